@@ -1,0 +1,36 @@
+"""Interpreter frames: plain objects that the JIT can read and rebuild when a trace exits."""
+
+from __future__ import annotations
+
+
+class Frame:
+    """One Lua function activation.
+
+    regs     the registers (a list of max_stack values; captured locals hold a Cell)
+    pc       the current instruction while the frame is suspended in a call (the dispatch loop keeps the
+             running frame's pc in a local)
+    varargs  the extra arguments of a vararg function (a list)
+    parent   the calling frame in the same activation of the dispatch loop, or None for the activation's entry
+    ret_a, ret_c  where the caller wants the results: registers ret_a... and ret_c - 1 values (0 = all)
+    tbc      registers holding to-be-closed variables, innermost last (None when there are none)
+    """
+
+    __slots__ = ("func", "regs", "pc", "varargs", "parent", "ret_a", "ret_c", "tbc", "__weakref__")
+
+    def __init__(self, func, regs, varargs, parent, ret_a, ret_c):
+        self.func = func
+        self.regs = regs
+        self.pc = 0
+        self.varargs = varargs
+        self.parent = parent
+        self.ret_a = ret_a
+        self.ret_c = ret_c
+        self.tbc = None
+
+    @property
+    def proto(self):
+        return self.func.proto
+
+    def current_line(self) -> int:
+        lines = self.func.proto.lines
+        return lines[self.pc] if 0 <= self.pc < len(lines) else self.func.proto.line

@@ -1,0 +1,166 @@
+"""Per-function compilation state: registers, constants, active locals, blocks, jumps (cf. PUC's FuncState)."""
+
+from __future__ import annotations
+
+from ylua import opcodes as op
+from ylua.errors import LuaSyntaxError
+from ylua.proto import LocVar, Proto, UpvalDesc
+
+MAX_REGISTERS = 250
+
+
+class VarInfo:
+    """An active local variable. kind: 'reg' (value in the register), 'cell' (a Cell in the register),
+    'const' (a compile-time constant, no register)."""
+
+    __slots__ = ("name", "reg", "kind", "value", "attrib", "locvar")
+
+    def __init__(self, name, reg, kind, value=None, attrib=None, locvar=None):
+        self.name = name
+        self.reg = reg
+        self.kind = kind
+        self.value = value
+        self.attrib = attrib
+        self.locvar = locvar
+
+
+class BlockScope:
+    __slots__ = ("nactive", "is_loop", "breaks", "labels", "gotos", "has_tbc", "first_free")
+
+    def __init__(self, nactive, is_loop, first_free):
+        self.nactive = nactive  # number of active locals when the block starts
+        self.is_loop = is_loop
+        self.breaks: list[int] = []  # JMPs to patch to the loop exit
+        self.labels: dict[str, tuple] = {}  # name -> (pc, nactive, line)
+        self.gotos: list[list] = []  # [name, jmp pc, nactive, line, close_reg]
+        self.has_tbc = False
+        self.first_free = first_free
+
+
+class FuncState:
+    def __init__(self, parent, source: str, line: int, end_line: int, name: str):
+        self.parent = parent
+        self.proto = Proto(source=source, line=line, end_line=end_line, name=name)
+        self.actives: list[VarInfo] = []
+        self.blocks: list[BlockScope] = []
+        self.freereg = 0
+        self.const_index: dict = {}
+        self.upval_index: dict[str, int] = {}
+        self.line = line
+        self.has_tbc = False
+
+    # ------------------------------------------------------------ code
+
+    def emit(self, opcode: int, a=0, b=0, c=0, d=0) -> int:
+        code = self.proto.code
+        code.append((opcode, a, b, c, d))
+        self.proto.lines.append(self.line)
+        return len(code) - 1
+
+    def pc(self) -> int:
+        return len(self.proto.code)
+
+    def patch(self, pcs, target: int):
+        """Point the jumps at `pcs` to `target` (JMP keeps its target in a, conditional jumps in d)."""
+        code = self.proto.code
+        for p in pcs:
+            o, a, b, c, d = code[p]
+            if o == op.JMP:
+                code[p] = (o, target, b, c, d)
+            else:
+                code[p] = (o, a, b, c, target)
+
+    def patch_here(self, pcs):
+        self.patch(pcs, self.pc())
+
+    def jump(self) -> int:
+        return self.emit(op.JMP, -1)
+
+    # ------------------------------------------------------------ constants
+
+    def const(self, v) -> int:
+        key = (type(v), repr(v)) if type(v) is float else (type(v), v)
+        idx = self.const_index.get(key)
+        if idx is None:
+            idx = len(self.proto.consts)
+            self.proto.consts.append(v)
+            self.const_index[key] = idx
+        return idx
+
+    def rk_const(self, v) -> int:
+        return op.rk_const(self.const(v))
+
+    # ------------------------------------------------------------ registers
+
+    def alloc(self, n=1) -> int:
+        r = self.freereg
+        self.freereg += n
+        if self.freereg > self.proto.max_stack:
+            if self.freereg > MAX_REGISTERS:
+                raise LuaSyntaxError(
+                    f"{self.proto.source}:{self.line}: function or expression needs too many registers"
+                )
+            self.proto.max_stack = self.freereg
+        return r
+
+    def reserve_to(self, top: int):
+        """Make sure registers below `top` are allocated."""
+        if self.freereg < top:
+            self.alloc(top - self.freereg)
+
+    def free_to(self, reg: int):
+        self.freereg = reg
+
+    def nactive_regs(self) -> int:
+        """The first register above every active local."""
+        for v in reversed(self.actives):
+            if v.kind != "const":
+                return v.reg + 1
+        return 0
+
+    # ------------------------------------------------------------ locals
+
+    def add_local(self, name, reg, kind, value=None, attrib=None) -> VarInfo:
+        lv = None
+        if kind != "const":
+            lv = LocVar(name, reg, self.pc(), -1, captured=(kind == "cell"))
+            self.proto.locvars.append(lv)
+        v = VarInfo(name, reg, kind, value, attrib, lv)
+        self.actives.append(v)
+        return v
+
+    def remove_locals_to(self, n: int):
+        pc = self.pc()
+        while len(self.actives) > n:
+            v = self.actives.pop()
+            if v.locvar is not None:
+                v.locvar.end_pc = pc
+
+    def find_local(self, name):
+        for v in reversed(self.actives):
+            if v.name == name:
+                return v
+        return None
+
+    def find_upval(self, name):
+        """Index of upvalue `name`, creating it from the enclosing functions; None if `name` is global there."""
+        idx = self.upval_index.get(name)
+        if idx is not None:
+            return idx
+        parent = self.parent
+        if parent is None:
+            return None
+        v = parent.find_local(name)
+        if v is not None:
+            if v.kind == "const":
+                return ("const", v.value)
+            desc = UpvalDesc(name, True, v.reg)
+        else:
+            pidx = parent.find_upval(name)
+            if pidx is None or type(pidx) is tuple:
+                return pidx
+            desc = UpvalDesc(name, False, pidx)
+        idx = len(self.proto.upvals)
+        self.proto.upvals.append(desc)
+        self.upval_index[name] = idx
+        return idx

@@ -1,0 +1,208 @@
+"""Lua tables: an array part for keys 1..n and a hash part for everything else (cf. PUC's ltable.c).
+
+Keys are normalised on the way in: floats with an integral value become ints (so t[1.0] is t[1]), and booleans
+become sentinels, because Python's True == 1 would otherwise collide with the integer key 1.
+
+Invariants the VM and the JIT rely on:
+- `arr[i - 1]` holds t[i]; holes inside the array are None; the last element of `arr` is never None;
+- the key len(arr) + 1 is never in `hash`, so len(arr) is always a valid border for `#t`.
+"""
+
+from __future__ import annotations
+
+import math
+
+
+class _BoolKey:
+    __slots__ = ("value",)
+
+    def __init__(self, value: bool):
+        self.value = value
+
+    def __repr__(self):
+        return f"<key {self.value}>"
+
+
+TRUE_KEY = _BoolKey(True)
+FALSE_KEY = _BoolKey(False)
+
+
+class InvalidKey(Exception):
+    """Raised by `set` for nil and NaN keys; the VM turns it into a Lua error."""
+
+
+def normalise_key(k):
+    """The dict key under which Lua key `k` is stored in the hash part."""
+    tk = type(k)
+    if tk is float:
+        if k.is_integer():
+            return int(k)
+        return k
+    if tk is bool:
+        return TRUE_KEY if k else FALSE_KEY
+    return k
+
+
+def denormalise_key(k):
+    if type(k) is _BoolKey:
+        return k.value
+    return k
+
+
+class LuaTable:
+    __slots__ = ("hash", "arr", "meta", "_keys", "_keyidx", "__weakref__")
+
+    def __init__(self, arr=None, hash=None):
+        self.arr = arr if arr is not None else []
+        self.hash = hash if hash is not None else {}
+        self.meta = None
+        self._keys = None  # snapshot of hash keys for `next`, dropped when a key is added
+        self._keyidx = None
+
+    # ------------------------------------------------------------ raw access
+
+    def get(self, k):
+        if type(k) is int:
+            arr = self.arr
+            if 0 < k <= len(arr):
+                return arr[k - 1]
+            return self.hash.get(k) if self.hash else None
+        if type(k) is float:
+            if k.is_integer():
+                return self.get(int(k))
+            return self.hash.get(k)
+        if type(k) is bool:
+            k = TRUE_KEY if k else FALSE_KEY
+        return self.hash.get(k)
+
+    def get_str(self, k: bytes):
+        return self.hash.get(k)
+
+    def get_int(self, k: int):
+        arr = self.arr
+        if 0 < k <= len(arr):
+            return arr[k - 1]
+        return self.hash.get(k) if self.hash else None
+
+    def set(self, k, v):
+        tk = type(k)
+        if tk is int:
+            self.set_int(k, v)
+            return
+        if tk is float:
+            if k.is_integer():
+                self.set_int(int(k), v)
+                return
+            if k != k:
+                raise InvalidKey("index is NaN")
+        elif tk is bool:
+            k = TRUE_KEY if k else FALSE_KEY
+        elif k is None:
+            raise InvalidKey("index is nil")
+        self._set_hash(k, v)
+
+    def set_str(self, k: bytes, v):
+        self._set_hash(k, v)
+
+    def _set_hash(self, k, v):
+        h = self.hash
+        if v is None:
+            if k in h:
+                del h[k]
+        else:
+            if self._keys is not None and k not in h:
+                self._keys = self._keyidx = None
+            h[k] = v
+
+    def set_int(self, k: int, v):
+        arr = self.arr
+        n = len(arr)
+        if 0 < k <= n:
+            if v is None and k == n:
+                arr.pop()
+                while arr and arr[-1] is None:
+                    arr.pop()
+            else:
+                arr[k - 1] = v
+        elif k == n + 1:
+            if v is None:
+                if self.hash:
+                    self._set_hash(k, None)
+                return
+            arr.append(v)
+            h = self.hash
+            if h:
+                if k in h:
+                    del h[k]
+                self._migrate_from_hash()
+        else:
+            self._set_hash(k, v)
+
+    def _migrate_from_hash(self):
+        """After an append, move keys n+1, n+2, ... that sit in the hash part into the array."""
+        h = self.hash
+        arr = self.arr
+        k = len(arr) + 1
+        while k in h:
+            arr.append(h.pop(k))
+            k += 1
+        self._keys = self._keyidx = None
+
+    def length(self) -> int:
+        return len(self.arr)
+
+    # ------------------------------------------------------------ traversal
+
+    def next(self, k):
+        """Lua's `next`: returns (key, value) after key k, or None at the end. Raises KeyError for an unknown key."""
+        arr = self.arr
+        if k is None:
+            i = 0
+        elif type(k) is int and 0 < k <= len(arr):
+            i = k
+        elif type(k) is float and k.is_integer() and 0 < k <= len(arr):
+            i = int(k)
+        else:
+            i = None
+        if i is not None:
+            n = len(arr)
+            while i < n:
+                v = arr[i]
+                i += 1
+                if v is not None:
+                    return i, v
+            pos = 0
+        else:
+            keys = self._keys
+            if keys is None:
+                keys = self._snapshot()
+            nk = normalise_key(k)
+            pos = self._keyidx.get(nk)
+            if pos is None:
+                raise KeyError(k)
+            pos += 1
+        keys = self._keys
+        if keys is None:
+            keys = self._snapshot()
+        h = self.hash
+        n = len(keys)
+        while pos < n:
+            key = keys[pos]
+            v = h.get(key)
+            if v is not None:
+                return denormalise_key(key), v
+            pos += 1
+        return None
+
+    def _snapshot(self):
+        keys = list(self.hash)
+        self._keys = keys
+        self._keyidx = {key: i for i, key in enumerate(keys)}
+        return keys
+
+    def __repr__(self):
+        return f"<LuaTable at {id(self):#x}>"
+
+
+def is_valid_float_key(k: float) -> bool:
+    return not math.isnan(k)

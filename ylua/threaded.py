@@ -1,0 +1,869 @@
+"""Threaded code: every instruction of a prototype becomes a small Python closure `h(R, U) -> next pc`.
+
+R is the frame's register list, U the running closure's upvalue cells. The operands of the instruction are bound
+into the closure when it is built, so executing an instruction is one call with no decoding. Instructions that
+need the dispatch loop itself (calls, returns, varargs, anything that switches frames) return `~pc`, a negative
+number, and the loop carries them out (ylua/vm.py).
+
+The hottest instructions (ADD/SUB/MUL, comparisons, table access) are written out per operand kind (register or
+constant) on purpose: a shared helper would cost a Python call per instruction.
+"""
+
+from __future__ import annotations
+
+from ylua import arith
+from ylua import opcodes as op
+from ylua.errors import lua_error
+from ylua.numconv import float_to_int, fmt_number, str2number, wrap_int
+from ylua.operand_error import OperandError
+from ylua.table import LuaTable
+from ylua.values import Builtin, Cell, LuaFunction
+
+MAXI = 2**63 - 1
+MINI = -(2**63)
+BUILDERS = {}
+
+
+def builder(*opnames):
+    def register(fn):
+        for name in opnames:
+            BUILDERS[getattr(op, name)] = fn
+        return fn
+
+    return register
+
+
+def build_threaded(rt, proto) -> list:
+    code = []
+    jit = rt.jit_driver
+    for pc, ins in enumerate(proto.code):
+        opcode = ins[0]
+        if jit is not None and opcode in op.LOOP_STARTS:
+            code.append(special(pc))
+        else:
+            code.append(BUILDERS[opcode](rt, proto, pc, *ins[1:]))
+    return code
+
+
+def special(pc):
+    signal = ~pc
+
+    def h(R, U):
+        return signal
+
+    return h
+
+
+for _name in ("CALL", "TAILCALL", "RETURN", "VARARG", "TBC", "CLOSE"):
+    BUILDERS[getattr(op, _name)] = lambda rt, proto, pc, a, b, c, d: special(pc)
+
+
+# ---------------------------------------------------------------- moves and constants
+
+
+@builder("MOVE")
+def _move(rt, proto, pc, a, b, c, d):
+    nxt = pc + 1
+
+    def h(R, U):
+        R[a] = R[b]
+        return nxt
+
+    return h
+
+
+@builder("LOADK")
+def _loadk(rt, proto, pc, a, b, c, d):
+    nxt = pc + 1
+    k = proto.consts[b]
+
+    def h(R, U):
+        R[a] = k
+        return nxt
+
+    return h
+
+
+@builder("LOADNIL")
+def _loadnil(rt, proto, pc, a, b, c, d):
+    nxt = pc + 1
+    end = a + b + 1
+    nones = [None] * (b + 1)
+
+    def h(R, U):
+        R[a:end] = nones
+        return nxt
+
+    return h
+
+
+@builder("GETUPVAL")
+def _getupval(rt, proto, pc, a, b, c, d):
+    nxt = pc + 1
+
+    def h(R, U):
+        R[a] = U[b].v
+        return nxt
+
+    return h
+
+
+@builder("SETUPVAL")
+def _setupval(rt, proto, pc, a, b, c, d):
+    nxt = pc + 1
+
+    def h(R, U):
+        U[b].v = R[a]
+        return nxt
+
+    return h
+
+
+@builder("NEWCELL")
+def _newcell(rt, proto, pc, a, b, c, d):
+    nxt = pc + 1
+
+    def h(R, U):
+        R[a] = Cell(R[a])
+        return nxt
+
+    return h
+
+
+@builder("GETCELL")
+def _getcell(rt, proto, pc, a, b, c, d):
+    nxt = pc + 1
+
+    def h(R, U):
+        R[a] = R[b].v
+        return nxt
+
+    return h
+
+
+@builder("SETCELL")
+def _setcell(rt, proto, pc, a, b, c, d):
+    nxt = pc + 1
+    if b < 0:
+        k = proto.consts[-1 - b]
+
+        def h(R, U):
+            R[a].v = k
+            return nxt
+    else:
+
+        def h(R, U):
+            R[a].v = R[b]
+            return nxt
+
+    return h
+
+
+# ---------------------------------------------------------------- tables
+
+
+@builder("GETTABUP")
+def _gettabup(rt, proto, pc, a, b, c, d):
+    nxt = pc + 1
+    key = proto.consts[c]
+    index = rt.index
+
+    def h(R, U):
+        t = U[b].v
+        if type(t) is LuaTable:
+            v = t.hash.get(key)
+            if v is None and t.meta is not None:
+                v = index(t, key)
+            R[a] = v
+        else:
+            R[a] = index(t, key)
+        return nxt
+
+    return h
+
+
+@builder("SETTABUP")
+def _settabup(rt, proto, pc, a, b, c, d):
+    nxt = pc + 1
+    key = proto.consts[b]
+    setindex = rt.setindex
+    kc = c < 0
+    kval = proto.consts[-1 - c] if kc else None
+
+    def h(R, U):
+        t = U[a].v
+        v = kval if kc else R[c]
+        if type(t) is LuaTable and t.meta is None and v is not None:
+            if t._keys is None:
+                t.hash[key] = v
+            else:
+                t.set_str(key, v)
+        else:
+            setindex(t, key, v)
+        return nxt
+
+    return h
+
+
+@builder("GETFIELD")
+def _getfield(rt, proto, pc, a, b, c, d):
+    nxt = pc + 1
+    key = proto.consts[c]
+    index = rt.index
+
+    def h(R, U):
+        t = R[b]
+        if type(t) is LuaTable:
+            v = t.hash.get(key)
+            if v is None and t.meta is not None:
+                v = index(t, key)
+            R[a] = v
+        else:
+            R[a] = index(t, key)
+        return nxt
+
+    return h
+
+
+@builder("GETTABLE", "GETINDEX")
+def _gettable(rt, proto, pc, a, b, c, d):
+    nxt = pc + 1
+    index = rt.index
+    kc = c < 0
+    kval = proto.consts[-1 - c] if kc else None
+
+    def h(R, U):
+        t = R[b]
+        k = kval if kc else R[c]
+        if type(t) is LuaTable:
+            if type(k) is int:
+                arr = t.arr
+                if 0 < k <= len(arr):
+                    v = arr[k - 1]
+                else:
+                    v = t.hash.get(k)
+            else:
+                v = t.get(k)
+            if v is None and t.meta is not None:
+                v = index(t, k)
+            R[a] = v
+        else:
+            R[a] = index(t, k)
+        return nxt
+
+    return h
+
+
+@builder("SETFIELD")
+def _setfield(rt, proto, pc, a, b, c, d):
+    nxt = pc + 1
+    key = proto.consts[b]
+    setindex = rt.setindex
+    kc = c < 0
+    kval = proto.consts[-1 - c] if kc else None
+
+    def h(R, U):
+        t = R[a]
+        v = kval if kc else R[c]
+        if type(t) is LuaTable and t.meta is None and v is not None:
+            if t._keys is None:
+                t.hash[key] = v
+            else:
+                t.set_str(key, v)
+        else:
+            setindex(t, key, v)
+        return nxt
+
+    return h
+
+
+@builder("SETTABLE")
+def _settable(rt, proto, pc, a, b, c, d):
+    nxt = pc + 1
+    setindex = rt.setindex
+    kb, kc = b < 0, c < 0
+    kkey = proto.consts[-1 - b] if kb else None
+    kval = proto.consts[-1 - c] if kc else None
+
+    def h(R, U):
+        t = R[a]
+        k = kkey if kb else R[b]
+        v = kval if kc else R[c]
+        if type(t) is LuaTable and t.meta is None:
+            if type(k) is int and v is not None:
+                arr = t.arr
+                if 0 < k <= len(arr):
+                    arr[k - 1] = v
+                    return nxt
+                if k == len(arr) + 1 and not t.hash:
+                    arr.append(v)
+                    return nxt
+            try:
+                t.set(k, v)
+            except Exception:
+                setindex(t, k, v)
+        else:
+            setindex(t, k, v)
+        return nxt
+
+    return h
+
+
+@builder("NEWTABLE")
+def _newtable(rt, proto, pc, a, b, c, d):
+    nxt = pc + 1
+
+    def h(R, U):
+        R[a] = LuaTable()
+        return nxt
+
+    return h
+
+
+@builder("SELF")
+def _self(rt, proto, pc, a, b, c, d):
+    nxt = pc + 1
+    key = proto.consts[-1 - c] if c < 0 else None
+    index = rt.index
+
+    def h(R, U):
+        obj = R[b]
+        k = key if key is not None else R[c]
+        R[a + 1] = obj
+        if type(obj) is LuaTable:
+            v = obj.hash.get(k)
+            if v is None and obj.meta is not None:
+                v = index(obj, k)
+            R[a] = v
+        else:
+            R[a] = index(obj, k)
+        return nxt
+
+    return h
+
+
+@builder("SETLIST")
+def _setlist(rt, proto, pc, a, b, c, d):
+    if b == 0:
+        return special(pc)
+    nxt = pc + 1
+    first = a + 1
+    end = a + 1 + b
+
+    def h(R, U):
+        t = R[a]
+        vals = R[first:end]
+        if c == 0 and not t.arr and not t.hash and vals[-1] is not None:
+            t.arr = vals
+        else:
+            for i, v in enumerate(vals):
+                t.set_int(c + i + 1, v)
+        return nxt
+
+    return h
+
+
+# ---------------------------------------------------------------- arithmetic
+
+
+def _operands(proto, b, c):
+    kb = proto.consts[-1 - b] if b < 0 else None
+    kc = proto.consts[-1 - c] if c < 0 else None
+    return b < 0, kb, c < 0, kc
+
+
+@builder("ADD")
+def _add(rt, proto, pc, a, b, c, d):
+    nxt = pc + 1
+    isk_b, kb, isk_c, kc = _operands(proto, b, c)
+    slow = arith.arith
+    if not isk_b and not isk_c:
+
+        def h(R, U):
+            x = R[b]
+            y = R[c]
+            if type(x) is int and type(y) is int:
+                r = x + y
+                R[a] = r if MINI <= r <= MAXI else wrap_int(r)
+            elif type(x) is float and type(y) is float:
+                R[a] = x + y
+            else:
+                R[a] = slow(rt, "+", x, y)
+            return nxt
+    elif not isk_b and type(kc) is int:
+
+        def h(R, U):
+            x = R[b]
+            if type(x) is int:
+                r = x + kc
+                R[a] = r if MINI <= r <= MAXI else wrap_int(r)
+            elif type(x) is float:
+                R[a] = x + kc
+            else:
+                R[a] = slow(rt, "+", x, kc)
+            return nxt
+    else:
+        return _generic_binop(rt, "+", nxt, a, isk_b, kb, b, isk_c, kc, c)
+    return h
+
+
+@builder("SUB")
+def _sub(rt, proto, pc, a, b, c, d):
+    nxt = pc + 1
+    isk_b, kb, isk_c, kc = _operands(proto, b, c)
+    slow = arith.arith
+    if not isk_b and not isk_c:
+
+        def h(R, U):
+            x = R[b]
+            y = R[c]
+            if type(x) is int and type(y) is int:
+                r = x - y
+                R[a] = r if MINI <= r <= MAXI else wrap_int(r)
+            elif type(x) is float and type(y) is float:
+                R[a] = x - y
+            else:
+                R[a] = slow(rt, "-", x, y)
+            return nxt
+    elif not isk_b and type(kc) is int:
+
+        def h(R, U):
+            x = R[b]
+            if type(x) is int:
+                r = x - kc
+                R[a] = r if MINI <= r <= MAXI else wrap_int(r)
+            elif type(x) is float:
+                R[a] = x - kc
+            else:
+                R[a] = slow(rt, "-", x, kc)
+            return nxt
+    else:
+        return _generic_binop(rt, "-", nxt, a, isk_b, kb, b, isk_c, kc, c)
+    return h
+
+
+@builder("MUL")
+def _mul(rt, proto, pc, a, b, c, d):
+    nxt = pc + 1
+    isk_b, kb, isk_c, kc = _operands(proto, b, c)
+    slow = arith.arith
+    if not isk_b and not isk_c:
+
+        def h(R, U):
+            x = R[b]
+            y = R[c]
+            if type(x) is float and type(y) is float:
+                R[a] = x * y
+            elif type(x) is int and type(y) is int:
+                r = x * y
+                R[a] = r if MINI <= r <= MAXI else wrap_int(r)
+            else:
+                R[a] = slow(rt, "*", x, y)
+            return nxt
+
+        return h
+    return _generic_binop(rt, "*", nxt, a, isk_b, kb, b, isk_c, kc, c)
+
+
+def _number_op(opname):
+    """A fast function for two numbers of the same kind; None means 'take the slow path'."""
+    if opname == "/":
+
+        def f(x, y):
+            if y:
+                return x / y if type(x) is float or type(y) is float else float(x) / float(y)
+            return arith.fdiv(float(x), float(y))
+    elif opname == "//":
+
+        def f(x, y):
+            if type(x) is int and type(y) is int and y:
+                return x // y if y != -1 else wrap_int(-x)
+            return None
+    elif opname == "%":
+
+        def f(x, y):
+            if type(x) is int and type(y) is int and y:
+                return x % y
+            return None
+    else:
+        return None
+    return f
+
+
+def _generic_binop(rt, opname, nxt, a, isk_b, kb, b, isk_c, kc, c):
+    slow = arith.arith
+    fast = _number_op(opname)
+
+    def h(R, U):
+        x = kb if isk_b else R[b]
+        y = kc if isk_c else R[c]
+        if fast is not None and (type(x) is int or type(x) is float) and (type(y) is int or type(y) is float):
+            r = fast(x, y)
+            if r is not None:
+                R[a] = r
+                return nxt
+        R[a] = slow(rt, opname, x, y)
+        return nxt
+
+    return h
+
+
+for _opname, _sym in op.ARITH_OPS.items():
+    if getattr(op, _opname) not in BUILDERS:
+        BUILDERS[getattr(op, _opname)] = (
+            lambda sym: lambda rt, proto, pc, a, b, c, d: _generic_binop(
+                rt, sym, pc + 1, a, *_reorder(_operands(proto, b, c), b, c)
+            )
+        )(_sym)
+
+
+def _reorder(ops, b, c):
+    isk_b, kb, isk_c, kc = ops
+    return isk_b, kb, b, isk_c, kc, c
+
+
+@builder("UNM")
+def _unm(rt, proto, pc, a, b, c, d):
+    nxt = pc + 1
+
+    def h(R, U):
+        x = R[b]
+        if type(x) is float:
+            R[a] = -x
+        elif type(x) is int:
+            R[a] = -x if x != MINI else x
+        else:
+            R[a] = arith.unm(rt, x)
+        return nxt
+
+    return h
+
+
+@builder("BNOT")
+def _bnot(rt, proto, pc, a, b, c, d):
+    nxt = pc + 1
+
+    def h(R, U):
+        R[a] = arith.bnot(rt, R[b])
+        return nxt
+
+    return h
+
+
+@builder("NOT")
+def _not(rt, proto, pc, a, b, c, d):
+    nxt = pc + 1
+
+    def h(R, U):
+        x = R[b]
+        R[a] = x is None or x is False
+        return nxt
+
+    return h
+
+
+@builder("LEN")
+def _len(rt, proto, pc, a, b, c, d):
+    nxt = pc + 1
+    slow = arith.length
+
+    def h(R, U):
+        x = R[b]
+        if type(x) is LuaTable and x.meta is None:
+            R[a] = len(x.arr)
+        elif type(x) is bytes:
+            R[a] = len(x)
+        else:
+            R[a] = slow(rt, x)
+        return nxt
+
+    return h
+
+
+@builder("CONCAT")
+def _concat(rt, proto, pc, a, b, c, d):
+    nxt = pc + 1
+    end = c + 1
+    slow = arith.concat
+
+    def h(R, U):
+        vals = R[b:end]
+        try:
+            R[a] = b"".join(vals)
+        except TypeError:
+            R[a] = slow(rt, vals)
+        return nxt
+
+    return h
+
+
+# ---------------------------------------------------------------- jumps and comparisons
+
+
+@builder("JMP")
+def _jmp(rt, proto, pc, a, b, c, d):
+    if b:
+        return special(pc)
+
+    def h(R, U):
+        return a
+
+    return h
+
+
+@builder("LOOPHEAD")
+def _loophead(rt, proto, pc, a, b, c, d):
+    nxt = pc + 1
+
+    def h(R, U):
+        return nxt
+
+    return h
+
+
+@builder("TEST")
+def _test(rt, proto, pc, a, b, c, d):
+    nxt = pc + 1
+    if b:
+
+        def h(R, U):
+            x = R[a]
+            return nxt if x is None or x is False else d
+    else:
+
+        def h(R, U):
+            x = R[a]
+            return d if x is None or x is False else nxt
+
+    return h
+
+
+@builder("LT")
+def _lt(rt, proto, pc, a, b, c, d):
+    nxt = pc + 1
+    isk_b, kb, isk_c, kc = _operands(proto, b, c)
+    slow = arith.lt
+    on_true, on_false = (d, nxt) if a else (nxt, d)
+    if not isk_b and not isk_c:
+
+        def h(R, U):
+            x = R[b]
+            y = R[c]
+            if (type(x) is int or type(x) is float) and (type(y) is int or type(y) is float):
+                return on_true if x < y else on_false
+            return on_true if slow(rt, x, y) else on_false
+    else:
+
+        def h(R, U):
+            x = kb if isk_b else R[b]
+            y = kc if isk_c else R[c]
+            if (type(x) is int or type(x) is float) and (type(y) is int or type(y) is float):
+                return on_true if x < y else on_false
+            return on_true if slow(rt, x, y) else on_false
+
+    return h
+
+
+@builder("LE")
+def _le(rt, proto, pc, a, b, c, d):
+    nxt = pc + 1
+    isk_b, kb, isk_c, kc = _operands(proto, b, c)
+    slow = arith.le
+    on_true, on_false = (d, nxt) if a else (nxt, d)
+
+    def h(R, U):
+        x = kb if isk_b else R[b]
+        y = kc if isk_c else R[c]
+        if (type(x) is int or type(x) is float) and (type(y) is int or type(y) is float):
+            return on_true if x <= y else on_false
+        return on_true if slow(rt, x, y) else on_false
+
+    return h
+
+
+@builder("EQ")
+def _eq(rt, proto, pc, a, b, c, d):
+    nxt = pc + 1
+    isk_b, kb, isk_c, kc = _operands(proto, b, c)
+    slow = arith.eq
+    on_true, on_false = (d, nxt) if a else (nxt, d)
+    if isk_c and (kc is None or type(kc) is bytes or type(kc) is bool):
+        # comparing with nil, a string or a boolean: no metamethod can apply, no int/float mixing
+
+        def h(R, U):
+            x = kb if isk_b else R[b]
+            return on_true if (x is kc or (type(x) is type(kc) and x == kc)) else on_false
+
+        return h
+
+    def h(R, U):
+        x = kb if isk_b else R[b]
+        y = kc if isk_c else R[c]
+        tx = type(x)
+        if tx is type(y) and (tx is int or tx is bytes):
+            return on_true if x == y else on_false
+        return on_true if slow(rt, x, y) else on_false
+
+    return h
+
+
+# ---------------------------------------------------------------- loops
+
+
+def for_error(what):
+    return lua_error(f"'for' {what} must be a number")
+
+
+def _for_number(v, what):
+    if type(v) is int or type(v) is float:
+        return v
+    if type(v) is bytes:
+        n = str2number(v)
+        if n is not None:
+            return n
+    raise for_error(what)
+
+
+@builder("FORPREP")
+def _forprep(rt, proto, pc, a, b, c, d):
+    nxt = pc + 1
+
+    def h(R, U):
+        init = R[a]
+        limit = R[a + 1]
+        step = R[a + 2]
+        if type(init) is int and type(step) is int:
+            if step == 0:
+                raise lua_error("'for' step is zero")
+            if type(limit) is not int:
+                limit = _for_limit(limit, step)
+                if limit is None:
+                    return b
+            if (step > 0 and init > limit) or (step < 0 and init < limit):
+                return b
+            R[a + 1] = (limit - init) // step  # iteration count: the loop can never overflow
+            R[a + 3] = init
+            return nxt
+        init = float(_for_number(init, "initial value"))
+        limit = float(_for_number(limit, "limit"))
+        step = float(_for_number(step, "step"))
+        if step == 0:
+            raise lua_error("'for' step is zero")
+        if (step > 0 and not init <= limit) or (step < 0 and not init >= limit):
+            return b
+        R[a] = init
+        R[a + 1] = limit
+        R[a + 2] = step
+        R[a + 3] = init
+        return nxt
+
+    return h
+
+
+def _for_limit(limit, step):
+    """Convert a non-integer limit of an integer loop; None if the loop must not run."""
+    limit = _for_number(limit, "limit")
+    if type(limit) is int:
+        return limit
+    if limit != limit:
+        return None
+    import math
+
+    f = math.floor(limit) if step > 0 else math.ceil(limit) if not math.isinf(limit) else limit
+    if f == math.inf or f >= 2**63:
+        return MAXI if step > 0 else None
+    if f == -math.inf or f < -(2**63):
+        return MINI if step < 0 else None
+    return int(f)
+
+
+@builder("FORLOOP")
+def _forloop(rt, proto, pc, a, b, c, d):
+    nxt = pc + 1
+    a1, a2, a3 = a + 1, a + 2, a + 3
+
+    def h(R, U):
+        count = R[a1]
+        if type(count) is int:
+            if count > 0:
+                R[a1] = count - 1
+                i = R[a] + R[a2]
+                R[a] = i
+                R[a3] = i
+                return b
+            return nxt
+        step = R[a2]
+        i = R[a] + step
+        if (i <= count) if step > 0 else (i >= count):
+            R[a] = i
+            R[a3] = i
+            return b
+        return nxt
+
+    return h
+
+
+@builder("TFORPREP")
+def _tforprep(rt, proto, pc, a, b, c, d):
+    def h(R, U):
+        if R[a + 3] is not None:
+            return ~pc  # a closing value: the loop registers it
+        return b
+
+    return h
+
+
+@builder("TFORCALL")
+def _tforcall(rt, proto, pc, a, b, c, d):
+    nxt = pc + 1
+    first = a + 4
+    signal = ~pc
+
+    def h(R, U):
+        f = R[a]
+        if type(f) is Builtin:
+            res = f.fn(R[a + 1], R[a + 2])
+            n = len(res)
+            if n >= b:
+                R[first:first + b] = res[:b] if n > b else res
+            else:
+                for i in range(b):
+                    R[first + i] = res[i] if i < n else None
+            return nxt
+        return signal
+
+    return h
+
+
+@builder("TFORLOOP")
+def _tforloop(rt, proto, pc, a, b, c, d):
+    nxt = pc + 1
+    a2, a4 = a + 2, a + 4
+
+    def h(R, U):
+        v = R[a4]
+        if v is not None:
+            R[a2] = v
+            return b
+        return nxt
+
+    return h
+
+
+# ---------------------------------------------------------------- closures
+
+
+@builder("CLOSURE")
+def _closure(rt, proto, pc, a, b, c, d):
+    nxt = pc + 1
+    sub = proto.protos[b]
+    descs = [(u.in_stack, u.index) for u in sub.upvals]
+
+    def h(R, U):
+        R[a] = LuaFunction(sub, [R[i] if in_stack else U[i] for in_stack, i in descs])
+        return nxt
+
+    return h
+
+
+__all__ = ["build_threaded", "OperandError", "float_to_int", "fmt_number"]

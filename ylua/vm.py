@@ -1,0 +1,268 @@
+"""The dispatch loop (cf. PUC's lvm.c + ldo.c).
+
+`execute(rt, frame)` runs one *activation*: the entry frame and every Lua function it calls, which push frames
+inside this same loop (no Python recursion per Lua call). Anything that calls back into Lua from Python —
+metamethods, pcall, sort comparators, gsub callbacks — starts a new activation through rt.call: nested execution
+that the JIT sees as such.
+
+Most instructions run as threaded closures (ylua/threaded.py). The ones that switch frames or need the loop's
+state come back here as `~pc`.
+"""
+
+from __future__ import annotations
+
+from ylua import opcodes as op
+from ylua.arith import metamethod
+from ylua.debuginfo import func_name_for_call, operand_info
+from ylua.errors import ArgError, LuaError
+from ylua.frame import Frame
+from ylua.operand_error import OperandError
+from ylua.threaded import build_threaded
+from ylua.values import Builtin, LuaFunction, type_name
+
+MAX_LUA_DEPTH = 195000  # frames in one activation: beyond this, "stack overflow" (PUC: LUAI_MAXSTACK)
+
+CALL, TAILCALL, RETURN, VARARG = op.CALL, op.TAILCALL, op.RETURN, op.VARARG
+TFORCALL, TFORPREP, TBC, CLOSE, JMP, SETLIST = op.TFORCALL, op.TFORPREP, op.TBC, op.CLOSE, op.JMP, op.SETLIST
+LOOP_STARTS = op.LOOP_STARTS
+
+
+def threaded_code(rt, proto):
+    code = proto.threaded
+    if code is None:
+        code = proto.threaded = build_threaded(rt, proto)
+    return code
+
+
+def new_frame(fn, args: list, parent, ret_a: int, ret_c: int) -> Frame:
+    """A frame for calling Lua function `fn` with `args` (a fresh list that the frame may keep)."""
+    p = fn.proto
+    np = p.num_params
+    n = len(args)
+    varargs = None
+    if n > np:
+        if p.is_vararg:
+            varargs = args[np:]
+        del args[np:]
+    elif n < np:
+        args.extend([None] * (np - n))
+    args.extend([None] * (p.max_stack - np))
+    return Frame(fn, args, varargs, parent, ret_a, ret_c)
+
+
+def resolve_call(rt, fn, args):
+    """Follow __call metamethods until `fn` is a function; returns (fn, args)."""
+    while True:
+        tf = type(fn)
+        if tf is LuaFunction or tf is Builtin:
+            return fn, args
+        mm = metamethod(rt, fn, b"__call")
+        if mm is None:
+            raise OperandError(f"attempt to call a {type_name(fn)} value", 0)
+        args = [fn] + args
+        fn = mm
+
+
+def execute(rt, frame: Frame) -> list:
+    """Run the activation whose entry frame is `frame`; returns the entry frame's results."""
+    R = frame.regs
+    func = frame.func
+    U = func.upvals
+    proto = func.proto
+    code = proto.threaded or threaded_code(rt, proto)
+    pc = frame.pc
+    top = 0
+    depth = 0
+    while True:
+        try:
+            while pc >= 0:
+                pc = code[pc](R, U)
+            pc = ~pc
+            ins = proto.code[pc]
+            o = ins[0]
+            if o == CALL or o == TFORCALL:
+                a = ins[1]
+                fn = R[a]
+                if o == CALL:
+                    b = ins[2]
+                    args = R[a + 1:a + b] if b else R[a + 1:top]
+                    ret_a, ret_c = a, ins[3]
+                else:
+                    args = [R[a + 1], R[a + 2]]
+                    ret_a, ret_c = a + 4, ins[2] + 1
+                if type(fn) is not LuaFunction and type(fn) is not Builtin:
+                    fn, args = resolve_call(rt, fn, args)
+                if type(fn) is LuaFunction:
+                    frame.pc = pc
+                    depth += 1
+                    if depth >= MAX_LUA_DEPTH:
+                        raise LuaError(b"stack overflow", needs_where=True)
+                    frame = new_frame(fn, args, frame, ret_a, ret_c)
+                    R = frame.regs
+                    U = fn.upvals
+                    proto = fn.proto
+                    code = proto.threaded or threaded_code(rt, proto)
+                    pc = 0
+                    continue
+                vals = fn.fn(*args)
+                pc += 1
+            elif o == RETURN:
+                a, b = ins[1], ins[2]
+                if b == 2:
+                    vals = (R[a],)
+                elif b:
+                    vals = R[a:a + b - 1]
+                else:
+                    vals = R[a:top]
+                if frame.tbc:
+                    frame.pc = pc
+                    rt.close_frame(frame, 0, None)
+                if depth == 0:
+                    return list(vals)
+                depth -= 1
+                ret_a, ret_c = frame.ret_a, frame.ret_c
+                frame = frame.parent
+                R = frame.regs
+                func = frame.func
+                U = func.upvals
+                proto = func.proto
+                code = proto.threaded
+                pc = frame.pc + 1
+            elif o == TAILCALL:
+                a, b = ins[1], ins[2]
+                fn = R[a]
+                args = R[a + 1:a + b] if b else R[a + 1:top]
+                if type(fn) is not LuaFunction and type(fn) is not Builtin:
+                    fn, args = resolve_call(rt, fn, args)
+                if type(fn) is LuaFunction:
+                    frame = new_frame(fn, args, frame.parent, frame.ret_a, frame.ret_c)
+                    R = frame.regs
+                    U = fn.upvals
+                    proto = fn.proto
+                    code = proto.threaded or threaded_code(rt, proto)
+                    pc = 0
+                    continue
+                frame.pc = pc
+                vals = fn.fn(*args)
+                if depth == 0:
+                    return list(vals)
+                depth -= 1
+                ret_a, ret_c = frame.ret_a, frame.ret_c
+                frame = frame.parent
+                R = frame.regs
+                func = frame.func
+                U = func.upvals
+                proto = func.proto
+                code = proto.threaded
+                pc = frame.pc + 1
+            elif o in LOOP_STARTS:
+                frame.pc = pc
+                pc = rt.jit_driver.control_point(rt, frame, pc, code)
+                continue
+            else:
+                pc, top = other_special(rt, frame, R, pc, ins, top)
+                continue
+            # results `vals` go to registers ret_a... of the (now) current frame
+            if ret_c == 2:
+                R[ret_a] = vals[0] if vals else None
+            elif ret_c == 0:
+                n = len(vals)
+                R[ret_a:ret_a + n] = vals
+                top = ret_a + n
+            elif ret_c != 1:
+                want = ret_c - 1
+                n = len(vals)
+                for i in range(want):
+                    R[ret_a + i] = vals[i] if i < n else None
+        except BaseException as exc:
+            frame.pc = pc
+            raise unwind(rt, frame, depth, exc) from None
+
+
+def other_special(rt, frame, R, pc, ins, top):
+    """The rarer instructions that need the loop's state; returns (next pc, top)."""
+    o, a, b, c, d = ins
+    if o == VARARG:
+        va = frame.varargs or ()
+        if b:
+            n = len(va)
+            for i in range(b - 1):
+                R[a + i] = va[i] if i < n else None
+            return pc + 1, top
+        n = len(va)
+        R[a:a + n] = va
+        if len(R) < a + n:
+            R.extend([None] * (a + n - len(R)))
+        return pc + 1, a + n
+    if o == JMP:
+        frame.pc = pc
+        rt.close_frame(frame, b - 1, None)
+        return a, top
+    if o == CLOSE:
+        frame.pc = pc
+        rt.close_frame(frame, a, None)
+        return pc + 1, top
+    if o == TBC or o == TFORPREP:
+        reg = a if o == TBC else a + 3
+        rt.mark_tbc(frame, reg, pc)
+        return (pc + 1 if o == TBC else b), top
+    if o == SETLIST:
+        t = R[a]
+        for i, v in enumerate(R[a + 1:top]):
+            t.set_int(c + i + 1, v)
+        return pc + 1, top
+    raise AssertionError(f"unexpected special instruction {op.NAMES[o]}")
+
+
+def unwind(rt, frame, depth, exc):
+    """An error leaves the activation: word it (position, variable info), close to-be-closed variables of every
+    frame it unwinds, record the traceback, and return the LuaError to raise."""
+    err = lua_error_for(rt, frame, exc)
+    f = frame
+    for _ in range(depth + 1):
+        if err.lua_frames is None:
+            err.lua_frames = []
+        err.lua_frames.append((f.func.proto, f.pc))
+        if f.tbc:
+            try:
+                rt.close_frame(f, 0, err)
+            except LuaError as e2:
+                err = e2
+        f = f.parent
+    return err
+
+
+def position(frame) -> bytes:
+    p = frame.func.proto
+    return f"{p.source}:{frame.current_line()}: ".encode()
+
+
+def lua_error_for(rt, frame, exc) -> LuaError:
+    proto = frame.func.proto
+    pc = frame.pc
+    if isinstance(exc, LuaError):
+        if exc.needs_where:
+            exc.needs_where = False
+            if type(exc.value) is bytes:
+                exc.value = position(frame) + exc.value
+        return exc
+    if isinstance(exc, OperandError):
+        return LuaError(position(frame) + (exc.message + operand_info(proto, pc, exc.position)).encode())
+    if isinstance(exc, ArgError):
+        return LuaError(position(frame) + arg_error_message(proto, pc, exc).encode())
+    if isinstance(exc, RecursionError):
+        return LuaError(position(frame) + b"stack overflow (C stack overflow)")
+    if isinstance(exc, MemoryError):
+        return LuaError(b"not enough memory")
+    raise exc
+
+
+def arg_error_message(proto, pc, exc: ArgError, fallback_name="?") -> str:
+    n = exc.n
+    info = func_name_for_call(proto, pc)
+    name = info[1] if info else fallback_name
+    if info and info[0] == "method":
+        n -= 1
+        if n == 0:
+            return f"calling '{name}' on bad self ({exc.msg})"
+    return f"bad argument #{n} to '{name}' ({exc.msg})"
