@@ -15,7 +15,7 @@ class Frame:
     tbc      registers holding to-be-closed variables, innermost last (None when there are none)
     """
 
-    __slots__ = ("func", "regs", "pc", "varargs", "parent", "ret_a", "ret_c", "tbc", "__weakref__")
+    __slots__ = ("func", "regs", "pc", "varargs", "parent", "ret_a", "ret_c", "tbc", "outer", "__weakref__")
 
     def __init__(self, func, regs, varargs, parent, ret_a, ret_c):
         self.func = func
@@ -26,6 +26,7 @@ class Frame:
         self.ret_a = ret_a
         self.ret_c = ret_c
         self.tbc = None
+        self.outer = None  # for an activation's entry frame: the frame running in the enclosing activation
 
     @property
     def proto(self):

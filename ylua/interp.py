@@ -30,10 +30,12 @@ class Interp:
         self.current_coroutine = None
         self.coroutine_switch_hooks: list = []
         self.c_depth = 0
+        self.cur_frame = None  # the Lua frame that called the running built-in
+        self.handling_error = None
         self.registry = LuaTable()
         if sys.getrecursionlimit() < 20000:
             sys.setrecursionlimit(20000)
-        from ylua.stdlib import open_all
+        from ylua.stdlib.openlibs import open_all
 
         open_all(self)
 
@@ -62,24 +64,47 @@ class Interp:
         of the dispatch loop."""
         tf = type(fn)
         if tf is Builtin:
+            saved = self.cur_frame
+            self.cur_frame = None  # a built-in called from Python: no Lua function is its caller
             try:
                 return list(fn.fn(*args))
             except ArgError as e:
                 raise LuaError(f"bad argument #{e.n} to '{fn.name}' ({e.msg})".encode()) from None
             except OperandError as e:
                 raise LuaError(e.message.encode()) from None
+            finally:
+                self.cur_frame = saved
         if tf is not LuaFunction:
             mm = arith.metamethod(self, fn, b"__call")
             if mm is None:
                 raise LuaError(f"attempt to call a {type_name(fn)} value".encode())
             return self.call(mm, [fn] + list(args))
+        saved = self.cur_frame
         self.c_depth += 1
         try:
             if self.c_depth >= MAX_C_DEPTH:
-                raise LuaError(b"stack overflow (C stack overflow)", needs_where=False)
-            return execute(self, new_frame(fn, list(args), None, 0, 0))
+                raise LuaError(b"error in error handling" if self.c_depth > MAX_C_DEPTH + 10 else
+                               b"stack overflow (C stack overflow)")
+            frame = new_frame(fn, list(args), None, 0, 0)
+            frame.outer = saved
+            return execute(self, frame)
         finally:
             self.c_depth -= 1
+            self.cur_frame = saved
+
+    def frames(self):
+        """The running Lua frames, innermost first, across activations (for tracebacks and debug)."""
+        f = self.cur_frame
+        while f is not None:
+            yield f
+            f = f.parent if f.parent is not None else f.outer
+
+    def where(self, level: int) -> bytes:
+        """PUC's luaL_where: 'chunk:line: ' of the Lua function at `level` (1 = the caller of the built-in)."""
+        for i, f in enumerate(self.frames(), 1):
+            if i == level:
+                return f"{f.func.proto.source}:{f.current_line()}: ".encode()
+        return b""
 
     # ------------------------------------------------------------ metatables
 

@@ -104,6 +104,8 @@ def execute(rt, frame: Frame) -> list:
                     code = proto.threaded or threaded_code(rt, proto)
                     pc = 0
                     continue
+                frame.pc = pc
+                rt.cur_frame = frame
                 vals = fn.fn(*args)
                 pc += 1
             elif o == RETURN:
@@ -143,6 +145,7 @@ def execute(rt, frame: Frame) -> list:
                     pc = 0
                     continue
                 frame.pc = pc
+                rt.cur_frame = frame
                 vals = fn.fn(*args)
                 if depth == 0:
                     return list(vals)
@@ -222,7 +225,8 @@ def unwind(rt, frame, depth, exc):
     for _ in range(depth + 1):
         if err.lua_frames is None:
             err.lua_frames = []
-        err.lua_frames.append((f.func.proto, f.pc))
+        caller = f.parent
+        err.lua_frames.append((f.func.proto, f.pc, caller.func.proto if caller else None, caller.pc if caller else 0))
         if f.tbc:
             try:
                 rt.close_frame(f, 0, err)

@@ -1,0 +1,1 @@
+"""The Lua standard libraries, one module per library; open_all (ylua.stdlib.openlibs) opens them."""
