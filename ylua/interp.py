@@ -27,6 +27,7 @@ class Interp:
         self.stdout = stdout if stdout is not None else sys.stdout.buffer
         self.compat = compat
         self.jit_driver = jit_driver
+        self.recorder = None  # the JIT driver's trace recorder while a trace is being recorded
         self.current_coroutine = None
         self.coroutine_switch_hooks: list = []
         self.c_depth = 0
@@ -80,6 +81,11 @@ class Interp:
                 raise LuaError(f"attempt to call a {type_name(fn)} value".encode())
             return self.call(mm, [fn] + list(args))
         saved = self.cur_frame
+        recorder = self.recorder
+        if recorder is not None:
+            # a nested activation is recorded as one opaque call: it is not traced into
+            recorder.nested_call(fn, args)
+            self.recorder = None
         self.c_depth += 1
         try:
             if self.c_depth >= MAX_C_DEPTH:
@@ -91,6 +97,8 @@ class Interp:
         finally:
             self.c_depth -= 1
             self.cur_frame = saved
+            if recorder is not None:
+                self.recorder = recorder
 
     def frames(self):
         """The running Lua frames, innermost first, across activations (for tracebacks and debug)."""

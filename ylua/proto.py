@@ -38,6 +38,8 @@ class Proto:
     locvars: list = field(default_factory=list)  # list[LocVar]
     # filled lazily by the VM: the threaded code (one Python closure per instruction)
     threaded: list | None = None
+    plain: list | None = None  # the threaded code without control points
+    recording: list | None = None  # the same, every instruction a signal to the loop (while recording)
     jit_data: object = None  # owned by the JIT driver (per-proto location counters)
 
     def local_name(self, reg: int, pc: int):

@@ -34,15 +34,13 @@ def builder(*opnames):
 
 
 def build_threaded(rt, proto) -> list:
-    code = []
-    jit = rt.jit_driver
-    for pc, ins in enumerate(proto.code):
-        opcode = ins[0]
-        if jit is not None and opcode in op.LOOP_STARTS:
-            code.append(special(pc))
-        else:
-            code.append(BUILDERS[opcode](rt, proto, pc, *ins[1:]))
-    return code
+    """The threaded code of `proto`. Also sets proto.plain: the same closures, but with the loop starts running
+    their own semantics even when the JIT is on (in `threaded` they then signal the loop: the control point)."""
+    plain = [BUILDERS[ins[0]](rt, proto, pc, *ins[1:]) for pc, ins in enumerate(proto.code)]
+    proto.plain = plain
+    if rt.jit_driver is None:
+        return plain
+    return [special(pc) if ins[0] in op.LOOP_STARTS else plain[pc] for pc, ins in enumerate(proto.code)]
 
 
 def special(pc):

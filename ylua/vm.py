@@ -34,6 +34,25 @@ def threaded_code(rt, proto):
     return code
 
 
+def recording_code(rt, proto):
+    """While a trace is recorded every instruction comes back to the loop, which shows it to the recorder
+    before running it."""
+    code = proto.recording
+    if code is None:
+        threaded_code(rt, proto)
+        code = proto.recording = [_signal(pc) for pc in range(len(proto.code))]
+    return code
+
+
+def _signal(pc):
+    signal = ~pc
+
+    def h(R, U):
+        return signal
+
+    return h
+
+
 def new_frame(fn, args: list, parent, ret_a: int, ret_c: int) -> Frame:
     """A frame for calling Lua function `fn` with `args` (a fresh list that the frame may keep)."""
     p = fn.proto
@@ -73,11 +92,31 @@ def execute(rt, frame: Frame) -> list:
     pc = frame.pc
     top = 0
     depth = 0
+    recording = rt.recorder is not None
+    if recording:
+        code = recording_code(rt, proto)
     while True:
         try:
             while pc >= 0:
                 pc = code[pc](R, U)
             pc = ~pc
+            if recording:
+                recorder = rt.recorder
+                if recorder is None:  # recording stopped or aborted: back to the plain code
+                    recording = False
+                    code = proto.threaded
+                    continue
+                frame.pc = pc
+                recorder.record(rt, frame, pc)
+                if rt.recorder is None:
+                    recording = False
+                    code = proto.threaded
+                    continue
+                npc = proto.plain[pc](R, U)
+                if npc >= 0:
+                    pc = npc
+                    continue
+                pc = ~npc
             ins = proto.code[pc]
             o = ins[0]
             if o == CALL or o == TFORCALL:
@@ -102,6 +141,8 @@ def execute(rt, frame: Frame) -> list:
                     U = fn.upvals
                     proto = fn.proto
                     code = proto.threaded or threaded_code(rt, proto)
+                    if recording:
+                        code = recording_code(rt, proto)
                     pc = 0
                     continue
                 frame.pc = pc
@@ -128,7 +169,7 @@ def execute(rt, frame: Frame) -> list:
                 func = frame.func
                 U = func.upvals
                 proto = func.proto
-                code = proto.threaded
+                code = recording_code(rt, proto) if recording else proto.threaded
                 pc = frame.pc + 1
             elif o == TAILCALL:
                 a, b = ins[1], ins[2]
@@ -142,6 +183,8 @@ def execute(rt, frame: Frame) -> list:
                     U = fn.upvals
                     proto = fn.proto
                     code = proto.threaded or threaded_code(rt, proto)
+                    if recording:
+                        code = recording_code(rt, proto)
                     pc = 0
                     continue
                 frame.pc = pc
@@ -156,11 +199,28 @@ def execute(rt, frame: Frame) -> list:
                 func = frame.func
                 U = func.upvals
                 proto = func.proto
-                code = proto.threaded
+                code = recording_code(rt, proto) if recording else proto.threaded
                 pc = frame.pc + 1
-            elif o in LOOP_STARTS:
+            elif o in LOOP_STARTS and rt.jit_driver is not None and not recording:
+                # the JIT's control point: it may count, start or stop recording, or run a compiled trace
+                # that leaves us in another frame (inlined frames rebuilt at a deopt)
                 frame.pc = pc
-                pc = rt.jit_driver.control_point(rt, frame, pc, code)
+                entered = rt.jit_driver.control_point(rt, frame, pc)
+                if entered is None:  # no trace ran: the loop instruction itself runs
+                    recording = rt.recorder is not None
+                    if recording:
+                        code = recording_code(rt, proto)
+                    pc = proto.plain[pc](R, U)
+                    continue
+                frame, extra = entered
+                depth += extra
+                R = frame.regs
+                func = frame.func
+                U = func.upvals
+                proto = func.proto
+                recording = rt.recorder is not None
+                code = recording_code(rt, proto) if recording else proto.threaded or threaded_code(rt, proto)
+                pc = frame.pc
                 continue
             else:
                 pc, top = other_special(rt, frame, R, pc, ins, top)
