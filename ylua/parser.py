@@ -1,0 +1,390 @@
+"""The Lua 5.4 parser: Lark (LALR, contextual lexer) over ylua/grammar.lark, a Transformer to ylua.ast nodes,
+and Lark's errors reworded as PUC Lua words them (`t.lua:3: unexpected symbol near 'then'`)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+from lark import Lark, Token, Transformer, v_args
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+from ylua import ast
+from ylua.errors import LuaSyntaxError
+from ylua.lexemes import decode_long_string, decode_number, decode_string
+
+GRAMMAR = os.path.join(os.path.dirname(__file__), "grammar.lark")
+_parser = None
+
+
+def _cache_path() -> str | bool:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    for d in (os.path.join(base, "ylua"), os.path.join(tempfile.gettempdir(), f"ylua-{os.getuid()}")):
+        try:
+            os.makedirs(d, exist_ok=True)
+            stamp = int(os.path.getmtime(GRAMMAR))
+            return os.path.join(d, f"lua54-lalr-{stamp}.cache")
+        except OSError:
+            continue
+    return False
+
+
+def get_parser() -> Lark:
+    global _parser
+    if _parser is None:
+        with open(GRAMMAR) as fh:
+            grammar = fh.read()
+        _parser = Lark(grammar, parser="lalr", lexer="contextual", maybe_placeholders=False,
+                       cache=_cache_path(), propagate_positions=False)
+    return _parser
+
+
+def _line(x) -> int:
+    if isinstance(x, Token):
+        return x.line
+    return getattr(x, "line", 0)
+
+
+class _LuaError(Exception):
+    """An error found while building the tree (the transformer's exceptions get wrapped by Lark)."""
+
+
+@v_args(inline=True)
+class ToAst(Transformer):
+    def __init__(self, chunkname: str):
+        super().__init__()
+        self.chunkname = chunkname
+
+    def error(self, line, msg):
+        raise LuaSyntaxError(f"{self.chunkname}:{line}: {msg}")
+
+    # ------------------------------------------------------------ statements
+
+    def start(self, block):
+        return block
+
+    @v_args(inline=False)
+    def block(self, items):
+        stmts = [s for s in items if s is not None]
+        return ast.Block(stmts[0].line if stmts else 0, stmts)
+
+    def empty(self):
+        return None
+
+    def exprstat(self, e):
+        if type(e) not in (ast.Call, ast.MethodCall):
+            self.error(e.line, "syntax error near " + _near_after(e))
+        return ast.CallStat(e.line, e)
+
+    @v_args(inline=False)
+    def assign(self, items):
+        explist = items[-1]
+        targets = items[:-1]
+        for t in targets:
+            if type(t) not in (ast.Name, ast.Index):
+                self.error(t.line, "syntax error near '='")
+        return ast.Assign(targets[0].line, targets, explist)
+
+    def label(self, name):
+        return ast.Label(name.line, str(name))
+
+    def break_(self, tok):
+        return ast.Break(tok.line)
+
+    def goto(self, name):
+        return ast.Goto(name.line, str(name))
+
+    def do(self, tok, body):
+        return ast.Do(tok.line, body)
+
+    def while_(self, tok, cond, _do, body):
+        return ast.While(tok.line, cond, body)
+
+    def repeat(self, tok, body, _until, cond):
+        return ast.Repeat(tok.line, body, cond)
+
+    @v_args(inline=False)
+    def if_(self, items):
+        tok, cond, body, *rest = items
+        tests, blocks, orelse = [cond], [body], None
+        for r in rest:
+            if r[0] == "elseif":
+                tests.append(r[1])
+                blocks.append(r[2])
+            else:
+                orelse = r[1]
+        return ast.If(tok.line, tests, blocks, orelse)
+
+    def elseif(self, tok, cond, body):
+        return ("elseif", cond, body)
+
+    def else_(self, body):
+        return ("else", body)
+
+    @v_args(inline=False)
+    def numfor(self, items):
+        tok, name, start, stop, *rest = items
+        body = rest[-1]
+        step = rest[0] if len(rest) == 3 else None
+        return ast.NumericFor(tok.line, str(name), start, stop, step, body)
+
+    def genfor(self, tok, names, _in, explist, _do, body):
+        return ast.GenericFor(tok.line, names, explist, body)
+
+    def funcstat(self, tok, funcname, body):
+        parts, method = funcname
+        target = ast.Name(tok.line, parts[0])
+        for p in parts[1:]:
+            target = ast.Index(tok.line, target, ast.String(tok.line, p.encode("latin-1")))
+        name = ".".join(parts)
+        if method is not None:
+            target = ast.Index(tok.line, target, ast.String(tok.line, method.encode("latin-1")))
+            body.params.insert(0, "self")
+            body.is_method = True
+            name += ":" + method
+        body.line = tok.line
+        body.name = name
+        return ast.FunctionStat(tok.line, target, body)
+
+    @v_args(inline=False)
+    def funcname(self, items):
+        method = items[-1] if isinstance(items[-1], str) and not isinstance(items[-1], Token) else None
+        names = items[:-1] if method is not None else items
+        return [str(t) for t in names], method
+
+    def method(self, name):
+        return str(name)
+
+    def localfunc(self, tok, _fn, name, body):
+        body.line = tok.line
+        body.name = str(name)
+        return ast.LocalFunction(tok.line, str(name), body)
+
+    @v_args(inline=False)
+    def local(self, items):
+        tok, attnames, *rest = items
+        names, attribs = attnames
+        exprs = rest[0] if rest else []
+        return ast.Local(tok.line, names, attribs, exprs)
+
+    @v_args(inline=False)
+    def attnamelist(self, items):
+        names, attribs = [], []
+        for i in range(0, len(items), 2):
+            names.append(str(items[i]))
+            attribs.append(items[i + 1])
+        return names, attribs
+
+    @v_args(inline=False)
+    def attrib(self, items):
+        if not items:
+            return None
+        name = str(items[1])
+        if name not in ("const", "close"):
+            self.error(items[1].line, f"unknown attribute '{name}'")
+        return name
+
+    @v_args(inline=False)
+    def retstat(self, items):
+        tok = items[0]
+        return ast.Return(tok.line, items[1] if len(items) > 1 else [])
+
+    @v_args(inline=False)
+    def namelist(self, items):
+        return [str(t) for t in items]
+
+    @v_args(inline=False)
+    def explist(self, items):
+        return items
+
+    # ------------------------------------------------------------ expressions
+
+    def name(self, tok):
+        return ast.Name(tok.line, str(tok))
+
+    def index(self, obj, key):
+        return ast.Index(obj.line, obj, key)
+
+    def dot(self, obj, name):
+        return ast.Index(obj.line, obj, ast.String(name.line, str(name).encode("latin-1")))
+
+    def call(self, func, args):
+        return ast.Call(func.line, func, args)
+
+    def methcall(self, obj, name, args):
+        return ast.MethodCall(obj.line, obj, str(name), args)
+
+    def paren(self, tok, e):
+        return ast.Paren(tok.line, e)
+
+    @v_args(inline=False)
+    def args(self, items):
+        if isinstance(items[0], Token) and items[0].type == "LPAREN":
+            return items[1] if len(items) > 1 else []
+        return [items[0]]
+
+    def nil(self, tok):
+        return ast.Nil(tok.line)
+
+    def true(self, tok):
+        return ast.TrueExpr(tok.line)
+
+    def false(self, tok):
+        return ast.FalseExpr(tok.line)
+
+    def number(self, tok):
+        return ast.Number(tok.line, decode_number(str(tok), self.chunkname, tok.line))
+
+    def string(self, tok):
+        if tok.type == "LONGSTRING":
+            return ast.String(tok.line, decode_long_string(str(tok)))
+        return ast.String(tok.line, decode_string(str(tok), self.chunkname, tok.line))
+
+    def vararg(self, tok):
+        return ast.Vararg(tok.line)
+
+    def funcexpr(self, tok, body):
+        body.line = tok.line
+        return body
+
+    @v_args(inline=False)
+    def funcbody(self, items):
+        lparen = items[0]
+        end = items[-1]
+        block = items[-2]
+        params, vararg = (items[1] if len(items) == 4 else ([], False))
+        return ast.Function(lparen.line, params, vararg, block, end.line)
+
+    @v_args(inline=False)
+    def parlist(self, items):
+        if isinstance(items[0], Token):
+            return [], True
+        return items[0], len(items) > 1
+
+    def binop(self, left, optok, right):
+        o = str(optok)
+        return ast.BinOp(optok.line, o, left, right)
+
+    def unop(self, optok, operand):
+        return ast.UnOp(optok.line, str(optok), operand)
+
+    @v_args(inline=False)
+    def tableconstructor(self, items):
+        tok = items[0]
+        fields = items[1] if len(items) > 1 else []
+        return ast.Table(tok.line, fields)
+
+    @v_args(inline=False)
+    def fieldlist(self, items):
+        return [f for f in items if isinstance(f, ast.TableField)]
+
+    def field_expr(self, k, v):
+        return ast.TableField(k.line, "expr", k, v)
+
+    def field_named(self, name, v):
+        return ast.TableField(name.line, "named", ast.String(name.line, str(name).encode("latin-1")), v)
+
+    def field_pos(self, v):
+        return ast.TableField(v.line, "pos", None, v)
+
+
+def _near_after(e) -> str:
+    return "<eof>"
+
+
+# ---------------------------------------------------------------- errors
+
+OPENERS = {  # opener token type -> (closing terminal, text shown)
+    "IF": ("END", "if"), "WHILE": ("END", "while"), "FOR": ("END", "for"), "FUNCTION": ("END", "function"),
+    "DO": ("END", "do"), "REPEAT": ("UNTIL", "repeat"), "LPAREN": ("RPAR", "("), "LBRACE": ("RBRACE", "{"),
+}
+
+
+def token_text(tok) -> str:
+    if tok is None or tok.type == "$END":
+        return "<eof>"
+    return f"'{tok}'"
+
+
+def _terminal_text(name: str) -> str:
+    try:
+        pattern = get_parser().get_terminal(name).pattern
+    except KeyError:
+        return name.lower()
+    if pattern.type == "str":
+        return pattern.value
+    return "<name>" if name == "NAME" else name.lower()
+
+
+def _open_block(stack):
+    """The innermost token that opened a construct still unclosed in the parser's value stack."""
+    depth = {}
+    for item in reversed(stack):
+        if isinstance(item, Token) and item.type in OPENERS:
+            # a DO belonging to while/for is not a block of its own
+            return item
+    return None
+
+
+def syntax_error_message(e: UnexpectedInput, text: str, chunkname: str) -> str:
+    if isinstance(e, UnexpectedCharacters):
+        line = e.line
+        rest = text[e.pos_in_stream:].split("\n", 1)[0]
+        ch = text[e.pos_in_stream]
+        if ch in "\"'":
+            return f"{chunkname}:{line}: unfinished string near '{rest.rstrip(chr(13))}'"
+        if ch == "[" and rest.lstrip("[=").startswith("") and rest[1:2] in ("[", "="):
+            return f"{chunkname}:{line}: unfinished long string near '<eof>'"
+        if text.startswith("--[", e.pos_in_stream - 0):
+            return f"{chunkname}:{line}: unfinished long comment near '<eof>'"
+        return f"{chunkname}:{line}: unexpected symbol near '{ch}'"
+    tok = getattr(e, "token", None)
+    if isinstance(e, UnexpectedEOF) or tok is None or tok.type == "$END":
+        near = "<eof>"
+        line = text.count("\n") + 1
+    else:
+        near = token_text(tok)
+        line = tok.line
+    expected = set(getattr(e, "expected", None) or getattr(e, "accepts", None) or ())
+    stack = []
+    ip = getattr(e, "interactive_parser", None)
+    if ip is not None:
+        stack = ip.parser_state.value_stack
+    opener = _open_block(stack)
+    if opener is not None:
+        closer, shown = OPENERS[opener.type]
+        if closer in expected:
+            what = _terminal_text(closer)
+            if opener.line == line:
+                return f"{chunkname}:{line}: '{what}' expected near {near}"
+            return f"{chunkname}:{line}: '{what}' expected (to close '{shown}' at line {opener.line}) near {near}"
+    if len(expected) == 1:
+        (only,) = expected
+        return f"{chunkname}:{line}: '{_terminal_text(only)}' expected near {near}"
+    for wanted in ("THEN", "DO", "EQUAL"):
+        if wanted in expected and "NAME" not in expected and len(expected) <= 3:
+            return f"{chunkname}:{line}: '{_terminal_text(wanted)}' expected near {near}"
+    if "NAME" in expected and len(expected) <= 2:
+        return f"{chunkname}:{line}: <name> expected near {near}"
+    return f"{chunkname}:{line}: unexpected symbol near {near}"
+
+
+def parse(source: bytes, chunkname: str) -> ast.Chunk:
+    """Parse a chunk; raises LuaSyntaxError with PUC's wording."""
+    text = source.decode("latin-1")
+    if text.startswith("#"):
+        nl = text.find("\n")
+        text = "" if nl < 0 else "--" + text[nl:]  # keep line numbers
+    try:
+        tree = get_parser().parse(text)
+    except UnexpectedInput as e:
+        raise LuaSyntaxError(syntax_error_message(e, text, chunkname)) from None
+    try:
+        block = ToAst(chunkname).transform(tree)
+    except Exception as e:  # Lark wraps the transformer's exceptions
+        inner = getattr(e, "orig_exc", e)
+        if isinstance(inner, LuaSyntaxError):
+            raise inner from None
+        raise
+    last_line = text.count("\n") + 1
+    return ast.Chunk(0, block, last_line)
