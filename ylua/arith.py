@@ -69,13 +69,13 @@ def fpow(a: float, b: float) -> float:
 
 def int_mod(a: int, b: int, position_b=1) -> int:
     if b == 0:
-        raise lua_error("attempt to perform 'n%%0'")
+        raise lua_error("attempt to perform 'n%0'")
     return a % b
 
 
 def int_idiv(a: int, b: int) -> int:
     if b == 0:
-        raise lua_error("attempt to perform 'n//0'")
+        raise lua_error("attempt to divide by zero")
     return wrap_int(a // b)
 
 

@@ -66,7 +66,7 @@ class Interp:
         tf = type(fn)
         if tf is Builtin:
             saved = self.cur_frame
-            self.cur_frame = None  # a built-in called from Python: no Lua function is its caller
+            self.cur_frame = CFrame(fn, saved)  # a built-in called from Python: a C level for tracebacks
             try:
                 return list(fn.fn(*args))
             except ArgError as e:
@@ -107,10 +107,19 @@ class Interp:
             yield f
             f = f.parent if f.parent is not None else f.outer
 
+    def current_frame(self):
+        """The innermost running Lua frame (skipping built-in levels), or None."""
+        for f in self.frames():
+            if type(f) is not CFrame:
+                return f
+        return None
+
     def where(self, level: int) -> bytes:
         """PUC's luaL_where: 'chunk:line: ' of the Lua function at `level` (1 = the caller of the built-in)."""
         for i, f in enumerate(self.frames(), 1):
             if i == level:
+                if type(f) is CFrame:
+                    return b""
                 return f"{f.func.proto.source}:{f.current_line()}: ".encode()
         return b""
 
@@ -219,8 +228,6 @@ class Interp:
             return b"true"
         if v is False:
             return b"false"
-        if tv is Builtin:
-            return b"builtin: " + _address(v)
         return type_name(v).encode() + b": " + _address(v)
 
     # ------------------------------------------------------------ to-be-closed variables
@@ -261,6 +268,17 @@ class Interp:
 
     def arg_error_text(self, proto, pc, exc):
         return arg_error_message(proto, pc, exc)
+
+
+class CFrame:
+    """A built-in function's level in the chain of running frames (it has no registers)."""
+
+    __slots__ = ("func", "outer", "parent")
+
+    def __init__(self, func, outer):
+        self.func = func
+        self.outer = outer
+        self.parent = None
 
 
 def _address(v) -> bytes:

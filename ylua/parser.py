@@ -257,9 +257,14 @@ class ToAst(Transformer):
 
     @v_args(inline=False)
     def parlist(self, items):
-        if isinstance(items[0], Token):
-            return [], True
-        return items[0], len(items) > 1
+        names = []
+        for i, tok in enumerate(items):
+            if tok.type == "ELLIPSIS":
+                if i != len(items) - 1:
+                    self.error(items[i + 1].line, f"')' expected near '{items[i + 1]}'")
+                return names, True
+            names.append(str(tok))
+        return names, False
 
     def binop(self, left, optok, right):
         o = str(optok)

@@ -94,11 +94,11 @@ class LuaTable:
                 self.set_int(int(k), v)
                 return
             if k != k:
-                raise InvalidKey("index is NaN")
+                raise InvalidKey("table index is NaN")
         elif tk is bool:
             k = TRUE_KEY if k else FALSE_KEY
         elif k is None:
-            raise InvalidKey("index is nil")
+            raise InvalidKey("table index is nil")
         self._set_hash(k, v)
 
     def set_str(self, k: bytes, v):

@@ -16,7 +16,7 @@ from ylua import opcodes as op
 from ylua.errors import lua_error
 from ylua.numconv import float_to_int, fmt_number, str2number, wrap_int
 from ylua.operand_error import OperandError
-from ylua.table import LuaTable
+from ylua.table import InvalidKey, LuaTable
 from ylua.values import Builtin, Cell, LuaFunction
 
 MAXI = 2**63 - 1
@@ -298,7 +298,7 @@ def _settable(rt, proto, pc, a, b, c, d):
                     return nxt
             try:
                 t.set(k, v)
-            except Exception:
+            except InvalidKey:
                 setindex(t, k, v)
         else:
             setindex(t, k, v)

@@ -26,8 +26,11 @@ def frame_lines(frames) -> list[str]:
     out = []
     frames = list(frames)
     for i, f in enumerate(frames):
+        if not hasattr(f, "regs"):  # a built-in's level
+            out.append(f"[C]: in function '{f.func.name}'")
+            continue
         proto = f.func.proto
-        caller = f.parent
+        caller = f.parent if f.parent is not None else None
         desc = describe_function(proto, caller.func.proto if caller else None, caller.pc if caller else 0)
         out.append(f"{proto.source}:{f.current_line()}: in {desc}")
     return out

@@ -95,6 +95,7 @@ def execute(rt, frame: Frame) -> list:
     recording = rt.recorder is not None
     if recording:
         code = recording_code(rt, proto)
+    rt.cur_frame = frame
     while True:
         try:
             while pc >= 0:
@@ -137,6 +138,7 @@ def execute(rt, frame: Frame) -> list:
                     if depth >= MAX_LUA_DEPTH:
                         raise LuaError(b"stack overflow", needs_where=True)
                     frame = new_frame(fn, args, frame, ret_a, ret_c)
+                    rt.cur_frame = frame
                     R = frame.regs
                     U = fn.upvals
                     proto = fn.proto
@@ -146,7 +148,6 @@ def execute(rt, frame: Frame) -> list:
                     pc = 0
                     continue
                 frame.pc = pc
-                rt.cur_frame = frame
                 vals = fn.fn(*args)
                 pc += 1
             elif o == RETURN:
@@ -165,6 +166,7 @@ def execute(rt, frame: Frame) -> list:
                 depth -= 1
                 ret_a, ret_c = frame.ret_a, frame.ret_c
                 frame = frame.parent
+                rt.cur_frame = frame
                 R = frame.regs
                 func = frame.func
                 U = func.upvals
@@ -179,6 +181,7 @@ def execute(rt, frame: Frame) -> list:
                     fn, args = resolve_call(rt, fn, args)
                 if type(fn) is LuaFunction:
                     frame = new_frame(fn, args, frame.parent, frame.ret_a, frame.ret_c)
+                    rt.cur_frame = frame
                     R = frame.regs
                     U = fn.upvals
                     proto = fn.proto
@@ -188,13 +191,13 @@ def execute(rt, frame: Frame) -> list:
                     pc = 0
                     continue
                 frame.pc = pc
-                rt.cur_frame = frame
                 vals = fn.fn(*args)
                 if depth == 0:
                     return list(vals)
                 depth -= 1
                 ret_a, ret_c = frame.ret_a, frame.ret_c
                 frame = frame.parent
+                rt.cur_frame = frame
                 R = frame.regs
                 func = frame.func
                 U = func.upvals

@@ -185,7 +185,8 @@ def open_lib(rt) -> None:
             raise ArgError(1, "value expected")
         if v is None or v is False:
             if rest:
-                raise LuaError(rest[0])
+                msg = rest[0]
+                raise LuaError(rt.where(1) + msg if type(msg) is bytes else msg)
             raise lua_error("assertion failed!")
         return (v,) + rest
 
