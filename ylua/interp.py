@@ -31,7 +31,8 @@ class Interp:
         self.current_coroutine = None
         self.coroutine_switch_hooks: list = []
         self.c_depth = 0
-        self.cur_frame = None  # the Lua frame that called the running built-in
+        self.cur_frame = None  # the running Lua frame (or CFrame), innermost
+        self.c_builtin = None  # the built-in running right now, if one runs
         self.handling_error = None
         self.registry = LuaTable()
         if sys.getrecursionlimit() < 20000:
@@ -64,9 +65,12 @@ class Interp:
         """Call any Lua value with `args`; returns the list of results. A Lua function runs in a new activation
         of the dispatch loop."""
         tf = type(fn)
+        saved = self.cur_frame
+        caller = self.c_builtin  # a built-in calling back into Lua is a level of its own in tracebacks
         if tf is Builtin:
-            saved = self.cur_frame
-            self.cur_frame = CFrame(fn, saved)  # a built-in called from Python: a C level for tracebacks
+            if caller is not None:
+                self.cur_frame = CFrame(caller, saved)
+            self.c_builtin = fn
             try:
                 return list(fn.fn(*args))
             except ArgError as e:
@@ -75,12 +79,12 @@ class Interp:
                 raise LuaError(e.message.encode()) from None
             finally:
                 self.cur_frame = saved
+                self.c_builtin = caller
         if tf is not LuaFunction:
             mm = arith.metamethod(self, fn, b"__call")
             if mm is None:
                 raise LuaError(f"attempt to call a {type_name(fn)} value".encode())
             return self.call(mm, [fn] + list(args))
-        saved = self.cur_frame
         recorder = self.recorder
         if recorder is not None:
             # a nested activation is recorded as one opaque call: it is not traced into
@@ -92,11 +96,13 @@ class Interp:
                 raise LuaError(b"error in error handling" if self.c_depth > MAX_C_DEPTH + 10 else
                                b"stack overflow (C stack overflow)")
             frame = new_frame(fn, list(args), None, 0, 0)
-            frame.outer = saved
+            frame.outer = CFrame(caller, saved) if caller is not None else saved
+            self.c_builtin = None
             return execute(self, frame)
         finally:
             self.c_depth -= 1
             self.cur_frame = saved
+            self.c_builtin = caller
             if recorder is not None:
                 self.recorder = recorder
 

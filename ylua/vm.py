@@ -148,7 +148,9 @@ def execute(rt, frame: Frame) -> list:
                     pc = 0
                     continue
                 frame.pc = pc
+                rt.c_builtin = fn
                 vals = fn.fn(*args)
+                rt.c_builtin = None
                 pc += 1
             elif o == RETURN:
                 a, b = ins[1], ins[2]
@@ -191,7 +193,9 @@ def execute(rt, frame: Frame) -> list:
                     pc = 0
                     continue
                 frame.pc = pc
+                rt.c_builtin = fn
                 vals = fn.fn(*args)
+                rt.c_builtin = None
                 if depth == 0:
                     return list(vals)
                 depth -= 1
@@ -241,6 +245,7 @@ def execute(rt, frame: Frame) -> list:
                 for i in range(want):
                     R[ret_a + i] = vals[i] if i < n else None
         except BaseException as exc:
+            rt.c_builtin = None
             frame.pc = pc
             raise unwind(rt, frame, depth, exc) from None
 
