@@ -23,7 +23,7 @@ ARITH_EVENTS = {
     "+": b"__add", "-": b"__sub", "*": b"__mul", "/": b"__div", "%": b"__mod", "^": b"__pow", "//": b"__idiv",
     "&": b"__band", "|": b"__bor", "~": b"__bxor", "<<": b"__shl", ">>": b"__shr",
 }
-BITWISE = frozenset("& | ~ << >>".split())
+BITWISE = frozenset(["&", "|", "~", "<<", ">>"])
 
 
 # ---------------------------------------------------------------- numbers

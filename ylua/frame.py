@@ -15,7 +15,7 @@ class Frame:
     tbc      registers holding to-be-closed variables, innermost last (None when there are none)
     """
 
-    __slots__ = ("func", "regs", "pc", "varargs", "parent", "ret_a", "ret_c", "tbc", "outer", "__weakref__")
+    __slots__ = ("__weakref__", "func", "outer", "parent", "pc", "regs", "ret_a", "ret_c", "tbc", "varargs")
 
     def __init__(self, func, regs, varargs, parent, ret_a, ret_c):
         self.func = func

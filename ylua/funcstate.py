@@ -13,7 +13,7 @@ class VarInfo:
     """An active local variable. kind: 'reg' (value in the register), 'cell' (a Cell in the register),
     'const' (a compile-time constant, no register)."""
 
-    __slots__ = ("name", "reg", "kind", "value", "attrib", "locvar")
+    __slots__ = ("attrib", "kind", "locvar", "name", "reg", "value")
 
     def __init__(self, name, reg, kind, value=None, attrib=None, locvar=None):
         self.name = name
@@ -25,7 +25,7 @@ class VarInfo:
 
 
 class BlockScope:
-    __slots__ = ("nactive", "is_loop", "breaks", "labels", "gotos", "has_tbc", "first_free")
+    __slots__ = ("breaks", "first_free", "gotos", "has_tbc", "is_loop", "labels", "nactive")
 
     def __init__(self, nactive, is_loop, first_free):
         self.nactive = nactive  # number of active locals when the block starts

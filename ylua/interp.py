@@ -288,7 +288,7 @@ class CFrame:
 
 
 def _address(v) -> bytes:
-    return f"0x{id(v):014x}".encode()
+    return f"0x{id(v):x}".encode()
 
 
 __all__ = ["Interp", "LuaError", "LuaSyntaxError"]

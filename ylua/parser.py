@@ -7,7 +7,7 @@ import os
 import tempfile
 
 from lark import Lark, Token, Transformer, v_args
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from ylua import ast
 from ylua.errors import LuaSyntaxError
@@ -323,7 +323,6 @@ def _terminal_text(name: str) -> str:
 
 def _open_block(stack):
     """The innermost token that opened a construct still unclosed in the parser's value stack."""
-    depth = {}
     for item in reversed(stack):
         if isinstance(item, Token) and item.type in OPENERS:
             # a DO belonging to while/for is not a block of its own

@@ -12,7 +12,7 @@ from ylua import ast
 
 
 class _Decl:
-    __slots__ = ("func", "captured")
+    __slots__ = ("captured", "func")
 
     def __init__(self, func):
         self.func = func

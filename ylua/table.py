@@ -50,7 +50,7 @@ def denormalise_key(k):
 
 
 class LuaTable:
-    __slots__ = ("hash", "arr", "meta", "_keys", "_keyidx", "__weakref__")
+    __slots__ = ("__weakref__", "_keyidx", "_keys", "arr", "hash", "meta")
 
     def __init__(self, arr=None, hash=None):
         self.arr = arr if arr is not None else []

@@ -864,4 +864,4 @@ def _closure(rt, proto, pc, a, b, c, d):
     return h
 
 
-__all__ = ["build_threaded", "OperandError", "float_to_int", "fmt_number"]
+__all__ = ["OperandError", "build_threaded", "float_to_int", "fmt_number"]

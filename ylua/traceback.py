@@ -25,7 +25,7 @@ def frame_lines(frames) -> list[str]:
     """Lines for running frames, innermost first (frames as yielded by rt.frames())."""
     out = []
     frames = list(frames)
-    for i, f in enumerate(frames):
+    for f in frames:
         if not hasattr(f, "regs"):  # a built-in's level
             out.append(f"[C]: in function '{f.func.name}'")
             continue

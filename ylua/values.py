@@ -24,7 +24,7 @@ class Cell:
 
 
 class LuaFunction:
-    __slots__ = ("proto", "upvals", "__weakref__")
+    __slots__ = ("__weakref__", "proto", "upvals")
 
     def __init__(self, proto, upvals):
         self.proto = proto
@@ -35,7 +35,7 @@ class LuaFunction:
 
 
 class Builtin:
-    __slots__ = ("fn", "name", "__weakref__")
+    __slots__ = ("__weakref__", "fn", "name")
 
     def __init__(self, fn, name: str):
         self.fn = fn
@@ -48,7 +48,7 @@ class Builtin:
 class Userdata:
     """A full userdata: a Python payload with an optional metatable."""
 
-    __slots__ = ("payload", "meta", "__weakref__")
+    __slots__ = ("__weakref__", "meta", "payload")
 
     def __init__(self, payload, meta=None):
         self.payload = payload

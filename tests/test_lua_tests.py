@@ -1,0 +1,44 @@
+"""The differential suite: every lua_tests/ file runs under ylua (interpreter only) and under lua5.4 with the same
+stdout, exit status and first line of stderr (modulo the interpreter's name)."""
+
+import os
+import subprocess
+
+import pytest
+from conftest import LUA54, LUA_TESTS, run_ylua
+
+
+def lua_test_files():
+    out = []
+    for root, dirs, files in os.walk(LUA_TESTS):
+        dirs[:] = sorted(d for d in dirs if d != "helpers")
+        for f in sorted(files):
+            if f.endswith(".lua") and not f.endswith("_helper.lua"):
+                out.append(os.path.relpath(os.path.join(root, f), LUA_TESTS))
+    return out
+
+
+FILES = lua_test_files()
+
+
+def first_stderr_line(text: bytes, progname: bytes) -> bytes:
+    line = text.splitlines()[0] if text else b""
+    return line.replace(progname + b":", b"<lua>:", 1)
+
+
+@pytest.mark.parametrize("rel", FILES)
+def test_lua_file_under_ylua(rel):
+    path = os.path.join(LUA_TESTS, rel)
+    got = run_ylua([os.path.basename(path)], {"YK_JITC": "none"}, cwd=os.path.dirname(path))
+    assert got.returncode == 0, got.stderr.decode(errors="replace")
+    if LUA54 is None:
+        pytest.skip("lua5.4 is not installed")
+    ref = subprocess.run([LUA54, os.path.basename(path)], cwd=os.path.dirname(path), capture_output=True,
+                         timeout=60)
+    assert ref.returncode == 0, "the test fails under lua5.4 itself: " + ref.stderr.decode(errors="replace")
+    assert got.stdout == ref.stdout
+    assert first_stderr_line(got.stderr, b"ylua") == first_stderr_line(ref.stderr, b"lua5.4")
+
+
+def test_there_are_lua_tests():
+    assert len(FILES) >= 5
