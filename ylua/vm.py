@@ -134,9 +134,9 @@ def execute(rt, frame: Frame) -> list:
                     fn, args = resolve_call(rt, fn, args)
                 if type(fn) is LuaFunction:
                     frame.pc = pc
-                    depth += 1
                     if depth >= MAX_LUA_DEPTH:
                         raise LuaError(b"stack overflow", needs_where=True)
+                    depth += 1
                     frame = new_frame(fn, args, frame, ret_a, ret_c)
                     rt.cur_frame = frame
                     R = frame.regs
