@@ -1,0 +1,9 @@
+-- Build strings by concatenation in chunks.
+local n = tonumber(arg and arg[1]) or 200000
+local total = 0
+local chunk = ""
+for i = 1, n do
+  chunk = chunk .. "x"
+  if #chunk == 100 then total = total + #chunk; chunk = "" end
+end
+print(total + #chunk)
