@@ -28,6 +28,7 @@ class Interp:
         self.compat = compat
         self.jit_driver = jit_driver
         self.recorder = None  # the JIT driver's trace recorder while a trace is being recorded
+        self.hook = None  # the debug hook (ylua.hooks.DebugHook) set by debug.sethook
         self.current_coroutine = None
         self.coroutine_switch_hooks: list = []
         self.c_depth = 0

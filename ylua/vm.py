@@ -35,8 +35,8 @@ def threaded_code(rt, proto):
 
 
 def recording_code(rt, proto):
-    """While a trace is recorded every instruction comes back to the loop, which shows it to the recorder
-    before running it."""
+    """While a trace is recorded (or a debug hook is set) every instruction comes back to the loop, which shows
+    it to the recorder and the hook before running it."""
     code = proto.recording
     if code is None:
         threaded_code(rt, proto)
@@ -92,8 +92,8 @@ def execute(rt, frame: Frame) -> list:
     pc = frame.pc
     top = 0
     depth = 0
-    recording = rt.recorder is not None
-    if recording:
+    observed = rt.recorder is not None or rt.hook is not None
+    if observed:
         code = recording_code(rt, proto)
     rt.cur_frame = frame
     while True:
@@ -101,16 +101,15 @@ def execute(rt, frame: Frame) -> list:
             while pc >= 0:
                 pc = code[pc](R, U)
             pc = ~pc
-            if recording:
-                recorder = rt.recorder
-                if recorder is None:  # recording stopped or aborted: back to the plain code
-                    recording = False
-                    code = proto.threaded
-                    continue
+            if observed:
+                # every instruction is shown to the debug hook and/or the JIT's trace recorder first
                 frame.pc = pc
-                recorder.record(rt, frame, pc)
-                if rt.recorder is None:
-                    recording = False
+                if rt.hook is not None:
+                    rt.hook.instruction(rt, frame, pc)
+                if rt.recorder is not None:
+                    rt.recorder.record(rt, frame, pc)
+                if rt.recorder is None and rt.hook is None:  # nothing observes any more: back to plain code
+                    observed = False
                     code = proto.threaded
                     continue
                 npc = proto.plain[pc](R, U)
@@ -143,14 +142,21 @@ def execute(rt, frame: Frame) -> list:
                     U = fn.upvals
                     proto = fn.proto
                     code = proto.threaded or threaded_code(rt, proto)
-                    if recording:
+                    if observed:
                         code = recording_code(rt, proto)
                     pc = 0
                     continue
                 frame.pc = pc
                 rt.c_builtin = fn
+                if observed and rt.hook is not None:
+                    rt.hook.builtin_event(rt, b"call")
                 vals = fn.fn(*args)
                 rt.c_builtin = None
+                if rt.hook is not None:  # debug.sethook may have just set it
+                    rt.hook.builtin_event(rt, b"return")
+                    if not observed:
+                        observed = True
+                        code = recording_code(rt, proto)
                 pc += 1
             elif o == RETURN:
                 a, b = ins[1], ins[2]
@@ -173,7 +179,7 @@ def execute(rt, frame: Frame) -> list:
                 func = frame.func
                 U = func.upvals
                 proto = func.proto
-                code = recording_code(rt, proto) if recording else proto.threaded
+                code = recording_code(rt, proto) if observed else proto.threaded
                 pc = frame.pc + 1
             elif o == TAILCALL:
                 a, b = ins[1], ins[2]
@@ -188,7 +194,7 @@ def execute(rt, frame: Frame) -> list:
                     U = fn.upvals
                     proto = fn.proto
                     code = proto.threaded or threaded_code(rt, proto)
-                    if recording:
+                    if observed:
                         code = recording_code(rt, proto)
                     pc = 0
                     continue
@@ -206,16 +212,16 @@ def execute(rt, frame: Frame) -> list:
                 func = frame.func
                 U = func.upvals
                 proto = func.proto
-                code = recording_code(rt, proto) if recording else proto.threaded
+                code = recording_code(rt, proto) if observed else proto.threaded
                 pc = frame.pc + 1
-            elif o in LOOP_STARTS and rt.jit_driver is not None and not recording:
+            elif o in LOOP_STARTS and rt.jit_driver is not None and not observed:
                 # the JIT's control point: it may count, start or stop recording, or run a compiled trace
                 # that leaves us in another frame (inlined frames rebuilt at a deopt)
                 frame.pc = pc
                 entered = rt.jit_driver.control_point(rt, frame, pc)
                 if entered is None:  # no trace ran: the loop instruction itself runs
-                    recording = rt.recorder is not None
-                    if recording:
+                    observed = rt.recorder is not None or rt.hook is not None
+                    if observed:
                         code = recording_code(rt, proto)
                     pc = proto.plain[pc](R, U)
                     continue
@@ -225,8 +231,8 @@ def execute(rt, frame: Frame) -> list:
                 func = frame.func
                 U = func.upvals
                 proto = func.proto
-                recording = rt.recorder is not None
-                code = recording_code(rt, proto) if recording else proto.threaded or threaded_code(rt, proto)
+                observed = rt.recorder is not None or rt.hook is not None
+                code = recording_code(rt, proto) if observed else proto.threaded or threaded_code(rt, proto)
                 pc = frame.pc
                 continue
             else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ylua.errors import ArgError
+from ylua.hooks import DebugHook
 from ylua.stdlib.base import NOARG, typename_or_novalue
 from ylua.table import LuaTable
 from ylua.traceback import describe_function, traceback_text
@@ -174,14 +175,22 @@ def open_lib(rt) -> None:
         return (rt.registry,)
 
     def sethook(*args):
-        rt.debug_hook = args if args and args[0] is not None else None
+        if args and type(args[0]).__name__ == "Coroutine":
+            args = args[1:]  # one hook for every thread
+        fn = args[0] if args else None
+        mask = args[1] if len(args) > 1 and type(args[1]) is bytes else b""
+        count = args[2] if len(args) > 2 and type(args[2]) is int else 0
+        if fn is None or (not mask and count <= 0):
+            rt.hook = None
+        else:
+            rt.hook = DebugHook(fn, mask, count)
         return ()
 
     def gethook(*_):
-        h = getattr(rt, "debug_hook", None)
-        if not h:
+        h = rt.hook
+        if h is None:
             return (None,)
-        return tuple(h[:3]) if len(h) >= 3 else (h[0], h[1] if len(h) > 1 else b"", 0)
+        return (h.fn, h.mask, h.count)
 
     for name, fn in [
         ("traceback", traceback), ("getinfo", getinfo), ("getlocal", getlocal), ("setlocal", setlocal),
