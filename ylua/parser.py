@@ -73,7 +73,7 @@ class ToAst(Transformer):
 
     def exprstat(self, e):
         if type(e) not in (ast.Call, ast.MethodCall):
-            self.error(e.line, "syntax error near " + _near_after(e))
+            raise _NotAStatement(e.line)
         return ast.CallStat(e.line, e)
 
     @v_args(inline=False)
@@ -293,8 +293,28 @@ class ToAst(Transformer):
         return ast.TableField(v.line, "pos", None, v)
 
 
-def _near_after(e) -> str:
-    return "<eof>"
+class _NotAStatement(Exception):
+    """An expression statement that is not a call: PUC says 'syntax error near' the token that follows it."""
+
+    def __init__(self, line):
+        super().__init__(line)
+        self.line = line
+
+
+def _token_after_bad_statement(text: str) -> tuple[str, int | None]:
+    """Find the token following the first expression statement that is not a call (error path only: it parses
+    again with positions)."""
+    with open(GRAMMAR) as fh:
+        grammar = fh.read()
+    positional = Lark(grammar, parser="lalr", lexer="contextual", maybe_placeholders=False, propagate_positions=True)
+    tree = positional.parse(text)
+    for sub in tree.iter_subtrees_topdown():
+        if sub.data == "exprstat" and getattr(sub.children[0], "data", None) not in ("call", "methcall"):
+            rest = text[sub.meta.end_pos:]
+            for tok in positional.lex(rest, dont_ignore=False):
+                return token_text(tok), sub.meta.end_line + tok.line - 1
+            return "<eof>", sub.meta.end_line
+    return "<eof>", None
 
 
 # ---------------------------------------------------------------- errors
@@ -389,6 +409,9 @@ def parse(source: bytes, chunkname: str) -> ast.Chunk:
         inner = getattr(e, "orig_exc", e)
         if isinstance(inner, LuaSyntaxError):
             raise inner from None
+        if isinstance(inner, _NotAStatement):
+            near, line = _token_after_bad_statement(text)
+            raise LuaSyntaxError(f"{chunkname}:{line or inner.line}: syntax error near {near}") from None
         raise
     last_line = text.count("\n") + 1
     return ast.Chunk(0, block, last_line)
