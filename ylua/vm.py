@@ -158,50 +158,38 @@ def execute(rt, frame: Frame) -> list:
                         observed = True
                         code = recording_code(rt, proto)
                 pc += 1
-            elif o == RETURN:
+            elif o == RETURN or o == TAILCALL:
                 a, b = ins[1], ins[2]
-                if b == 2:
-                    vals = (R[a],)
-                elif b:
-                    vals = R[a:a + b - 1]
-                else:
-                    vals = R[a:top]
-                if frame.tbc:
+                if o == TAILCALL:
+                    fn = R[a]
+                    args = R[a + 1:a + b] if b else R[a + 1:top]
+                    if type(fn) is not LuaFunction and type(fn) is not Builtin:
+                        fn, args = resolve_call(rt, fn, args)
+                    if type(fn) is LuaFunction:  # the callee replaces this frame
+                        frame = new_frame(fn, args, frame.parent, frame.ret_a, frame.ret_c)
+                        rt.cur_frame = frame
+                        R = frame.regs
+                        U = fn.upvals
+                        proto = fn.proto
+                        code = proto.threaded or threaded_code(rt, proto)
+                        if observed:
+                            code = recording_code(rt, proto)
+                        pc = 0
+                        continue
                     frame.pc = pc
-                    rt.close_frame(frame, 0, None)
-                if depth == 0:
-                    return list(vals)
-                depth -= 1
-                ret_a, ret_c = frame.ret_a, frame.ret_c
-                frame = frame.parent
-                rt.cur_frame = frame
-                R = frame.regs
-                func = frame.func
-                U = func.upvals
-                proto = func.proto
-                code = recording_code(rt, proto) if observed else proto.threaded
-                pc = frame.pc + 1
-            elif o == TAILCALL:
-                a, b = ins[1], ins[2]
-                fn = R[a]
-                args = R[a + 1:a + b] if b else R[a + 1:top]
-                if type(fn) is not LuaFunction and type(fn) is not Builtin:
-                    fn, args = resolve_call(rt, fn, args)
-                if type(fn) is LuaFunction:
-                    frame = new_frame(fn, args, frame.parent, frame.ret_a, frame.ret_c)
-                    rt.cur_frame = frame
-                    R = frame.regs
-                    U = fn.upvals
-                    proto = fn.proto
-                    code = proto.threaded or threaded_code(rt, proto)
-                    if observed:
-                        code = recording_code(rt, proto)
-                    pc = 0
-                    continue
-                frame.pc = pc
-                rt.c_builtin = fn
-                vals = fn.fn(*args)
-                rt.c_builtin = None
+                    rt.c_builtin = fn
+                    vals = fn.fn(*args)
+                    rt.c_builtin = None
+                else:
+                    if b == 2:
+                        vals = (R[a],)
+                    elif b:
+                        vals = R[a:a + b - 1]
+                    else:
+                        vals = R[a:top]
+                    if frame.tbc:
+                        frame.pc = pc
+                        rt.close_frame(frame, 0, None)
                 if depth == 0:
                     return list(vals)
                 depth -= 1
