@@ -244,7 +244,7 @@ class Interp:
         if v is None or v is False:
             return
         if arith.metamethod(self, v, b"__close") is None:
-            name = frame.func.proto.local_name(reg, pc + 1) or "?"
+            name = frame.func.proto.local_name(reg, pc) or "?"
             raise LuaError(f"variable '{name}' got a non-closable value".encode(), needs_where=True)
         if frame.tbc is None:
             frame.tbc = []
