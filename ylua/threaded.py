@@ -214,13 +214,27 @@ def _getfield(rt, proto, pc, a, b, c, d):
         if type(t) is LuaTable:
             v = t.hash.get(key)
             if v is None and t.meta is not None:
-                v = index(t, key)
+                v = _via_index_table(t, key, index)
             R[a] = v
         else:
             R[a] = index(t, key)
         return nxt
 
     return h
+
+
+def _via_index_table(t, key, index):
+    """t[key] for a key absent from t, when t has a metatable: the common `__index = class table` case
+    without a detour through the general chain."""
+    idx = t.meta.hash.get(b"__index")
+    if type(idx) is LuaTable:
+        v = idx.hash.get(key) if type(key) is bytes else idx.get(key)
+        if v is None and idx.meta is not None:
+            return index(idx, key)
+        return v
+    if idx is None:
+        return None
+    return index(t, key)
 
 
 @builder("GETTABLE", "GETINDEX")
@@ -263,13 +277,13 @@ def _setfield(rt, proto, pc, a, b, c, d):
     def h(R, U):
         t = R[a]
         v = kval if kc else R[c]
-        if type(t) is LuaTable and t.meta is None and v is not None:
-            if t._keys is None:
-                t.hash[key] = v
-            else:
-                t.set_str(key, v)
-        else:
-            setindex(t, key, v)
+        if type(t) is LuaTable and v is not None:
+            hash_part = t.hash
+            if key in hash_part or (t.meta is None and t._keys is None):
+                # an existing field (no __newindex applies) or a plain table with no traversal under way
+                hash_part[key] = v
+                return nxt
+        setindex(t, key, v)
         return nxt
 
     return h
@@ -331,7 +345,7 @@ def _self(rt, proto, pc, a, b, c, d):
         if type(obj) is LuaTable:
             v = obj.hash.get(k)
             if v is None and obj.meta is not None:
-                v = index(obj, k)
+                v = _via_index_table(obj, k, index)
             R[a] = v
         else:
             R[a] = index(obj, k)
