@@ -7,6 +7,15 @@ import importlib
 LIBRARIES = ["base", "package", "coroutine", "table", "io", "os", "string", "math", "utf8", "debug"]
 
 
+def qualify_names(lib, libname: str) -> None:
+    """Built-ins called from Python (no call-site name) are named as PUC finds them: 'string.format'."""
+    from ylua.values import Builtin
+
+    for key, v in lib.hash.items():
+        if type(v) is Builtin and type(key) is bytes and "." not in v.name:
+            v.name = f"{libname}.{key.decode('latin-1')}"
+
+
 def open_all(rt) -> None:
     for name in LIBRARIES:
         try:
@@ -17,10 +26,12 @@ def open_all(rt) -> None:
             continue  # a library not written yet
         module.open_lib(rt)
     loaded = rt.registry.get_str(b"_LOADED")
-    if loaded is not None:
-        for name in LIBRARIES[2:]:
-            lib = rt.globals.get_str(name.encode())
-            if lib is not None:
-                loaded.set_str(name.encode(), lib)
+    for name in LIBRARIES[1:]:
+        lib = rt.globals.get_str(name.encode())
+        if lib is None:
+            continue
+        if loaded is not None:
+            loaded.set_str(name.encode(), lib)
+        qualify_names(lib, name)
     if rt.compat == "luajit":
         importlib.import_module("ylua.stdlib.luajit_compat").open_lib(rt)

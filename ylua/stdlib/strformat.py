@@ -1,0 +1,186 @@
+"""string.format with C printf's conversions as Lua 5.4 admits them (cf. str_format in lstrlib.c)."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from ylua.errors import ArgError, lua_error
+from ylua.numconv import fmt_float
+from ylua.stdlib.helpers import arg, check_int, check_number, tname
+
+FLAGS = {"c": "-", "d": "-+ 0", "i": "-+ 0", "u": "-0", "o": "-#0", "x": "-#0", "X": "-#0",
+         "a": "-+ #0", "A": "-+ #0", "e": "-+ #0", "E": "-+ #0", "f": "-+ #0", "F": "-+ #0",
+         "g": "-+ #0", "G": "-+ #0", "s": "-", "p": "-", "q": ""}
+SPEC = re.compile(rb"%([-+ #0]*)(\d*)(?:\.(\d*))?(.)?", re.S)
+
+
+def hex_float(x: float, precision: int | None, upper: bool, flags: str) -> str:
+    """C's %a: 0x1.8p+1 style, exact by default."""
+    if math.isinf(x) or x != x:
+        s = ("-" if x < 0 else "") + ("inf" if math.isinf(x) else ("-nan" if math.copysign(1, x) < 0 else "nan"))
+        return s.upper() if upper else s
+    sign = "-" if math.copysign(1.0, x) < 0 else ("+" if "+" in flags else (" " if " " in flags else ""))
+    x = abs(x)
+    if x == 0:
+        mant, exp = 0, 0
+        lead = 0
+    else:
+        m, e = math.frexp(x)  # x = m * 2**e, 0.5 <= m < 1
+        lead = 1
+        exp = e - 1
+        frac = m * 2 - 1  # in [0, 1)
+        mant = int(frac * (1 << 52))
+        if x < 2.2250738585072014e-308:  # subnormal: C prints 0x0.xxxp-1022
+            mant = int(x / 2 ** -1074)
+            lead, exp = 0, -1022
+    digits = f"{mant:013x}"
+    if precision is None:
+        digits = digits.rstrip("0")
+    else:
+        if precision < 13:
+            total = (lead << 52) | mant
+            shift = 4 * (13 - precision)
+            q, r = divmod(total, 1 << shift)
+            half = 1 << (shift - 1)
+            if r > half or (r == half and q & 1):
+                q += 1
+            lead, mant = q >> (4 * precision), q & ((1 << (4 * precision)) - 1)
+            digits = f"{mant:0{precision}x}" if precision else ""
+        else:
+            digits = digits + "0" * (precision - 13)
+    point = "." if digits or "#" in flags else ""
+    s = f"{sign}0x{lead}{point}{digits}p{exp:+d}"
+    return s.upper().replace("0X", "0X") if upper else s
+
+
+def quoted(rt, v) -> bytes:
+    """%q: a Lua literal that reads back as the same value."""
+    tv = type(v)
+    if tv is bytes:
+        out = bytearray(b'"')
+        n = len(v)
+        for i, c in enumerate(v):
+            if c in (0x22, 0x5C, 0x0A):
+                out += b"\\" + bytes([c])
+            elif c == 0x0D:
+                out += b"\\r"
+            elif c == 0 or c < 32 or c == 127:
+                nxt = v[i + 1] if i + 1 < n else None
+                if nxt is not None and 0x30 <= nxt <= 0x39:
+                    out += b"\\%03d" % c
+                else:
+                    out += b"\\%d" % c
+            else:
+                out.append(c)
+        out += b'"'
+        return bytes(out)
+    if tv is int:
+        if v == -(2**63):
+            return b"0x8000000000000000"
+        return str(v).encode()
+    if tv is float:
+        if v == math.inf:
+            return b"1e9999"
+        if v == -math.inf:
+            return b"-1e9999"
+        if v != v:
+            return b"(0/0)"
+        return hex_float(v, None, False, "").encode()
+    if v is None or tv is bool:
+        return rt.tostring(v)
+    raise ArgError(2, "value has no literal form")
+
+
+def format(rt, fmt: bytes, args: list) -> bytes:
+    out = []
+    i = 0
+    n = len(fmt)
+    argn = 1
+    while i < n:
+        j = fmt.find(b"%", i)
+        if j < 0:
+            out.append(fmt[i:])
+            break
+        out.append(fmt[i:j])
+        if j + 1 < n and fmt[j + 1] == 0x25:
+            out.append(b"%")
+            i = j + 2
+            continue
+        m = SPEC.match(fmt, j)
+        flags, width, prec, conv = m.group(1), m.group(2), m.group(3), m.group(4)
+        spec_text = fmt[j:m.end()].decode("latin-1")
+        conv_s = conv.decode("latin-1") if conv else ""
+        if conv is None:
+            raise lua_error(f"invalid conversion '{spec_text}' to 'format'")
+        allowed = FLAGS.get(conv_s)
+        flag_s = flags.decode()
+        if (allowed is None or any(f not in allowed for f in flag_s) or len(width) > 2
+                or (prec is not None and len(prec) > 2)
+                or (prec is not None and conv_s in ("c", "p", "q"))
+                or (conv_s == "q" and (flags or width))):
+            raise lua_error(f"invalid conversion '{spec_text}' to 'format'")
+        argn += 1
+        v = arg(args, argn)
+        if conv_s != "q" and conv_s != "s" and conv_s != "p" and _missing(v):
+            raise ArgError(argn, "no value")
+        pyspec = "%" + flag_s + width.decode() + ("." + prec.decode() if prec is not None else "")
+        if conv_s in "di":
+            out.append((pyspec + "d").encode() % check_int(args, argn))
+        elif conv_s in "ouxX":
+            iv = check_int(args, argn) & 0xFFFFFFFFFFFFFFFF
+            out.append((pyspec + ("d" if conv_s == "u" else conv_s)).encode() % iv)
+        elif conv_s == "c":
+            out.append((pyspec + "s").encode() % bytes([check_int(args, argn) & 0xFF]))
+        elif conv_s in "eEfFgG":
+            x = float(check_number(args, argn))
+            if math.isinf(x) or x != x:
+                text = fmt_float(x).decode()
+                if conv_s in "EFG":
+                    text = text.upper()
+                if "+" in flag_s and not text.startswith("-"):
+                    text = "+" + text
+                out.append(("%" + flag_s.replace("0", "") + width.decode() + "s").encode() % text.encode())
+            else:
+                out.append((pyspec + conv_s).encode() % x)
+        elif conv_s in "aA":
+            x = float(check_number(args, argn))
+            text = hex_float(x, int(prec) if prec is not None else None, conv_s == "A", flag_s)
+            w = int(width) if width else 0
+            if len(text) < w:
+                if "-" in flag_s:
+                    text = text.ljust(w)
+                elif "0" in flag_s and x == x and not math.isinf(x):
+                    k = text.index("0x") if "0x" in text else text.index("0X")
+                    text = text[:k + 2] + "0" * (w - len(text)) + text[k + 2:]
+                else:
+                    text = text.rjust(w)
+            out.append(text.encode())
+        elif conv_s == "s":
+            if _missing(v):
+                raise ArgError(argn, "no value")
+            s = rt.tostring(v)
+            out.append((pyspec + "s").encode() % s if (width or prec is not None) else s)
+        elif conv_s == "q":
+            if _missing(v):
+                raise ArgError(argn, "no value")
+            out.append(quoted(rt, v))
+        elif conv_s == "p":
+            if _missing(v):
+                raise ArgError(argn, "no value")
+            from ylua.values import LuaFunction, LuaTable, Userdata
+
+            text = f"0x{id(v):x}" if type(v) in (LuaTable, LuaFunction, Userdata) or type(v).__name__ in (
+                "Builtin", "Coroutine") else "(null)"
+            out.append((pyspec + "s").encode() % text.encode())
+        i = m.end()
+    return b"".join(out)
+
+
+def _missing(v) -> bool:
+    from ylua.stdlib.base import NOARG
+
+    return v is NOARG
+
+
+__all__ = ["format", "hex_float", "quoted", "tname"]
