@@ -1,0 +1,215 @@
+"""The table library (cf. PUC's ltablib.c), honouring __index/__newindex/__len as 5.4 does."""
+
+from __future__ import annotations
+
+from ylua.errors import ArgError, lua_error
+from ylua.numconv import fmt_number
+from ylua.stdlib.helpers import arg, check_int, check_table, opt_int, opt_string, tname
+from ylua.table import LuaTable
+from ylua.values import Builtin
+
+
+def open_lib(rt) -> None:
+    lib = LuaTable()
+
+    def raw(t):
+        return type(t) is LuaTable and t.meta is None
+
+    def get(t, i):
+        return t.get(i) if raw(t) else rt.index(t, i)
+
+    def put(t, i, v):
+        if raw(t):
+            t.set(i, v)
+        else:
+            rt.setindex(t, i, v)
+
+    def length(t):
+        if raw(t):
+            return len(t.arr)
+        n = rt.len(t)
+        if type(n) is not int:
+            if type(n) is float and n.is_integer():
+                return int(n)
+            raise lua_error("object length is not an integer")
+        return n
+
+    def check_tablelike(args, i):
+        t = arg(args, i)
+        if type(t) is LuaTable:
+            return t
+        mt = rt.getmetatable(t)
+        if mt is not None and (mt.get_str(b"__index") is not None or mt.get_str(b"__len") is not None):
+            return t
+        raise ArgError(i, f"table expected, got {tname(t)}")
+
+    def t_insert(*args):
+        t = check_tablelike(args, 1)
+        e = length(t) + 1
+        if len(args) == 2:
+            put(t, e, args[1])
+            return ()
+        if len(args) != 3:
+            raise lua_error("wrong number of arguments to 'insert'")
+        pos = check_int(args, 2)
+        if not 1 <= pos <= e:
+            raise ArgError(2, "position out of bounds")
+        if raw(t) and e == len(t.arr) + 1 and args[2] is not None:
+            t.arr.insert(pos - 1, args[2])
+            t._migrate_from_hash()
+            return ()
+        for i in range(e, pos, -1):
+            put(t, i, get(t, i - 1))
+        put(t, pos, args[2])
+        return ()
+
+    def t_remove(*args):
+        t = check_tablelike(args, 1)
+        size = length(t)
+        pos = opt_int(args, 2, size)
+        if len(args) >= 2 and size + 1 != pos and not 1 <= pos <= size + 1:
+            if size != 0 or pos not in (0, size):
+                raise ArgError(2, "position out of bounds")
+        v = get(t, pos)
+        if raw(t) and 1 <= pos <= size == len(t.arr):
+            del t.arr[pos - 1]
+            while t.arr and t.arr[-1] is None:
+                t.arr.pop()
+            return (v,)
+        while pos < size:
+            put(t, pos, get(t, pos + 1))
+            pos += 1
+        if pos <= size or len(args) >= 2:
+            put(t, pos, None)
+        return (v,)
+
+    def t_concat(*args):
+        t = check_tablelike(args, 1)
+        sep = opt_string(args, 2, b"")
+        i = opt_int(args, 3, 1)
+        j = opt_int(args, 4, length(t)) if len(args) < 4 or args[3] is None else check_int(args, 4)
+        parts = []
+        for k in range(i, j + 1):
+            v = get(t, k)
+            if type(v) is bytes:
+                parts.append(v)
+            elif type(v) in (int, float):
+                parts.append(fmt_number(v))
+            else:
+                raise lua_error(f"invalid value ({tname(v)}) at index {k} in table for 'concat'")
+        return (sep.join(parts),)
+
+    def t_pack(*args):
+        t = LuaTable(list(args))
+        while t.arr and t.arr[-1] is None:
+            t.arr.pop()
+        for i in range(len(t.arr), len(args)):
+            if args[i] is not None:
+                t.set(i + 1, args[i])
+        t.set_str(b"n", len(args))
+        return (t,)
+
+    def t_unpack(*args):
+        t = arg(args, 1)
+        i = opt_int(args, 2, 1)
+        j = opt_int(args, 3, length(t)) if len(args) < 3 or args[2] is None else check_int(args, 3)
+        if i > j:
+            return ()
+        if j - i >= 10000000:
+            raise lua_error("too many results to unpack")
+        if raw(t) and i >= 1 and j <= len(t.arr):
+            return tuple(t.arr[i - 1:j])
+        return tuple(get(t, k) for k in range(i, j + 1))
+
+    def t_move(*args):
+        a1 = check_tablelike(args, 1)
+        f = check_int(args, 2)
+        e = check_int(args, 3)
+        t = check_int(args, 4)
+        a2 = arg(args, 5) if len(args) >= 5 and args[4] is not None else a1
+        if e >= f:
+            if not (f > 0 or e < 2**63 - 1 + f):
+                raise ArgError(3, "too many elements to move")
+            if t > 2**63 - 1 - (e - f):
+                raise ArgError(4, "destination wrap around")
+            if t > e or t <= f or a1 is not a2:
+                for k in range(e - f + 1):
+                    put(a2, t + k, get(a1, f + k))
+            else:
+                for k in range(e - f, -1, -1):
+                    put(a2, t + k, get(a1, f + k))
+        return (a2,)
+
+    def t_sort(*args):
+        t = check_tablelike(args, 1)
+        n = length(t)
+        comp = arg(args, 2) if len(args) >= 2 and args[1] is not None else None
+        if comp is not None and type(comp).__name__ not in ("LuaFunction", "Builtin") and \
+                rt.metamethod(comp, b"__call") is None:
+            raise ArgError(2, f"function expected, got {tname(comp)}")
+        if n < 2:
+            return ()
+        values = [get(t, i) for i in range(1, n + 1)]
+        if comp is None:
+            less = rt.lt
+        else:
+            def less(a, b):
+                res = rt.call(comp, [a, b])
+                return bool(res) and res[0] is not None and res[0] is not False
+        sort_values(values, less)
+        for i, v in enumerate(values, 1):
+            put(t, i, v)
+        return ()
+
+    for name, fn in [("insert", t_insert), ("remove", t_remove), ("concat", t_concat), ("pack", t_pack),
+                     ("unpack", t_unpack), ("move", t_move), ("sort", t_sort)]:
+        lib.set_str(name.encode(), Builtin(fn, name))
+    rt.globals.set_str(b"table", lib)
+
+
+def sort_values(a: list, less) -> None:
+    """An in-place quicksort that calls `less` like PUC's auxsort does, detecting inconsistent comparators
+    ("invalid order function for sorting") instead of running off the array."""
+
+    def partition(lo, up):
+        pivot = a[up - 1]
+        i, j = lo, up - 1
+        while True:
+            i += 1
+            while less(a[i], pivot):
+                if i == up - 1:
+                    raise lua_error("invalid order function for sorting")
+                i += 1
+            j -= 1
+            while less(pivot, a[j]):
+                if j < lo:
+                    raise lua_error("invalid order function for sorting")
+                j -= 1
+            if j < i:
+                a[up - 1], a[i] = a[i], a[up - 1]
+                return i
+            a[i], a[j] = a[j], a[i]
+
+    stack = [(0, len(a) - 1)]
+    while stack:
+        lo, up = stack.pop()
+        while up - lo >= 1:
+            if less(a[up], a[lo]):
+                a[lo], a[up] = a[up], a[lo]
+            if up - lo == 1:
+                break
+            mid = (lo + up) // 2
+            if less(a[mid], a[lo]):
+                a[mid], a[lo] = a[lo], a[mid]
+            elif less(a[up], a[mid]):
+                a[mid], a[up] = a[up], a[mid]
+            if up - lo == 2:
+                break
+            a[mid], a[up - 1] = a[up - 1], a[mid]
+            p = partition(lo, up)
+            if p - lo < up - p:
+                stack.append((p + 1, up))
+                up = p - 1
+            else:
+                stack.append((lo, p - 1))
+                lo = p + 1
