@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ylua.errors import ArgError, lua_error
 from ylua.numconv import fmt_number
-from ylua.stdlib.helpers import arg, check_int, check_table, opt_int, opt_string, tname
+from ylua.stdlib.helpers import arg, check_int, opt_int, opt_string, tname
 from ylua.table import LuaTable
 from ylua.values import Builtin
 
