@@ -1,0 +1,78 @@
+"""The coroutine library (cf. PUC's lcorolib.c) over ylua.coroutine's greenlet-based threads."""
+
+from __future__ import annotations
+
+from ylua import coroutine as co_impl
+from ylua.coroutine import Coroutine
+from ylua.errors import ArgError, LuaError
+from ylua.stdlib.helpers import arg, tname
+from ylua.table import LuaTable
+from ylua.values import Builtin, LuaFunction
+
+
+def open_lib(rt) -> None:
+    lib = LuaTable()
+    rt.main_thread = Coroutine(None)
+    rt.main_thread.status = "running"
+
+    def check_co(args, i=1) -> Coroutine:
+        co = arg(args, i)
+        if type(co) is not Coroutine:
+            raise ArgError(i, f"coroutine expected, got {tname(co)}" if False else "coroutine expected")
+        return co
+
+    def c_create(*args):
+        fn = arg(args, 1)
+        if type(fn) not in (LuaFunction, Builtin):
+            raise ArgError(1, f"function expected, got {tname(fn)}")
+        return (Coroutine(fn),)
+
+    def c_resume(*args):
+        co = check_co(args)
+        kind, payload = co_impl.resume(rt, co, list(args[1:]))
+        if kind == "error":
+            return (False, payload.value)
+        return [True] + payload
+
+    def c_yield(*args):
+        return co_impl.yield_(rt, args)
+
+    def c_status(*args):
+        co = check_co(args)
+        if co is rt.current_coroutine or (co is rt.main_thread and rt.current_coroutine is None):
+            return (b"running",)
+        return (co.status.encode(),)
+
+    def c_running(*args):
+        co = rt.current_coroutine
+        return (co, False) if co is not None else (rt.main_thread, True)
+
+    def c_isyieldable(*args):
+        co = arg(args, 1) if args else rt.current_coroutine
+        return (co is not None and co is not rt.main_thread,)
+
+    def c_wrap(*args):
+        (co,) = c_create(*args)
+
+        def wrapped(*wargs):
+            kind, payload = co_impl.resume(rt, co, list(wargs))
+            if kind == "error":
+                v = payload.value
+                if type(v) is bytes:
+                    v = rt.where(1) + v
+                raise LuaError(v)
+            return payload
+
+        return (Builtin(wrapped, "wrap"),)
+
+    def c_close(*args):
+        co = check_co(args)
+        if co.status == "dead" and getattr(co, "error", None) is not None:
+            return (False, co.error)
+        return co_impl.close(rt, co)
+
+    for name, fn in [("create", c_create), ("resume", c_resume), ("yield", c_yield), ("status", c_status),
+                     ("running", c_running), ("isyieldable", c_isyieldable), ("wrap", c_wrap),
+                     ("close", c_close)]:
+        lib.set_str(name.encode(), Builtin(fn, name))
+    rt.globals.set_str(b"coroutine", lib)
