@@ -40,17 +40,17 @@ def open_lib(rt) -> None:
         out.write(b"\t".join([tostr(a) for a in args]) + b"\n")
         return ()
 
-    def lua_type(v=NOARG):
+    def lua_type(v=NOARG, *_):
         if v is NOARG:
             raise ArgError(1, "value expected")
         return (type_name(v).encode(),)
 
-    def lua_tostring(v=NOARG):
+    def lua_tostring(v=NOARG, *_):
         if v is NOARG:
             raise ArgError(1, "value expected")
         return (rt.tostring(v),)
 
-    def lua_tonumber(v=NOARG, base=None):
+    def lua_tonumber(v=NOARG, base=None, *_):
         if base is None:
             if v is NOARG:
                 raise ArgError(1, "value expected")
@@ -80,12 +80,12 @@ def open_lib(rt) -> None:
 
         return (wrap_int(-n if neg else n),)
 
-    def lua_ipairs(t=NOARG):
+    def lua_ipairs(t=NOARG, *_):
         if t is NOARG:
             raise ArgError(1, "table expected, got no value")
         return (ipairs_iter, t, 0)
 
-    def ipairs_next(t, i):
+    def ipairs_next(t, i, *_):
         i += 1
         if type(t) is LuaTable:
             arr = t.arr
@@ -101,7 +101,7 @@ def open_lib(rt) -> None:
 
     ipairs_iter = Builtin(ipairs_next, "ipairs_iterator")
 
-    def lua_next(t=NOARG, k=None):
+    def lua_next(t=NOARG, k=None, *_):
         if type(t) is not LuaTable:
             raise ArgError(1, f"table expected, got {typename_or_novalue(t)}")
         try:
@@ -113,7 +113,7 @@ def open_lib(rt) -> None:
     next_fn = Builtin(lua_next, "next")
     G.set_str(b"next", next_fn)
 
-    def lua_pairs(t=NOARG):
+    def lua_pairs(t=NOARG, *_):
         if t is NOARG:
             raise ArgError(1, "table expected, got no value")
         mm = rt.metamethod(t, b"__pairs")
@@ -141,14 +141,14 @@ def open_lib(rt) -> None:
             raise lua_error(str(e)) from None
         return (t,)
 
-    def lua_rawlen(v=NOARG):
+    def lua_rawlen(v=NOARG, *_):
         if type(v) is LuaTable:
             return (len(v.arr),)
         if type(v) is bytes:
             return (len(v),)
         raise ArgError(1, "table or string expected")
 
-    def lua_rawequal(a=NOARG, b=NOARG):
+    def lua_rawequal(a=NOARG, b=NOARG, *_):
         if a is NOARG:
             raise ArgError(1, "value expected")
         if b is NOARG:
@@ -159,7 +159,7 @@ def open_lib(rt) -> None:
             return (a == b,)
         return (a is b,)
 
-    def lua_getmetatable(v=NOARG):
+    def lua_getmetatable(v=NOARG, *_):
         if v is NOARG:
             raise ArgError(1, "value expected")
         mt = rt.getmetatable(v)
@@ -170,7 +170,7 @@ def open_lib(rt) -> None:
             return (protected,)
         return (mt,)
 
-    def lua_setmetatable(t=NOARG, mt=NOARG):
+    def lua_setmetatable(t=NOARG, mt=NOARG, *_):
         if type(t) is not LuaTable:
             raise ArgError(1, f"table expected, got {typename_or_novalue(t)}")
         if mt is not None and type(mt) is not LuaTable:
@@ -190,8 +190,8 @@ def open_lib(rt) -> None:
             raise lua_error("assertion failed!")
         return (v,) + rest
 
-    def lua_error_fn(msg=None, level=1):
-        level = _int_arg(level, 2)
+    def lua_error_fn(msg=None, level=1, *_):
+        level = 1 if level is None else _int_arg(level, 2)
         if type(msg) is bytes and level > 0:
             msg = rt.where(level) + msg
         raise LuaError(msg)
@@ -231,7 +231,7 @@ def open_lib(rt) -> None:
             raise ArgError(1, "index out of range")
         return args[n - 1:]
 
-    def lua_load(chunk=NOARG, chunkname=None, mode=None, env=NOARG):
+    def lua_load(chunk=NOARG, chunkname=None, mode=None, env=NOARG, *_):
         if type(chunk) is bytes:
             source = chunk
             name = chunkname.decode("latin-1") if type(chunkname) is bytes else chunk.decode("latin-1")
@@ -281,13 +281,13 @@ def open_lib(rt) -> None:
             data = b"--" + data[nl:] if nl >= 0 else b""
         return data, "@" + path
 
-    def lua_loadfile(filename=None, mode=None, env=NOARG):
+    def lua_loadfile(filename=None, mode=None, env=NOARG, *_):
         data, name = read_file(filename)
         if data is None:
             return (None, name.encode())
         return load_source(data, name, mode, env)
 
-    def lua_dofile(filename=None):
+    def lua_dofile(filename=None, *_):
         data, name = read_file(filename)
         if data is None:
             raise lua_error(name)
@@ -296,7 +296,7 @@ def open_lib(rt) -> None:
             raise LuaError(res[1])
         return rt.call(res[0], [])
 
-    def lua_collectgarbage(opt=b"collect", arg=None):
+    def lua_collectgarbage(opt=b"collect", arg=None, *_):
         if opt == b"collect":
             gc.collect()
             return (0,)

@@ -51,7 +51,7 @@ def open_lib(rt) -> None:
     package.set_str(b"preload", preload)
     rt.registry.set_str(b"_LOADED", loaded)
 
-    def searchpath(name=None, path=None, sep=b".", rep=b"/"):
+    def searchpath(name=None, path=None, sep=b".", rep=b"/", *_):
         if type(name) is not bytes:
             raise ArgError(1, "string expected")
         if type(path) is not bytes:
@@ -94,7 +94,7 @@ def open_lib(rt) -> None:
         searchers.set_int(i, Builtin(fn, "searcher"))
     package.set_str(b"searchers", searchers)
 
-    def require(name=None):
+    def require(name=None, *_):
         if type(name) is not bytes:
             if type(name) in (int, float):
                 name = rt.tostring(name)
