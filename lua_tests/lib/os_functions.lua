@@ -1,0 +1,11 @@
+-- The os library: time normalisation, date formats (UTC), errors, files (output compared with lua5.4).
+print(os.time({year = 2020, month = 1, day = 1, hour = 0}) - os.time({year = 2019, month = 12, day = 31, hour = 0}))
+print(os.date("!%Y-%m-%d %H:%M:%S", 0), os.date("!%A %B %j", 86400 * 40))
+local t = os.date("!*t", 3600) print(t.year, t.month, t.day, t.hour, t.min, t.sec, t.wday, t.yday, t.isdst)
+print(pcall(os.date, "%Ez"), pcall(os.time, {year = 2000}))
+print(type(os.clock()), type(os.time()), os.getenv("HOME") ~= nil, os.getenv("NO_SUCH_VAR_XYZ"))
+local name = os.tmpname() print(type(name), os.remove(name))
+print(os.remove("/nonexistent/file"))
+print(os.rename("/nonexistent/a", "/nonexistent/b"))
+print(os.difftime(10, 5), os.setlocale(), os.setlocale("C"))
+local norm = {year = 2021, month = 13, day = 32, hour = 12} os.time(norm) print(norm.year, norm.month, norm.day)
