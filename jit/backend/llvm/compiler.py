@@ -1,0 +1,101 @@
+"""The llvmlite binding work: LLVM IR text -> optimised module -> object code -> linked into an ORC LLJIT.
+
+Every call here is a binding call (llvmlite serialises them behind one process-wide lock and releases the GIL while
+LLVM works), so a background worker can run compile() while the interpreter keeps going. Each trace is linked as its
+own JIT library; its ResourceTracker owns the machine code, which is freed when the tracker is dropped.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+
+import llvmlite.binding as llvm
+
+from jit.backend import CompileError
+from jit.backend.llvm import capi
+
+_init_lock = threading.Lock()
+_machines: dict[int, object] = {}
+_lljit = None
+_live = {"code": 0}
+_lib_counter = iter(range(1, 1 << 62))
+
+
+def _target_machine(opt: int):
+    global _lljit
+    with _init_lock:
+        if not _machines:
+            llvm.initialize_native_target()
+            llvm.initialize_native_asmprinter()
+        tm = _machines.get(opt)
+        if tm is None:
+            target = llvm.Target.from_default_triple()
+            tm = target.create_target_machine(cpu=llvm.get_host_cpu_name(),
+                                              features=llvm.get_host_cpu_features().flatten(),
+                                              opt=opt, codemodel="jitdefault")
+            _machines[opt] = tm
+        if _lljit is None:
+            _lljit = llvm.create_lljit_compiler(tm)
+        return tm
+
+
+def live_code_count() -> int:
+    """How many compiled trace libraries are still loaded (tests use it to check that dropped traces free code)."""
+    return _live["code"]
+
+
+def _freed():
+    _live["code"] -= 1
+
+
+class NativeCode:
+    """Owns one linked library: its ResourceTracker and the addresses of its exported functions."""
+
+    def __init__(self, tracker, exports: dict[str, int], asm: str | None):
+        self.tracker = tracker
+        self.addresses = exports
+        self.asm = asm
+        _live["code"] += 1
+        weakref.finalize(self, _freed)
+
+
+def _optimise(module, tm, opt: bool):
+    if not opt:
+        return
+    pto = llvm.create_pipeline_tuning_options(speed_level=1)
+    pb = llvm.create_pass_builder(tm, pto)
+    mpm = llvm.create_new_module_pass_manager()
+    mpm.add_always_inliner_pass()
+    mpm.add_instruction_combine_pass()
+    mpm.add_simplify_cfg_pass()
+    mpm.add_new_gvn_pass()
+    mpm.add_instruction_combine_pass()
+    mpm.add_aggressive_dce_pass()
+    mpm.add_simplify_cfg_pass()
+    mpm.run(module, pb)
+
+
+def compile_module(text: str, symbols, exports, opt: bool, want_asm: bool) -> NativeCode:
+    """Parse, optimise (unless opt is False: LLVM's lowest level), emit and link `text`."""
+    tm = _target_machine(2 if opt else 0)
+    try:
+        module = llvm.parse_assembly(text)
+        module.triple = tm.triple
+        module.data_layout = str(tm.target_data)
+        module.verify()
+    except RuntimeError as e:
+        raise CompileError(f"LLVM rejected the trace: {str(e).strip().splitlines()[0]}") from None
+    _optimise(module, tm, opt)
+    obj = tm.emit_object(module)
+    asm = tm.emit_assembly(module) if want_asm else None
+    builder = llvm.JITLibraryBuilder().add_object_img(obj)
+    for name in symbols:
+        builder.import_symbol(name, capi.address(name))
+    for name in exports:
+        builder.export_symbol(name)
+    try:
+        tracker = builder.link(_lljit, f"ylua_trace_{next(_lib_counter)}")
+    except RuntimeError as e:
+        raise CompileError(f"LLVM could not link the trace: {str(e).strip().splitlines()[0]}") from None
+    return NativeCode(tracker, {name: tracker[name] for name in exports}, asm)

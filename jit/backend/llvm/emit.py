@@ -1,0 +1,308 @@
+"""Trace IR -> LLVM IR text (f-strings: far faster than building it through llvmlite.ir).
+
+Each trace becomes `ptr @trace_N(ptr %buf)`: it reads its inputs from the hand-over buffer, runs the preamble, loops
+between `loop:` and the jump (label arguments become phis) and returns an exit tuple (see jit/trace.py) when a guard
+fails, or NULL if an exception escapes with no exit to take. Root traces also get `@trace_N_py`, a METH_FASTCALL
+builtin entry that writes its (object) arguments into the buffer and calls the trace.
+
+Guards branch to cold exit blocks emitted after the body. A guard's exit block first looks at the guard's patch slot:
+when a side trace was attached there, the live values are handed over through the buffer and the side trace is
+tail-called (musttail, so chains of traces never grow the C stack); otherwise the exit tuple is built.
+Instruction selection for the individual ops lives in emit_ops.py.
+"""
+
+from __future__ import annotations
+
+import struct
+
+from jit.backend import CompileError
+from jit.backend.llvm import capi, helpers
+from jit.backend.llvm.emit_ops import OpEmitters
+from jit.backend.llvm.ownership import TRANSFER, Ownership
+from jit.ir.values import BOOL, FLOAT, INT, OBJ
+from jit.trace import GUARD, RAISE
+
+LLTYPE = {INT: "i64", FLOAT: "double", BOOL: "i1", OBJ: "ptr"}
+COLD = "!prof !0"
+
+
+def ptr_const(addr: int) -> str:
+    return f"inttoptr (i64 {addr} to ptr)" if addr else "null"
+
+
+def float_const(x: float) -> str:
+    return "0x%016X" % struct.unpack("<Q", struct.pack("<d", x))[0]
+
+
+class FunctionEmitter(OpEmitters):
+    def __init__(self, trace, slots_address: int):
+        self.trace = trace
+        self.ir = ir = trace.ir
+        self.fname = f"trace_{ir.trid}"
+        self.slots_address = slots_address
+        self.own = Ownership(ir)
+        self.live_exits = self.own.live_at_exits()
+        self.exit_at = dict(zip((p for p, op in enumerate(ir.ops) if op.snapshot is not None), trace.exits))
+        self.lines: list[str] = []
+        self.allocas: list[str] = []
+        self.exit_blocks: list[int] = []
+        self.decls: set[str] = set()
+        self.helpers: set[str] = set()
+        self.block = "entry"
+        self.ntmp = 0
+        self.names = {id(v): f"%in{k}" for k, v in enumerate(ir.inputs)}
+        self.phi_slot = None
+        self.preamble_block = None
+        self.max_call_args = 0
+        if len(ir.inputs) > capi.BUFFER_SLOTS or any(len(e.live) > capi.BUFFER_SLOTS for e in trace.exits):
+            raise CompileError("too many live values for the hand-over buffer")
+
+    # ---- small utilities
+
+    def emit(self, line: str):
+        self.lines.append("  " + line)
+
+    def start_block(self, name: str):
+        self.lines.append(f"{name}:")
+        self.block = name
+
+    def tmp(self) -> str:
+        self.ntmp += 1
+        return f"%t{self.ntmp}"
+
+    def need(self, name: str):
+        """Declare C API function `name` (or define JIT helper `name`) in the module."""
+        if name in capi.DECLS:
+            self.decls.add(name)
+        else:
+            self.helpers.add(name)
+            for dep in helpers.DEPENDS.get(name, ()):
+                self.need(dep)
+
+    def res(self, p: int) -> str:
+        return f"%v{p}"
+
+    def val(self, v, p: int) -> str:
+        """The LLVM operand for value `v` used at op position `p`."""
+        if v.is_const():
+            return self.const(v)
+        e = self.own.entity(v, p)
+        if isinstance(e, tuple):
+            return f"%phi{e[1]}"
+        return self.names[e]
+
+    def const(self, c) -> str:
+        if c.type == INT:
+            return str(c.value)
+        if c.type == FLOAT:
+            return float_const(c.value)
+        if c.type == BOOL:
+            return "true" if c.value else "false"
+        return ptr_const(id(c.value))
+
+    def incref(self, operand: str):
+        self.need("jit_incref")
+        self.emit(f"call void @jit_incref(ptr {operand})")
+
+    def decref(self, operand: str):
+        self.need("jit_decref")
+        self.emit(f"call void @jit_decref(ptr {operand})")
+
+    def entity_operand(self, e) -> str:
+        return f"%phi{e[1]}" if isinstance(e, tuple) else self.names[e]
+
+    def slot(self, base: str, index: int) -> str:
+        """Address of the index-th 8-byte slot after `base`."""
+        if index == 0:
+            return base
+        t = self.tmp()
+        self.emit(f"{t} = getelementptr i64, ptr {base}, i64 {index}")
+        return t
+
+    # ---- guards and raising ops
+
+    def guard(self, cond: str, p: int, expect: bool = True):
+        ok, fail = f"ok{p}", f"fail{p}"
+        if expect:
+            self.emit(f"br i1 {cond}, label %{ok}, label %{fail}, !prof !1")
+        else:
+            self.emit(f"br i1 {cond}, label %{fail}, label %{ok}, {COLD}")
+        self.exit_blocks.append(p)
+        self.start_block(ok)
+
+    def raise_if(self, failed: str, p: int):
+        """Leave through op p's raise exit when `failed` (an i1) is true."""
+        self.guard(failed, p, expect=False)
+
+    # ---- the function
+
+    def function(self) -> str:
+        ir = self.ir
+        self.start_block("entry")
+        alloca_at = len(self.lines)
+        for k, v in enumerate(ir.inputs):
+            self.emit(f"{self.names[id(v)]} = load {LLTYPE[v.type]}, ptr {self.slot('%buf', k)}")
+        for p, op in enumerate(ir.ops):
+            name = op.opdef.name
+            if name == "label":
+                self.emit_label(op, p)
+            elif name == "jump":
+                self.emit_jump(op, p)
+            elif name == "jump_trace":
+                self.emit_jump_trace(op, p)
+            elif name == "finish":
+                self.emit(f"br label %fail{p}")
+                self.exit_blocks.append(p)
+            else:
+                if op.type != "v":
+                    self.names[id(op)] = self.res(p)
+                getattr(self, "op_" + name)(op, p, *[self.val(a, p) for a in op.args])
+                for e in self.own.decref_after.get(p, ()):
+                    self.decref(self.entity_operand(e))
+        if self.max_call_args:
+            self.allocas.append(f"%argv = alloca [{self.max_call_args} x ptr]")
+        self.lines[alloca_at:alloca_at] = ["  " + a for a in self.allocas]
+        for p in self.exit_blocks:
+            self.emit_exit(p)
+        body = "\n".join(self.lines)
+        return f"define ptr @{self.fname}(ptr %buf) {{\n{body}\n}}\n"
+
+    def emit_label(self, op, p):
+        self.preamble_block = self.block
+        self.emit("br label %loop")
+        self.start_block("loop")
+        self.phi_slot = len(self.lines)
+        for k, _ in enumerate(op.args):
+            self.lines.append(None)  # filled in by the jump
+        for e in self.own.decref_after.get(p, ()):  # loop-carried values that the body never uses
+            self.decref(self.entity_operand(e))
+
+    def pass_args(self, args, p):
+        """Operands for the terminator's arguments, settling ownership: the first reference to an entity that is
+        transferred moves its reference; every other object reference is a new one (incref)."""
+        moved = set()
+        out = []
+        for a in args:
+            operand = self.val(a, p)
+            if a.type == OBJ:
+                e = None if a.is_const() else self.own.entity(a, p)
+                if e is not None and self.own.kind[e] == TRANSFER and e not in moved:
+                    moved.add(e)
+                else:
+                    self.incref(operand)
+            out.append(operand)
+        return out
+
+    def emit_jump(self, op, p):
+        operands = self.pass_args(op.args, p)
+        latch = self.block
+        self.emit("br label %loop")
+        label = self.ir.ops[self.own.label]
+        for k, (pre, new) in enumerate(zip(label.args, operands)):
+            ty = LLTYPE[pre.type]
+            self.lines[self.phi_slot + k] = (f"  %phi{k} = phi {ty} [{self.val(pre, self.own.label)}, "
+                                             f"%{self.preamble_block}], [{new}, %{latch}]")
+
+    def emit_jump_trace(self, op, p):
+        target = op.args[0].value
+        address = getattr(target.code, "internal_address", None)
+        if not address:
+            raise CompileError(f"jump_trace: trace {target.trid} has no native code")
+        operands = self.pass_args(op.args[1:], p)
+        for e, kind in self.own.kind.items():
+            if kind == "invariant":
+                self.decref(self.entity_operand(e))
+        for k, (a, operand) in enumerate(zip(op.args[1:], operands)):
+            self.emit(f"store {LLTYPE[a.type]} {operand}, ptr {self.slot('%buf', k)}")
+        r = self.tmp()
+        self.emit(f"{r} = musttail call ptr {ptr_const(address)}(ptr %buf)")
+        self.emit(f"ret ptr {r}")
+
+    # ---- exits
+
+    def emit_exit(self, p: int):
+        ex = self.exit_at[p]
+        self.start_block(f"fail{p}")
+        live = [(v, self.val(v, p)) for v in ex.live]
+        owned = [self.own.entity(v, p) for v in ex.live if v.type == OBJ and not v.is_const()]
+        release = [e for e in self.live_exits[p] if e not in set(owned)]
+        exc = None
+        if ex.kind == RAISE:
+            self.need("jit_fetch_exc")
+            exc = self.tmp()
+            self.emit(f"{exc} = call ptr @jit_fetch_exc()")
+        if ex.kind == GUARD:
+            sp, st, has = self.tmp(), self.tmp(), self.tmp()
+            self.emit(f"{sp} = getelementptr ptr, ptr {ptr_const(self.slots_address)}, i64 {ex.index}")
+            self.emit(f"{st} = load ptr, ptr {sp}")
+            self.emit(f"{has} = icmp ne ptr {st}, null")
+            self.emit(f"br i1 {has}, label %side{p}, label %deopt{p}")
+            self.start_block(f"side{p}")
+            for k, (v, operand) in enumerate(live):
+                self.emit(f"store {LLTYPE[v.type]} {operand}, ptr {self.slot('%buf', k)}")
+            for e in release:
+                self.decref(self.entity_operand(e))
+            r = self.tmp()
+            self.emit(f"{r} = musttail call ptr {st}(ptr %buf)")
+            self.emit(f"ret ptr {r}")
+            self.start_block(f"deopt{p}")
+        n = 1 + len(live) + (exc is not None)
+        self.need("PyTuple_New")
+        tup = self.tmp()
+        self.emit(f"{tup} = call ptr @PyTuple_New(i64 {n})")
+        items = [ptr_const(id(ex))]
+        self.incref(items[0])
+        items.extend(self.box_for_exit(v, operand) for v, operand in live)
+        if exc is not None:
+            items.append(exc)
+        for k, item in enumerate(items):
+            self.emit(f"store ptr {item}, ptr {self.slot(tup, 3 + k)}")
+        for e in release:
+            self.decref(self.entity_operand(e))
+        self.emit(f"ret ptr {tup}")
+
+    def box_for_exit(self, v, operand: str) -> str:
+        """A new reference to the Python object for value v (objects: moved or incref'd; machine values boxed)."""
+        if v.type == OBJ:
+            if v.is_const():
+                self.incref(operand)
+            return operand
+        return self.box(v.type, operand)
+
+
+def entry_wrapper(trace) -> str:
+    """`@trace_N_py`: the METH_FASTCALL entry of a root trace (all inputs are objects)."""
+    n = len(trace.ir.inputs)
+    lines = ["entry:"]
+    for k in range(n):
+        lines.append(f"  %ap{k} = getelementptr ptr, ptr %args, i64 {k}")
+        lines.append(f"  %a{k} = load ptr, ptr %ap{k}")
+        lines.append(f"  call void @jit_incref(ptr %a{k})")
+        lines.append(f"  %bp{k} = getelementptr i64, ptr {ptr_const(capi.BUFFER_ADDRESS)}, i64 {k}")
+        lines.append(f"  store ptr %a{k}, ptr %bp{k}")
+    lines.append(f"  %r = call ptr @trace_{trace.trid}(ptr {ptr_const(capi.BUFFER_ADDRESS)})")
+    lines.append("  ret ptr %r")
+    body = "\n".join(lines)
+    return f"define ptr @trace_{trace.trid}_py(ptr %self, ptr %args, i64 %nargs) {{\n{body}\n}}\n"
+
+
+def module_text(trace, slots_address: int) -> tuple[str, list[str]]:
+    """The LLVM module for `trace` and the names of the C symbols it needs."""
+    fe = FunctionEmitter(trace, slots_address)
+    fn = fe.function()
+    wants_entry = trace.kind == "root" and all(v.type == OBJ for v in trace.ir.inputs)
+    if wants_entry:
+        fe.need("jit_incref")
+        fn += "\n" + entry_wrapper(trace)
+    parts = [f"; trace {trace.trid} ({trace.kind}) at {trace.label}"]
+    parts.extend(capi.DECLS[d] for d in sorted(fe.decls))
+    parts.append("declare i64 @llvm.fptosi.sat.i64.f64(double)")
+    parts.append("declare double @llvm.floor.f64(double)")
+    parts.append("declare double @llvm.pow.f64(double, double)")
+    parts.append("declare i64 @llvm.umin.i64(i64, i64)")
+    parts.extend(helpers.DEFS[h] for h in sorted(fe.helpers))
+    parts.append(fn)
+    parts.append('!0 = !{!"branch_weights", i32 1, i32 100000}')
+    parts.append('!1 = !{!"branch_weights", i32 100000, i32 1}')
+    symbols = sorted(fe.decls) + ["fmod", "pow", "floor"]
+    return "\n".join(parts) + "\n", symbols

@@ -1,0 +1,297 @@
+"""Instruction selection: one method per IR op, `op_<name>(op, p, *operands)`, mixed into FunctionEmitter.
+
+Operands arrive as LLVM operand strings; the result (if any) is named self.res(p). Object results are always new
+references (loads incref) - see ownership.py.
+"""
+
+from __future__ import annotations
+
+from jit import layout
+
+_TRUE = f"inttoptr (i64 {id(True)} to ptr)"
+_FALSE = f"inttoptr (i64 {id(False)} to ptr)"
+_NONE = f"inttoptr (i64 {id(None)} to ptr)"
+
+# op name -> "instruction type" for ops that are one LLVM instruction over their two operands
+_BINARY = {
+    "int_add": "add i64", "int_sub": "sub i64", "int_mul": "mul i64",
+    "int_and": "and i64", "int_or": "or i64", "int_xor": "xor i64",
+    "float_add": "fadd double", "float_sub": "fsub double", "float_mul": "fmul double", "float_div": "fdiv double",
+    "int_lt": "icmp slt i64", "int_le": "icmp sle i64", "int_gt": "icmp sgt i64", "int_ge": "icmp sge i64",
+    "int_eq": "icmp eq i64", "int_ne": "icmp ne i64", "int_ult": "icmp ult i64",
+    "float_lt": "fcmp olt double", "float_le": "fcmp ole double", "float_gt": "fcmp ogt double",
+    "float_ge": "fcmp oge double", "float_eq": "fcmp oeq double", "float_ne": "fcmp une double",
+    "ptr_eq": "icmp eq ptr", "ptr_ne": "icmp ne ptr",
+}
+# op name -> instruction template over {a}
+_UNARY = {
+    "int_neg": "sub i64 0, {a}",
+    "float_neg": "fneg double {a}",
+    "bool_not": "xor i1 {a}, true",
+    "int_to_float": "sitofp i64 {a} to double",
+    "float_to_int": "call i64 @llvm.fptosi.sat.i64.f64(double {a})",
+}
+
+
+class OpEmitters:
+    def __getattr__(self, name):
+        if name.startswith("op_"):
+            opname = name[3:]
+            if opname in _BINARY:
+                return lambda op, p, a, b: self.emit(f"{self.res(p)} = {_BINARY[opname]} {a}, {b}")
+            if opname in _UNARY:
+                return lambda op, p, a: self.emit(f"{self.res(p)} = " + _UNARY[opname].format(a=a))
+        raise AttributeError(name)
+
+    # ---- helpers
+
+    def field(self, obj: str, offset: int, ty: str) -> str:
+        """Load a field of type `ty` at byte `offset` of `obj`."""
+        addr, v = self.tmp(), self.tmp()
+        self.emit(f"{addr} = getelementptr i8, ptr {obj}, i64 {offset}")
+        self.emit(f"{v} = load {ty}, ptr {addr}")
+        return v
+
+    def item_addr(self, lst: str, index: str) -> str:
+        items, addr = self.field(lst, layout.LIST_ITEMS, "ptr"), self.tmp()
+        self.emit(f"{addr} = getelementptr ptr, ptr {items}, i64 {index}")
+        return addr
+
+    def load_new_ref(self, addr: str, p: int):
+        self.emit(f"{self.res(p)} = load ptr, ptr {addr}")
+        self.incref(self.res(p))
+
+    def store_ref(self, addr: str, value: str):
+        """Store a new reference to `value` at `addr`, releasing the old one (which may be NULL)."""
+        self.incref(value)
+        old = self.tmp()
+        self.emit(f"{old} = load ptr, ptr {addr}")
+        self.emit(f"store ptr {value}, ptr {addr}")
+        self.xdecref(old)
+
+    def xdecref(self, operand: str):
+        isnull = self.tmp()
+        n = self.ntmp
+        self.emit(f"{isnull} = icmp eq ptr {operand}, null")
+        self.emit(f"br i1 {isnull}, label %xd_done{n}, label %xd{n}")
+        self.start_block(f"xd{n}")
+        self.decref(operand)
+        self.emit(f"br label %xd_done{n}")
+        self.start_block(f"xd_done{n}")
+
+    def box(self, type_: str, operand: str) -> str:
+        """A new reference to a Python object for a machine value."""
+        out = self.tmp()
+        if type_ == "i":
+            self.need("PyLong_FromLongLong")
+            self.emit(f"{out} = call ptr @PyLong_FromLongLong(i64 {operand})")
+        elif type_ == "f":
+            self.need("PyFloat_FromDouble")
+            self.emit(f"{out} = call ptr @PyFloat_FromDouble(double {operand})")
+        else:
+            self.emit(f"{out} = select i1 {operand}, ptr {_TRUE}, ptr {_FALSE}")
+            self.incref(out)
+        return out
+
+    def type_of(self, obj: str) -> str:
+        return self.field(obj, layout.OB_TYPE, "ptr")
+
+    # ---- guards
+
+    def op_guard_true(self, op, p, c):
+        self.guard(c, p, expect=True)
+
+    def op_guard_false(self, op, p, c):
+        self.guard(c, p, expect=False)
+
+    def op_guard_type(self, op, p, o, t):
+        c = self.tmp()
+        self.emit(f"{c} = icmp eq ptr {self.type_of(o)}, {t}")
+        self.guard(c, p)
+
+    def op_guard_is(self, op, p, o, k):
+        c = self.tmp()
+        self.emit(f"{c} = icmp eq ptr {o}, {k}")
+        self.guard(c, p)
+
+    def op_guard_is_not(self, op, p, o, k):
+        c = self.tmp()
+        self.emit(f"{c} = icmp ne ptr {o}, {k}")
+        self.guard(c, p)
+
+    # ---- boxing
+
+    def op_box_int(self, op, p, a):
+        self.need("PyLong_FromLongLong")
+        self.emit(f"{self.res(p)} = call ptr @PyLong_FromLongLong(i64 {a})")
+
+    def op_box_float(self, op, p, a):
+        self.need("PyFloat_FromDouble")
+        self.emit(f"{self.res(p)} = call ptr @PyFloat_FromDouble(double {a})")
+
+    def op_box_bool(self, op, p, a):
+        self.emit(f"{self.res(p)} = select i1 {a}, ptr {_TRUE}, ptr {_FALSE}")
+        self.incref(self.res(p))
+
+    def op_unbox_int(self, op, p, o):
+        self.need("jit_unbox_int")
+        self.emit(f"{self.res(p)} = call i64 @jit_unbox_int(ptr {o})")
+
+    def op_unbox_float(self, op, p, o):
+        self.emit(f"{self.res(p)} = load double, ptr {self.field_addr(o, layout.FLOAT_VALUE)}")
+
+    def field_addr(self, obj: str, offset: int) -> str:
+        addr = self.tmp()
+        self.emit(f"{addr} = getelementptr i8, ptr {obj}, i64 {offset}")
+        return addr
+
+    def op_type_is(self, op, p, o, t):
+        self.emit(f"{self.res(p)} = icmp eq ptr {self.type_of(o)}, {t}")
+
+    # ---- int64 arithmetic with total, floor semantics
+
+    def safe_divisor(self, a: str, b: str):
+        """(b is -1, b is 0, a divisor that is neither)"""
+        m1, z, bad, safe = self.tmp(), self.tmp(), self.tmp(), self.tmp()
+        self.emit(f"{m1} = icmp eq i64 {b}, -1")
+        self.emit(f"{z} = icmp eq i64 {b}, 0")
+        self.emit(f"{bad} = or i1 {m1}, {z}")
+        self.emit(f"{safe} = select i1 {bad}, i64 1, i64 {b}")
+        return m1, z, safe
+
+    def op_int_floordiv(self, op, p, a, b):
+        m1, z, safe = self.safe_divisor(a, b)
+        q, r, rnz, sx, sneg, adj, qa, neg, t1 = (self.tmp() for _ in range(9))
+        self.emit(f"{q} = sdiv i64 {a}, {safe}")
+        self.emit(f"{r} = srem i64 {a}, {safe}")
+        self.emit(f"{rnz} = icmp ne i64 {r}, 0")
+        self.emit(f"{sx} = xor i64 {r}, {b}")
+        self.emit(f"{sneg} = icmp slt i64 {sx}, 0")
+        self.emit(f"{adj} = and i1 {rnz}, {sneg}")
+        self.emit(f"{qa} = sub i64 {q}, {self.zext(adj)}")
+        self.emit(f"{neg} = sub i64 0, {a}")
+        self.emit(f"{t1} = select i1 {m1}, i64 {neg}, i64 {qa}")
+        self.emit(f"{self.res(p)} = select i1 {z}, i64 0, i64 {t1}")
+
+    def zext(self, c: str) -> str:
+        t = self.tmp()
+        self.emit(f"{t} = zext i1 {c} to i64")
+        return t
+
+    def op_int_mod(self, op, p, a, b):
+        m1, z, safe = self.safe_divisor(a, b)
+        r, rnz, sx, sneg, adj, rb, ra, bad = (self.tmp() for _ in range(8))
+        self.emit(f"{r} = srem i64 {a}, {safe}")
+        self.emit(f"{rnz} = icmp ne i64 {r}, 0")
+        self.emit(f"{sx} = xor i64 {r}, {b}")
+        self.emit(f"{sneg} = icmp slt i64 {sx}, 0")
+        self.emit(f"{adj} = and i1 {rnz}, {sneg}")
+        self.emit(f"{rb} = add i64 {r}, {b}")
+        self.emit(f"{ra} = select i1 {adj}, i64 {rb}, i64 {r}")
+        self.emit(f"{bad} = or i1 {m1}, {z}")
+        self.emit(f"{self.res(p)} = select i1 {bad}, i64 0, i64 {ra}")
+
+    def shift(self, p, instr: str, a: str, n: str, out_of_range: str):
+        ok, sh = self.tmp(), self.tmp()
+        self.emit(f"{ok} = icmp ult i64 {n}, 64")
+        self.emit(f"{sh} = {instr} i64 {a}, {n}")
+        self.emit(f"{self.res(p)} = select i1 {ok}, i64 {sh}, i64 {out_of_range}")
+
+    def op_int_shl(self, op, p, a, n):
+        self.shift(p, "shl", a, n, "0")
+
+    def op_int_lshr(self, op, p, a, n):
+        self.shift(p, "lshr", a, n, "0")
+
+    def op_int_ashr(self, op, p, a, n):
+        neg, lo, hi = self.tmp(), self.tmp(), self.tmp()
+        self.emit(f"{neg} = icmp slt i64 {n}, 0")
+        self.emit(f"{lo} = select i1 {neg}, i64 0, i64 {n}")
+        self.emit(f"{hi} = call i64 @llvm.umin.i64(i64 {lo}, i64 63)")
+        self.emit(f"{self.res(p)} = ashr i64 {a}, {hi}")
+
+    # ---- double arithmetic
+
+    def op_float_floordiv(self, op, p, a, b):
+        q = self.tmp()
+        self.emit(f"{q} = fdiv double {a}, {b}")
+        self.emit(f"{self.res(p)} = call double @llvm.floor.f64(double {q})")
+
+    def op_float_mod(self, op, p, a, b):
+        m, mpos, bneg, mneg, bnem, c2, c, mb = (self.tmp() for _ in range(8))
+        self.emit(f"{m} = frem double {a}, {b}")
+        self.emit(f"{mpos} = fcmp ogt double {m}, 0.0")
+        self.emit(f"{bneg} = fcmp olt double {b}, 0.0")
+        self.emit(f"{mneg} = fcmp olt double {m}, 0.0")
+        self.emit(f"{bnem} = fcmp une double {b}, {m}")
+        self.emit(f"{c2} = and i1 {mneg}, {bnem}")
+        self.emit(f"{c} = select i1 {mpos}, i1 {bneg}, i1 {c2}")
+        self.emit(f"{mb} = fadd double {m}, {b}")
+        self.emit(f"{self.res(p)} = select i1 {c}, double {mb}, double {m}")
+
+    def op_float_pow(self, op, p, a, b):
+        self.emit(f"{self.res(p)} = call double @llvm.pow.f64(double {a}, double {b})")
+
+    # ---- memory
+
+    def op_getslot(self, op, p, o, off):
+        self.load_new_ref(self.field_addr(o, int(off)), p)
+
+    def op_setslot(self, op, p, o, off, v):
+        self.store_ref(self.field_addr(o, int(off)), v)
+
+    def op_getreg(self, op, p, lst, i):
+        self.load_new_ref(self.item_addr(lst, i), p)
+
+    def op_setreg(self, op, p, lst, i, v):
+        self.store_ref(self.item_addr(lst, i), v)
+
+    op_list_getitem = op_getreg
+    op_list_setitem = op_setreg
+
+    def op_list_len(self, op, p, lst):
+        self.emit(f"{self.res(p)} = load i64, ptr {self.field_addr(lst, layout.VAR_SIZE)}")
+
+    def op_list_append(self, op, p, lst, v):
+        self.need("PyList_Append")
+        r, bad = self.tmp(), self.tmp()
+        self.emit(f"{r} = call i32 @PyList_Append(ptr {lst}, ptr {v})")
+        self.emit(f"{bad} = icmp slt i32 {r}, 0")
+        self.raise_if(bad, p)
+
+    def op_tuple_getitem(self, op, p, t, i):
+        addr = self.tmp()
+        self.emit(f"{addr} = getelementptr ptr, ptr {self.field_addr(t, layout.TUPLE_ITEMS)}, i64 {i}")
+        self.load_new_ref(addr, p)
+
+    def op_tuple_len(self, op, p, t):
+        self.emit(f"{self.res(p)} = load i64, ptr {self.field_addr(t, layout.VAR_SIZE)}")
+
+    def op_dict_get(self, op, p, d, k):
+        self.need("PyDict_GetItem")
+        r, missing = self.tmp(), self.tmp()
+        self.emit(f"{r} = call ptr @PyDict_GetItem(ptr {d}, ptr {k})")
+        self.emit(f"{missing} = icmp eq ptr {r}, null")
+        self.emit(f"{self.res(p)} = select i1 {missing}, ptr {_NONE}, ptr {r}")
+        self.incref(self.res(p))
+
+    def op_dict_set(self, op, p, d, k, v):
+        self.need("PyDict_SetItem")
+        r, bad = self.tmp(), self.tmp()
+        self.emit(f"{r} = call i32 @PyDict_SetItem(ptr {d}, ptr {k}, ptr {v})")
+        self.emit(f"{bad} = icmp slt i32 {r}, 0")
+        self.raise_if(bad, p)
+
+    def op_new_list(self, op, p, n):
+        self.need("jit_new_list")
+        self.emit(f"{self.res(p)} = call ptr @jit_new_list(i64 {n})")
+
+    def op_call(self, op, p, f, *args):
+        self.need("PyObject_Vectorcall")
+        self.max_call_args = max(self.max_call_args, len(args), 1)
+        for k, a in enumerate(args):
+            self.emit(f"store ptr {a}, ptr {self.slot('%argv', k)}")
+        bad = self.tmp()
+        self.emit(f"{self.res(p)} = call ptr @PyObject_Vectorcall(ptr {f}, ptr %argv, i64 {len(args)}, ptr null)")
+        self.emit(f"{bad} = icmp eq ptr {self.res(p)}, null")
+        self.raise_if(bad, p)

@@ -1,0 +1,138 @@
+"""Small LLVM functions defined in every module that needs them: reference counting, int unboxing, exception
+fetching, list allocation. Their bodies depend on the Python version (3.12 changed the int layout, added immortal
+objects and PyErr_GetRaisedException)."""
+
+from __future__ import annotations
+
+from jit import layout
+from jit.backend.llvm import capi
+
+NONE = f"inttoptr (i64 {id(None)} to ptr)"
+
+if layout.INLINE_REFCOUNT:
+    _INCREF = """define internal void @jit_incref(ptr %o) alwaysinline {
+  %c = load i64, ptr %o
+  %c1 = add i64 %c, 1
+  store i64 %c1, ptr %o
+  ret void
+}"""
+    _DECREF = """define internal void @jit_decref(ptr %o) alwaysinline {
+entry:
+  %c = load i64, ptr %o
+  %c1 = sub i64 %c, 1
+  store i64 %c1, ptr %o
+  %z = icmp eq i64 %c1, 0
+  br i1 %z, label %dealloc, label %done, !prof !0
+dealloc:
+  call void @_Py_Dealloc(ptr %o)
+  br label %done
+done:
+  ret void
+}"""
+    _REFCOUNT_DEPS = ("_Py_Dealloc",)
+else:
+    _INCREF = """define internal void @jit_incref(ptr %o) alwaysinline {
+  call void @Py_IncRef(ptr %o)
+  ret void
+}"""
+    _DECREF = """define internal void @jit_decref(ptr %o) alwaysinline {
+  call void @Py_DecRef(ptr %o)
+  ret void
+}"""
+    _REFCOUNT_DEPS = ("Py_IncRef", "Py_DecRef")
+
+if layout.INLINE_REFCOUNT:  # 3.11: ob_size is the signed digit count
+    _UNBOX_FAST = """  %s1 = add i64 %tag, 1
+  %small = icmp ult i64 %s1, 3
+  br i1 %small, label %fast, label %slow
+fast:
+  %dp = getelementptr i8, ptr %o, i64 24
+  %d = load i32, ptr %dp
+  %dz = zext i32 %d to i64
+  %v = mul i64 %dz, %tag
+  ret i64 %v"""
+else:  # 3.12+: lv_tag = digit count << 3 | sign (0 positive, 1 zero, 2 negative)
+    _UNBOX_FAST = """  %small = icmp ult i64 %tag, 16
+  br i1 %small, label %fast, label %slow
+fast:
+  %dp = getelementptr i8, ptr %o, i64 24
+  %d = load i32, ptr %dp
+  %dz = zext i32 %d to i64
+  %sg = and i64 %tag, 3
+  %sign = sub i64 1, %sg
+  %v = mul i64 %dz, %sign
+  ret i64 %v"""
+
+_UNBOX_INT = f"""define internal i64 @jit_unbox_int(ptr %o) alwaysinline {{
+entry:
+  %tp = getelementptr i8, ptr %o, i64 16
+  %tag = load i64, ptr %tp
+{_UNBOX_FAST}
+slow:
+  %w = call i64 @PyLong_AsLongLong(ptr %o)
+  ret i64 %w
+}}"""
+
+if capi.HAS_RAISED_EXCEPTION_API:
+    _FETCH_EXC = """define internal ptr @jit_fetch_exc() {
+  %v = call ptr @PyErr_GetRaisedException()
+  ret ptr %v
+}"""
+    _FETCH_DEPS = ("PyErr_GetRaisedException",)
+else:
+    _FETCH_EXC = """define internal ptr @jit_fetch_exc() {
+entry:
+  %t = alloca ptr
+  %v = alloca ptr
+  %tb = alloca ptr
+  call void @PyErr_Fetch(ptr %t, ptr %v, ptr %tb)
+  call void @PyErr_NormalizeException(ptr %t, ptr %v, ptr %tb)
+  %vv = load ptr, ptr %v
+  %tbv = load ptr, ptr %tb
+  %tv = load ptr, ptr %t
+  %hastb = icmp ne ptr %tbv, null
+  br i1 %hastb, label %settb, label %done
+settb:
+  %ignored = call i32 @PyException_SetTraceback(ptr %vv, ptr %tbv)
+  br label %done
+done:
+  call void @Py_DecRef(ptr %tbv)
+  call void @Py_DecRef(ptr %tv)
+  ret ptr %vv
+}"""
+    _FETCH_DEPS = ("PyErr_Fetch", "PyErr_NormalizeException", "PyException_SetTraceback", "Py_DecRef")
+
+_NEW_LIST = f"""define internal ptr @jit_new_list(i64 %n) {{
+entry:
+  %l = call ptr @PyList_New(i64 %n)
+  %ip = getelementptr i8, ptr %l, i64 24
+  %items = load ptr, ptr %ip
+  br label %cond
+cond:
+  %i = phi i64 [0, %entry], [%i1, %body]
+  %c = icmp slt i64 %i, %n
+  br i1 %c, label %body, label %done
+body:
+  %p = getelementptr ptr, ptr %items, i64 %i
+  store ptr {NONE}, ptr %p
+  call void @jit_incref(ptr {NONE})
+  %i1 = add i64 %i, 1
+  br label %cond
+done:
+  ret ptr %l
+}}"""
+
+DEFS = {
+    "jit_incref": _INCREF,
+    "jit_decref": _DECREF,
+    "jit_unbox_int": _UNBOX_INT,
+    "jit_fetch_exc": _FETCH_EXC,
+    "jit_new_list": _NEW_LIST,
+}
+DEPENDS = {
+    "jit_incref": _REFCOUNT_DEPS,
+    "jit_decref": _REFCOUNT_DEPS,
+    "jit_unbox_int": ("PyLong_AsLongLong",),
+    "jit_fetch_exc": _FETCH_DEPS,
+    "jit_new_list": ("PyList_New", "jit_incref"),
+}

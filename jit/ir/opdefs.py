@@ -1,0 +1,141 @@
+"""Every IR operation, declared once as data (PyPy's resoperation style); everything else is derived from OPS.
+
+Argument signature: one type letter per argument (see values.py); an upper-case letter means the argument must be a
+constant of that type; a trailing `*` means any number of further arguments of any type.
+
+Flags:
+    G  guard: leaves the trace at its snapshot when its condition does not hold
+    X  may raise: when the Python operation fails, the trace leaves at its snapshot with the exception propagating
+    S  carries a snapshot without being a guard (finish)
+    T  terminator: the last op of a trace
+    P  pure: no side effect, result depends on the arguments only (foldable, CSE-able)
+    R  reads memory (list items, slots, dicts)
+    W  writes memory
+    C  calls arbitrary Python code (may read and write anything except register files)
+    A  allocates a fresh object
+
+Register files (getreg/setreg) are Python lists that hold an interpreter frame's registers. The language promises
+that only the trace itself writes them while it runs: calls never do, and they are never aliased by list_* ops.
+Semantics of the arithmetic follow Lua-like conventions but are defined here, independently of any language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# name, argument signature, result type, flags, meaning
+OPS = [
+    # --- control
+    ("label", "*", "v", "", "loop header; jump redefines its arguments (they must be distinct values)"),
+    ("jump", "*", "v", "T", "go back to the label with new values for its arguments"),
+    ("jump_trace", "O*", "v", "T", "tail-jump into compiled trace a0 with its inputs"),
+    ("finish", "", "v", "ST", "leave the trace normally, resuming the interpreter at the snapshot"),
+    # --- guards
+    ("guard_true", "b", "v", "G", "a0 is true"),
+    ("guard_false", "b", "v", "G", "a0 is false"),
+    ("guard_type", "oO", "v", "G", "type(a0) is a1 (exact type, ob_type identity)"),
+    ("guard_is", "oO", "v", "G", "a0 is a1"),
+    ("guard_is_not", "oO", "v", "G", "a0 is not a1"),
+    # --- objects <-> machine values
+    ("box_int", "i", "o", "PA", "a Python int"),
+    ("box_float", "f", "o", "PA", "a Python float"),
+    ("box_bool", "b", "o", "P", "True or False"),
+    ("unbox_int", "o", "i", "P", "the value of an exact int that fits in int64"),
+    ("unbox_float", "o", "f", "P", "the value of an exact float"),
+    ("type_is", "oO", "b", "P", "type(a0) is a1"),
+    ("ptr_eq", "oo", "b", "P", "a0 is a1"),
+    ("ptr_ne", "oo", "b", "P", "a0 is not a1"),
+    # --- int64
+    ("int_add", "ii", "i", "P", "wrap-around +"),
+    ("int_sub", "ii", "i", "P", "wrap-around -"),
+    ("int_mul", "ii", "i", "P", "wrap-around *"),
+    ("int_floordiv", "ii", "i", "P", "floor(a0 / a1); a1 == -1 wraps; a1 == 0 gives 0 (guard it)"),
+    ("int_mod", "ii", "i", "P", "a0 - floor(a0 / a1) * a1 (sign of a1); a1 == 0 gives 0 (guard it)"),
+    ("int_neg", "i", "i", "P", "wrap-around -a0"),
+    ("int_and", "ii", "i", "P", "&"),
+    ("int_or", "ii", "i", "P", "|"),
+    ("int_xor", "ii", "i", "P", "^"),
+    ("int_shl", "ii", "i", "P", "a0 << a1; 0 unless 0 <= a1 < 64"),
+    ("int_lshr", "ii", "i", "P", "logical a0 >> a1; 0 unless 0 <= a1 < 64"),
+    ("int_ashr", "ii", "i", "P", "arithmetic a0 >> a1; a1 clamped to 0..63"),
+    ("int_lt", "ii", "b", "P", "<"),
+    ("int_le", "ii", "b", "P", "<="),
+    ("int_gt", "ii", "b", "P", ">"),
+    ("int_ge", "ii", "b", "P", ">="),
+    ("int_eq", "ii", "b", "P", "=="),
+    ("int_ne", "ii", "b", "P", "!="),
+    ("int_ult", "ii", "b", "P", "unsigned <: 0 <= a0 < a1 when a1 >= 0 (one-compare bounds check)"),
+    ("int_to_float", "i", "f", "P", "the nearest double"),
+    ("float_to_int", "f", "i", "P", "truncation; defined only when the value fits (guard it)"),
+    # --- double
+    ("float_add", "ff", "f", "P", "+"),
+    ("float_sub", "ff", "f", "P", "-"),
+    ("float_mul", "ff", "f", "P", "*"),
+    ("float_div", "ff", "f", "P", "/ (IEEE: x/0 is inf or nan)"),
+    ("float_floordiv", "ff", "f", "P", "floor(a0 / a1)"),
+    ("float_mod", "ff", "f", "P", "fmod adjusted to the sign of a1"),
+    ("float_pow", "ff", "f", "P", "libm pow"),
+    ("float_neg", "f", "f", "P", "-a0"),
+    ("float_lt", "ff", "b", "P", "<"),
+    ("float_le", "ff", "b", "P", "<="),
+    ("float_gt", "ff", "b", "P", ">"),
+    ("float_ge", "ff", "b", "P", ">="),
+    ("float_eq", "ff", "b", "P", "=="),
+    ("float_ne", "ff", "b", "P", "!= (true for nan)"),
+    ("bool_not", "b", "b", "P", "not a0"),
+    # --- memory
+    ("getslot", "oI", "o", "R", "the object at byte offset a1 of a0 (a __slots__ member that is always set)"),
+    ("setslot", "oIo", "v", "W", "store a2 at byte offset a1 of a0"),
+    ("getreg", "oI", "o", "R", "register a1 of register file a0"),
+    ("setreg", "oIo", "v", "W", "register a1 of register file a0 := a2"),
+    ("list_getitem", "oi", "o", "R", "a0[a1] (no bounds check: guard it)"),
+    ("list_setitem", "oio", "v", "W", "a0[a1] := a2 (no bounds check: guard it)"),
+    ("list_len", "o", "i", "R", "len(a0) of a list"),
+    ("list_append", "oo", "v", "WX", "a0.append(a1)"),
+    ("tuple_getitem", "oi", "o", "P", "a0[a1] of a tuple (no bounds check)"),
+    ("tuple_len", "o", "i", "P", "len(a0) of a tuple"),
+    ("dict_get", "oo", "o", "R", "a0.get(a1) (None when missing)"),
+    ("dict_set", "ooo", "v", "WX", "a0[a1] := a2"),
+    ("new_list", "I", "o", "A", "[None] * a0"),
+    ("call", "o*", "o", "CX", "a0(a1, ...): any Python callable, may re-enter the interpreter"),
+]
+
+
+@dataclass(frozen=True)
+class OpDef:
+    name: str
+    args: str
+    result: str
+    flags: str
+    doc: str
+
+    @property
+    def is_guard(self) -> bool:
+        return "G" in self.flags
+
+    @property
+    def can_raise(self) -> bool:
+        return "X" in self.flags
+
+    @property
+    def needs_snapshot(self) -> bool:
+        return "G" in self.flags or "X" in self.flags or "S" in self.flags
+
+    @property
+    def is_terminator(self) -> bool:
+        return "T" in self.flags
+
+    @property
+    def is_pure(self) -> bool:
+        return "P" in self.flags
+
+    @property
+    def variadic(self) -> bool:
+        return self.args.endswith("*")
+
+    @property
+    def fixed_args(self) -> str:
+        return self.args.rstrip("*")
+
+
+OPDEFS: dict[str, OpDef] = {name: OpDef(name, args, res, flags, doc) for name, args, res, flags, doc in OPS}

@@ -1,0 +1,53 @@
+"""Snapshots: the interpreter state a guard (or raising op, or finish) resumes at.
+
+A snapshot lists the language's frames, outermost first. Each `SnapFrame` holds an opaque frame descriptor supplied
+by the language (e.g. the function being run), the pc to resume at, and a list of values whose meaning the language
+defines (e.g. the frame object, or a register list). `writes` are pending stores into register files
+(list, index, value) that the optimiser sank out of the trace: resuming performs them before rebuilding frames.
+
+Values of type i/f/b are boxed on the way out (Python int / float / bool).
+"""
+
+from __future__ import annotations
+
+
+class SnapFrame:
+    __slots__ = ("desc", "pc", "values")
+
+    def __init__(self, desc, pc: int, values):
+        self.desc = desc
+        self.pc = pc
+        self.values = list(values)
+
+
+class Snapshot:
+    __slots__ = ("frames", "writes")
+
+    def __init__(self, frames, writes=()):
+        self.frames = list(frames)
+        self.writes = [tuple(w) for w in writes]
+
+    def all_values(self):
+        """Every value referenced, in a fixed order (duplicates and constants included)."""
+        for fr in self.frames:
+            yield from fr.values
+        for target, _index, value in self.writes:
+            yield target
+            yield value
+
+    def live_values(self) -> list:
+        """The non-constant values, each once, in order of first reference: the layout of a trace exit."""
+        seen = set()
+        out = []
+        for v in self.all_values():
+            if not v.is_const() and id(v) not in seen:
+                seen.add(id(v))
+                out.append(v)
+        return out
+
+    def map_values(self, fn) -> Snapshot:
+        """A copy with every value replaced by fn(value)."""
+        return Snapshot(
+            [SnapFrame(fr.desc, fr.pc, [fn(v) for v in fr.values]) for fr in self.frames],
+            [(fn(t), i, fn(v)) for t, i, v in self.writes],
+        )

@@ -1,0 +1,186 @@
+"""The meta-tracer: decides at each hot loop start what the language's dispatch loop does next.
+
+control_point() computes a transition and carries out what only the runtime can do (start a recording, run a compiled
+trace and deoptimise out of it); the dispatch loop then acts on the returned action:
+
+    NONE           keep interpreting
+    START_TRACING  a recording started at this instruction: record what this activation executes (ts.recording)
+    STOP_TRACING   (from tracing_control_point) the loop closed; the trace was compiled or failed: stop recording
+    EXECUTED       a compiled trace ran and left; Language.resume rebuilt the frames: reload them and go on
+
+See language.py for the exact driver contract, location.py for the cheap counting that keeps the control point off
+the interpreter's hot path, and thread_state.py for the per-thread stack of Interpreting/Tracing/Executing entries.
+"""
+
+from __future__ import annotations
+
+import atexit
+import itertools
+import time
+
+from jit import resume
+from jit.backend import CompileError, make_backend
+from jit.compile import compile_trace
+from jit.config import Config
+from jit.ir.names import ConstNames
+from jit.ir.values import OBJ
+from jit.location import COMPILED, COUNTING, PARKED, Location
+from jit.log import JitLog
+from jit.recorder import Recorder
+from jit.stats import Stats
+from jit.thread_state import ThreadState
+from jit.trace import FINISH
+
+NONE, START_TRACING, STOP_TRACING, EXECUTED = 0, 1, 2, 3
+
+
+class MT:
+    def __init__(self, language, config: Config | None = None):
+        self.config = config = config if config is not None else Config.from_env()
+        self.lang = language
+        self.log = JitLog(config)
+        self.stats = Stats(config.stats_path)
+        self.enabled = config.enabled
+        self.backend = make_backend(config.jitc, config) if self.enabled else None
+        self.recording: Recorder | None = None  # at most one recording at a time, process-wide
+        self.names = ConstNames()
+        self._trids = itertools.count(1)
+        self._closed = False
+        if self.stats.enabled:
+            atexit.register(self.shutdown)
+
+    # ---- what the language creates
+
+    def location(self, label: str) -> Location:
+        loc = Location(label, self.config.hot_threshold)
+        if not self.enabled:
+            loc.ticks = PARKED
+        return loc
+
+    def thread_state(self) -> ThreadState:
+        return ThreadState(check=self.config.check_stack)
+
+    def name_constant(self, obj, name: str):
+        """Print `obj` as $name in IR dumps."""
+        self.names.by_name[name] = obj
+        self.names.by_id[id(obj)] = name
+
+    # ---- the control point
+
+    def control_point(self, loc: Location, ts: ThreadState, frame) -> int:
+        state = loc.state
+        if state is COMPILED:
+            return self._execute(loc.trace, ts, frame)
+        if state is COUNTING:
+            if self.recording is None and ts.tracing_depth == 0:
+                self._start_tracing(loc, ts, frame)
+                return START_TRACING
+            loc.retry_later()
+        return NONE
+
+    def tracing_control_point(self, loc: Location, ts: ThreadState, frame) -> int:
+        rec = self.recording
+        if rec is not None and loc is rec.loc and frame is rec.frame:
+            self._stop_tracing(ts, rec)
+            return STOP_TRACING
+        return NONE
+
+    # ---- recording
+
+    def _start_tracing(self, loc, ts, frame):
+        trid = next(self._trids)
+        rec = Recorder(trid, "root", loc.label, (OBJ,), self.config.max_trace_len, self.log.wants_ir("aot"))
+        rec.loc, rec.frame = loc, frame
+        rec.label()
+        loc.start_tracing()
+        ts.push_tracing(rec)
+        self.recording = rec
+        self.log.event("start-tracing", trid=trid, loc=loc.label, stack=ts.executing_ids())
+
+    def _end_recording(self, ts, rec, ok: bool):
+        ts.pop_tracing(rec)
+        self.recording = None
+        self.stats.add_time("tracing", time.perf_counter() - rec.started)
+        self.stats.count("traces_recorded_ok" if ok else "traces_recorded_err")
+
+    def _stop_tracing(self, ts, rec):
+        rec.close_loop()
+        self._end_recording(ts, rec, True)
+        self.log.event("stop-tracing", trid=rec.trid, loc=rec.loc_label, stack=ts.executing_ids())
+        loc = rec.loc
+        loc.start_compiling()
+        t0 = time.perf_counter()
+        try:
+            trace = compile_trace(self, rec, loc=loc)
+        except CompileError as e:
+            self.stats.count("traces_compiled_err")
+            self.log.event("trace-compilation-failed", trid=rec.trid, loc=rec.loc_label, reason=str(e),
+                           stack=ts.executing_ids())
+            loc.failed(self.config.hot_threshold, self.config.max_failures)
+            return
+        finally:
+            self.stats.add_time("compiling", time.perf_counter() - t0)
+        loc.compiled(trace)
+        self.stats.count("traces_compiled_ok")
+        self.log.event("trace-compiled", trid=rec.trid, loc=rec.loc_label, stack=ts.executing_ids())
+
+    def abort_tracing(self, ts: ThreadState, reason: str):
+        """Give up the current recording (the language calls this; see language.py)."""
+        rec = self.recording
+        if rec is None:
+            return
+        self._end_recording(ts, rec, False)
+        self.log.event("tracing-aborted", trid=rec.trid, loc=rec.loc_label, reason=reason, stack=ts.executing_ids())
+        if rec.loc is not None:
+            rec.loc.failed(self.config.hot_threshold, self.config.max_failures)
+
+    # ---- execution and deoptimisation
+
+    def _execute(self, trace, ts, frame) -> int:
+        ts.push_executing(trace)
+        log = self.log
+        if log.level >= 4:
+            log.event("enter-jit-code", trid=trace.trid, loc=trace.label, stack=ts.executing_ids())
+        stats = self.stats
+        stats.counts["trace_executions"] += 1
+        try:
+            if stats.enabled:
+                t0 = time.perf_counter()
+                result = trace.entry(frame)
+                stats.add_time("jit_executing", time.perf_counter() - t0)
+            else:
+                result = trace.entry(frame)
+        except BaseException:
+            ts.pop_executing(trace)  # an exception escaped without an exit: nothing to rebuild
+            raise
+        return self._leave(trace, ts, frame, result)
+
+    def _leave(self, entered, ts, frame, result) -> int:
+        t0 = time.perf_counter()
+        ex = result[0]
+        if self.log.level >= 4:
+            event = "return" if ex.kind == FINISH else "deoptimise"
+            self.log.event(event, trid=ex.trid, loc=ex.trace.label, gidx=ex.index, stack=ts.executing_ids())
+        ts.pop_executing(entered)
+        if ex.kind != FINISH:
+            self.stats.counts["deopts"] += 1
+        ex.fail_count += 1
+        frames, exc = resume.decode(ex, result)
+        ts.resume_value = self.lang.resume(ts, frame, frames, exc)
+        self.stats.add_time("deopting", time.perf_counter() - t0)
+        if exc is not None:
+            raise exc
+        return EXECUTED
+
+    # ---- management
+
+    def drop_trace(self, loc: Location):
+        """Forget the compiled trace of `loc` (its code is freed once nothing runs it); the location counts again."""
+        loc.drop_trace(self.config.hot_threshold)
+
+    def shutdown(self):
+        if self._closed:
+            return
+        self._closed = True
+        self.stats.write()
+        self.log.close()

@@ -1,0 +1,110 @@
+"""The recorder: the interface through which the language describes each operation it executes while tracing.
+
+The MT creates a Recorder when tracing starts (root traces: one object input, the frame passed to the control point;
+side traces: the parent exit's live values) and the language drives it:
+
+    rec.at(pos, snapshot)        source position ("file.lua:12") and resume state for the ops that follow
+    v = rec.op("int_add", a, b)  emit an op (see jit/ir/opdefs.py); returns its SSA value
+    rec.const(3), rec.const_obj(x)
+    rec.snapshot([(desc, pc, values), ...], writes=())
+    rec.aot("12  ADD 1 2 3")     one line of the `aot` IR dump (only when rec.wants_aot)
+
+`rec.user` is free for the language's own recording state. Too long a trace raises TraceAbort from op(); the language
+catches TraceAbort (or decides to abort itself) and calls MT.abort_tracing(ts, reason).
+"""
+
+from __future__ import annotations
+
+import time
+
+from jit.ir import OPDEFS, Const, Input, Op, SnapFrame, Snapshot, TraceIR, const_obj, const_of
+
+
+class TraceAbort(Exception):
+    """Recording cannot go on; str() is the readable reason."""
+
+
+class Recorder:
+    def __init__(self, trid: int, kind: str, label: str, input_types, max_len: int, wants_aot: bool = False):
+        self.trid = trid
+        self.kind = kind
+        self.loc_label = label
+        self.inputs = [Input(t, k) for k, t in enumerate(input_types)]
+        self.ops: list[Op] = []
+        self.max_len = max_len
+        self.pos = None
+        self.cur_snapshot = None
+        self.wants_aot = wants_aot
+        self.aot_lines: list[str] = []
+        self.user = None
+        self.loc = None  # root traces: the Location being traced
+        self.frame = None  # root traces: the frame object whose return to the location closes the loop
+        self.parent = None  # side traces: the parent TraceExit
+        self.started = time.perf_counter()
+        self.label_op = None
+
+    # ---- building
+
+    def at(self, pos, snapshot=None):
+        self.pos = pos
+        self.cur_snapshot = snapshot
+
+    def snapshot(self, frames, writes=()) -> Snapshot:
+        return Snapshot([SnapFrame(d, pc, vals) for d, pc, vals in frames], writes)
+
+    @staticmethod
+    def const(v) -> Const:
+        return const_of(v)
+
+    @staticmethod
+    def const_obj(v) -> Const:
+        return const_obj(v)
+
+    def op(self, name: str, *args) -> Op:
+        opdef = OPDEFS[name]
+        sig = opdef.fixed_args
+        if len(args) != len(sig) and not (opdef.variadic and len(args) >= len(sig)):
+            raise TypeError(f"{name}: {len(args)} arguments for signature {opdef.args!r}")
+        for k, (a, want) in enumerate(zip(args, sig)):
+            if a.type != want.lower():
+                raise TypeError(f"{name}: argument {k} has type {a.type}, wants {want.lower()}")
+        snap = None
+        if opdef.needs_snapshot:
+            snap = self.cur_snapshot
+            if snap is None:
+                raise TypeError(f"{name} needs a snapshot: call rec.at(pos, snapshot) first")
+        if len(self.ops) >= self.max_len:
+            raise TraceAbort(f"trace too long (more than {self.max_len} ops)")
+        op = Op(opdef, args, self.pos, snap)
+        self.ops.append(op)
+        return op
+
+    def aot(self, line: str):
+        if self.wants_aot:
+            self.aot_lines.append(line)
+
+    # ---- structure
+
+    def label(self, args=None):
+        """The loop header (root traces emit it first, over their inputs)."""
+        self.label_op = self.op("label", *(self.inputs if args is None else args))
+        return self.label_op
+
+    def close_loop(self, args=None):
+        """End the trace with a jump back to the label (by default with the label's own arguments)."""
+        self.op("jump", *(self.label_op.args if args is None else args))
+
+    def finish(self):
+        """End the trace by leaving it normally at the current snapshot."""
+        self.op("finish")
+
+    def jump_to(self, trace, args):
+        """End the trace with a tail-jump into another compiled trace (side traces)."""
+        self.op("jump_trace", const_obj(trace), *args)
+
+    @property
+    def closed(self) -> bool:
+        return bool(self.ops) and self.ops[-1].opdef.is_terminator
+
+    def build(self) -> TraceIR:
+        return TraceIR(self.trid, self.inputs, self.ops, self.kind, self.loc_label)

@@ -1,0 +1,68 @@
+"""Compiled traces and their exits.
+
+A Trace owns its IR, its exits and its native code (through the backend's handle: dropping the Trace frees the
+code). Every op with a snapshot becomes a TraceExit; the exit's index is the guard index (`gidx`) of log events. An
+exit knows its own trace (by id and weak reference), so a failing guard identifies its trace by what it carries.
+
+Exit layout (shared by every backend): leaving through exit E yields the tuple
+    (E, *boxed live values of E's snapshot, [exception])
+where the live values are `E.live` (Snapshot.live_values()), boxed to Python objects, and the exception is present
+for "raise" exits only.
+"""
+
+from __future__ import annotations
+
+import weakref
+
+# exit kinds
+GUARD, RAISE, FINISH = "guard", "raise", "finish"
+# per-exit side-trace states (cf. yk's compile/guard.rs)
+SIDE_COUNTING, SIDE_TRACING, SIDE_COMPILED, SIDE_DONT = "counting", "side-tracing", "compiled", "dont-trace"
+
+
+class TraceExit:
+    __slots__ = ("trid", "_trace", "index", "kind", "snapshot", "live", "pos", "fail_count", "side_state",
+                 "side_trace", "side_failures", "__weakref__")
+
+    def __init__(self, trace, index: int, op):
+        self.trid = trace.trid
+        self._trace = weakref.ref(trace)
+        self.index = index
+        self.kind = GUARD if op.opdef.is_guard else (RAISE if op.opdef.can_raise else FINISH)
+        self.snapshot = op.snapshot
+        self.live = op.snapshot.live_values()
+        self.pos = op.pos
+        self.fail_count = 0
+        self.side_state = SIDE_COUNTING
+        self.side_trace = None
+        self.side_failures = 0
+
+    @property
+    def trace(self):
+        return self._trace()
+
+    def __repr__(self):
+        return f"<TraceExit {self.trid}#{self.index} {self.kind}>"
+
+
+class Trace:
+    """`loc` is the root Location (None for a side trace, whose `parent` is the TraceExit it hangs off)."""
+
+    __slots__ = ("trid", "kind", "ir", "label", "loc", "parent", "root", "exits", "entry", "code", "side_count",
+                 "__weakref__")
+
+    def __init__(self, ir, loc=None, parent=None):
+        self.trid = ir.trid
+        self.kind = ir.kind
+        self.ir = ir
+        self.label = ir.loc
+        self.loc = loc
+        self.parent = parent
+        self.root = self if parent is None else parent.trace.root
+        self.exits = [TraceExit(self, k, op) for k, op in enumerate(ir.snapshot_ops())]
+        self.entry = None  # callable(*inputs) -> exit tuple, installed by the backend
+        self.code = None  # the backend's handle on the native code
+        self.side_count = 0
+
+    def __repr__(self):
+        return f"<Trace {self.trid} {self.kind} {self.label}>"

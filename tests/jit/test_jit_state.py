@@ -1,0 +1,86 @@
+"""Locations and the thread-state stack."""
+
+import pytest
+
+from jit.location import COMPILED, COMPILING, COUNTING, DONT_TRACE, PARKED, TRACING, Location
+from jit.thread_state import INTERPRETING, JitStateError, ThreadState
+
+
+class T:
+    def __init__(self, trid):
+        self.trid = trid
+
+
+class R:
+    trid = 99
+
+
+def test_location_lifecycle():
+    loc = Location("f:1", 3)
+    visits = 0
+    while True:
+        visits += 1
+        loc.ticks -= 1
+        if loc.ticks < 0:
+            break
+    assert visits == 3 and loc.state == COUNTING
+    loc.start_tracing()
+    assert loc.state == TRACING and loc.ticks < 0
+    loc.start_compiling()
+    assert loc.state == COMPILING
+    loc.compiled("trace")
+    assert loc.state == COMPILED and loc.trace == "trace" and loc.ticks < 0
+    loc.drop_trace(3)
+    assert loc.state == COUNTING and loc.trace is None and loc.ticks == 2
+
+
+def test_threshold_zero_traces_on_first_visit():
+    loc = Location("f:1", 0)
+    loc.ticks -= 1
+    assert loc.ticks < 0
+
+
+def test_dont_trace_after_five_failures():
+    loc = Location("f:1", 10)
+    for k in range(5):
+        loc.start_tracing()
+        became = loc.failed(10, 5)
+        assert became == (k == 4)
+    assert loc.state == DONT_TRACE and loc.ticks == PARKED
+
+
+def test_stack_push_pop():
+    ts = ThreadState()
+    assert ts.stack == [INTERPRETING] and ts.recording is None
+    t1, t2, rec = T(1), T(2), R()
+    ts.push_executing(t1)
+    ts.push_tracing(rec)
+    assert ts.recording is rec and ts.tracing_depth == 1
+    ts.push_executing(t2)
+    assert ts.executing_ids() == [1, 2] and ts.depth == 4
+    ts.pop_executing(t2)
+    ts.pop_tracing(rec)
+    ts.pop_executing(t1)
+    assert ts.stack == [INTERPRETING] and ts.tracing_depth == 0
+
+
+def test_pop_checks_trace_id():
+    ts = ThreadState()
+    ts.push_executing(T(1))
+    ts.push_executing(T(2))
+    with pytest.raises(JitStateError, match="pop_executing\\(1\\)"):
+        ts.pop_executing(T(1))
+    with pytest.raises(JitStateError):
+        ts.pop_tracing(R())
+
+
+def test_activation_check_mode():
+    ts = ThreadState(check=True)
+    d = ts.enter()
+    ts.push_executing(T(1))
+    with pytest.raises(JitStateError, match="entered at 1"):
+        ts.leave(d)
+    loose = ThreadState(check=False)
+    d = loose.enter()
+    loose.push_executing(T(1))
+    loose.leave(d)  # not checked
