@@ -74,8 +74,16 @@ def run(argv: list[str]) -> int:
     from ylua.errors import LuaError, LuaSyntaxError
     from ylua.interp import Interp
 
+    from jit.config import ConfigError
+    from ylua.jit_driver import make_driver
+
+    try:
+        driver = make_driver()
+    except ConfigError as e:
+        eprint(f"{PROGNAME}: {e}")
+        return 1
     compat = opts.compat or (None if opts.ignore_env else os.environ.get("YLUA_COMPAT"))
-    rt = Interp(compat=compat if compat != "none" else None)
+    rt = Interp(compat=compat if compat != "none" else None, jit_driver=driver)
     rt.ignore_env = opts.ignore_env
     if opts.bytecode:
         return list_bytecode(rt, opts)
