@@ -42,6 +42,7 @@ class Recorder:
         self.parent = None  # side traces: the parent TraceExit
         self.started = time.perf_counter()
         self.label_op = None
+        self.jump_args = None
 
     # ---- building
 
@@ -61,6 +62,18 @@ class Recorder:
         return const_obj(v)
 
     def op(self, name: str, *args) -> Op:
+        op = self._make(name, args)
+        self.ops.append(op)
+        return op
+
+    def preamble_op(self, name: str, *args) -> Op:
+        """Emit an op before the label: it runs once, when the trace is entered (loop-invariant loads and the
+        guards on the values a loop starts with). Its snapshot must describe the state at the trace's entry."""
+        op = self._make(name, args)
+        self.ops.insert(self.ops.index(self.label_op), op)
+        return op
+
+    def _make(self, name: str, args) -> Op:
         opdef = OPDEFS[name]
         sig = opdef.fixed_args
         if len(args) != len(sig) and not (opdef.variadic and len(args) >= len(sig)):
@@ -75,9 +88,7 @@ class Recorder:
                 raise TypeError(f"{name} needs a snapshot: call rec.at(pos, snapshot) first")
         if len(self.ops) >= self.max_len:
             raise TraceAbort(f"trace too long (more than {self.max_len} ops)")
-        op = Op(opdef, args, self.pos, snap)
-        self.ops.append(op)
-        return op
+        return Op(opdef, args, self.pos, snap)
 
     def aot(self, line: str):
         if self.wants_aot:
@@ -90,9 +101,18 @@ class Recorder:
         self.label_op = self.op("label", *(self.inputs if args is None else args))
         return self.label_op
 
+    def set_loop(self, label_args, jump_args):
+        """Choose the loop-carried values: the label's arguments (defined before it; after the label they denote the
+        values of the current iteration) and what the closing jump passes for each. close_loop() then uses them."""
+        self.label_op.args = list(label_args)
+        self.jump_args = list(jump_args)
+
     def close_loop(self, args=None):
-        """End the trace with a jump back to the label (by default with the label's own arguments)."""
-        self.op("jump", *(self.label_op.args if args is None else args))
+        """End the trace with a jump back to the label (by default with the arguments chosen by set_loop(), or
+        else the label's own arguments)."""
+        if args is None:
+            args = self.jump_args if self.jump_args is not None else self.label_op.args
+        self.op("jump", *args)
 
     def finish(self):
         """End the trace by leaving it normally at the current snapshot."""

@@ -213,15 +213,22 @@ def execute(rt, frame: Frame) -> list:
                         code = recording_code(rt, proto)
                     pc = proto.plain[pc](R, U)
                     continue
-                frame, extra = entered
+                frame, extra, exc, rtop = entered
                 depth += extra
                 R = frame.regs
                 func = frame.func
                 U = func.upvals
                 proto = func.proto
+                rt.cur_frame = frame
                 observed = rt.recorder is not None or rt.hook is not None
                 code = recording_code(rt, proto) if observed else proto.threaded or threaded_code(rt, proto)
                 pc = frame.pc
+                if rtop is not None:
+                    top = rtop
+                if exc is not None:  # the trace left because an operation raised: it raises here
+                    raise exc
+                if proto.code[pc][0] in LOOP_STARTS:  # left at a loop start: run it, do not re-enter the trace
+                    pc = proto.plain[pc](R, U)
                 continue
             else:
                 pc, top = other_special(rt, frame, R, pc, ins, top)
@@ -240,6 +247,8 @@ def execute(rt, frame: Frame) -> list:
                     R[ret_a + i] = vals[i] if i < n else None
         except BaseException as exc:
             rt.c_builtin = None
+            if rt.recorder is not None:  # the activation being recorded raises: the recording stops
+                rt.recorder.error(exc)
             frame.pc = pc
             raise unwind(rt, frame, depth, exc) from None
 

@@ -57,7 +57,7 @@ def fmod(a: float, b: float) -> float:
 
 def _fmod_floor(a, b):
     m = fmod(a, b)
-    if (b < 0) if m > 0 else (m < 0 and b != m):
+    if m != 0 and (m < 0) != (b < 0):
         m += b
     return m
 

@@ -23,7 +23,8 @@ FLOAT_BINOPS = ["float_add", "float_sub", "float_mul", "float_div", "float_floor
 def _binop_trace(ops, t):
     """A trace unboxing o0[0], o0[1] and leaving with every op's result in its finish snapshot."""
     lines = ["inputs(o0)", "o1 = list_getitem(o0, 0)", "o2 = list_getitem(o0, 1)"]
-    lines += [f"{t}3 = unbox_{'int' if t == 'i' else 'float'}(o1)", f"{t}4 = unbox_{'int' if t == 'i' else 'float'}(o2)"]
+    unbox = f"unbox_{'int' if t == 'i' else 'float'}"
+    lines += [f"{t}3 = {unbox}(o1)", f"{t}4 = {unbox}(o2)"]
     names = []
     for k, op in enumerate(ops):
         res = ("b" if op.split("_")[1] in ("lt", "le", "gt", "ge", "eq", "ne", "ult") else t) + str(10 + k)

@@ -172,8 +172,7 @@ class FunctionEmitter(OpEmitters):
         self.emit("br label %loop")
         self.start_block("loop")
         self.phi_slot = len(self.lines)
-        for k, _ in enumerate(op.args):
-            self.lines.append(None)  # filled in by the jump
+        self.lines.extend([None] * len(op.args))  # the phis, filled in by the jump
         for e in self.own.decref_after.get(p, ()):  # loop-carried values that the body never uses
             self.decref(self.entity_operand(e))
 

@@ -218,14 +218,14 @@ class OpEmitters:
         self.emit(f"{self.res(p)} = call double @llvm.floor.f64(double {q})")
 
     def op_float_mod(self, op, p, a, b):
-        m, mpos, bneg, mneg, bnem, c2, c, mb = (self.tmp() for _ in range(8))
+        """fmod, then moved towards floor division when the remainder and the divisor differ in sign."""
+        m, mnz, mneg, bneg, diff, c, mb = (self.tmp() for _ in range(7))
         self.emit(f"{m} = frem double {a}, {b}")
-        self.emit(f"{mpos} = fcmp ogt double {m}, 0.0")
-        self.emit(f"{bneg} = fcmp olt double {b}, 0.0")
+        self.emit(f"{mnz} = fcmp one double {m}, 0.0")
         self.emit(f"{mneg} = fcmp olt double {m}, 0.0")
-        self.emit(f"{bnem} = fcmp une double {b}, {m}")
-        self.emit(f"{c2} = and i1 {mneg}, {bnem}")
-        self.emit(f"{c} = select i1 {mpos}, i1 {bneg}, i1 {c2}")
+        self.emit(f"{bneg} = fcmp olt double {b}, 0.0")
+        self.emit(f"{diff} = xor i1 {mneg}, {bneg}")
+        self.emit(f"{c} = and i1 {mnz}, {diff}")
         self.emit(f"{mb} = fadd double {m}, {b}")
         self.emit(f"{self.res(p)} = select i1 {c}, double {mb}, double {m}")
 

@@ -1,0 +1,155 @@
+"""The Lua side of the meta-tracing JIT: where the dispatch loop meets jit/'s MT (cf. yklua's control point).
+
+The dispatch loop calls `control_point(rt, frame, pc)` at every loop start (FORLOOP, TFORLOOP, LOOPHEAD). This
+module owns the Location of each loop start, the per-coroutine thread states, and the `LuaLanguage` that rebuilds
+interpreter frames when a trace exits. What a recording records per instruction lives in jit_record*.py.
+
+control_point returns None (the loop instruction runs in the interpreter) or `(frame, extra_depth, exc, top)`: a
+trace ran and left at `frame` (the innermost rebuilt frame, `extra_depth` inlined frames above the entry frame, `top`
+the loop's top-of-values register where it matters); when `exc` is not None the trace left because an operation
+raised it there, and the loop raises it at that frame.
+"""
+
+from __future__ import annotations
+
+from jit.config import Config
+from jit.language import Language
+from jit.mt import EXECUTED, MT, START_TRACING
+from ylua.frame import Frame
+from ylua.jit_record import LuaRecording
+
+
+class InlinedFrame:
+    """Snapshot descriptor of a Lua frame that the trace inlined: enough to rebuild its Frame at a deopt."""
+
+    __slots__ = ("func", "ret_a", "ret_c", "top", "varargs")
+
+    def __init__(self, func, ret_a, ret_c, varargs, top=None):
+        self.func = func
+        self.top = top
+        self.ret_a = ret_a
+        self.ret_c = ret_c
+        self.varargs = varargs
+
+    def __repr__(self):
+        p = self.func.proto
+        return f"<inlined {p.name or '?'} {p.source}:{p.line}>"
+
+
+class RootFrame:
+    """Snapshot descriptor of the trace's entry frame (its registers live in the real Frame); `top` is set when the
+    exit lies between an instruction that produced a variable number of values and the one consuming them."""
+
+    __slots__ = ("top",)
+
+    def __init__(self, top=None):
+        self.top = top
+
+    def __repr__(self):
+        return "<root>" if self.top is None else f"<root top={self.top}>"
+
+
+ROOT = RootFrame()
+
+
+class LuaLanguage(Language):
+    def resume(self, ts, frame, frames, exc):
+        root = frames[0]
+        frame.pc = root.pc
+        top = root.desc.top
+        parent = frame
+        for rf in frames[1:]:
+            d = rf.desc
+            f = Frame(d.func, rf.values, d.varargs, parent, d.ret_a, d.ret_c)
+            f.pc = rf.pc
+            parent = f
+            top = d.top
+        return parent, len(frames) - 1, exc, top
+
+
+class JitDriver:
+    def __init__(self, config: Config | None = None):
+        self.mt = MT(LuaLanguage(), config)
+        self.config = self.mt.config
+        self.main_ts = self.mt.thread_state()
+        self.recording: LuaRecording | None = None
+
+    # ---- the dispatch loop's entry points
+
+    def location(self, proto, pc):
+        locs = proto.jit_data
+        if locs is None:
+            locs = proto.jit_data = {}
+        loc = locs.get(pc)
+        if loc is None:
+            loc = locs[pc] = self.mt.location(f"{proto.source}:{proto.lines[pc]}")
+        return loc
+
+    def thread_state(self, rt):
+        co = rt.current_coroutine
+        if co is None:
+            return self.main_ts
+        ts = co.jit_state
+        if ts is None:
+            ts = co.jit_state = self.mt.thread_state()
+        return ts
+
+    def control_point(self, rt, frame, pc):
+        proto = frame.func.proto
+        locs = proto.jit_data
+        loc = locs.get(pc) if locs is not None else None
+        if loc is None:
+            loc = self.location(proto, pc)
+        loc.ticks -= 1
+        if loc.ticks >= 0:
+            return None
+        ts = self.thread_state(rt)
+        ts.resume_value = None
+        try:
+            action = self.mt.control_point(loc, ts, frame)
+        except BaseException as exc:
+            resumed = ts.resume_value
+            if resumed is None:  # raised before any frame was rebuilt: it belongs to the loop instruction
+                raise
+            ts.resume_value = None
+            return resumed[0], resumed[1], exc, resumed[3]
+        if action == EXECUTED:
+            resumed = ts.resume_value
+            ts.resume_value = None
+            return resumed
+        if action == START_TRACING:
+            rec = LuaRecording(self, rt, ts, ts.recording, frame, pc)
+            self.recording = rec
+            rt.recorder = rec
+            rec.record(rt, frame, pc)  # the loop instruction itself is the trace's first
+        return None
+
+    # ---- recording lifecycle (called by LuaRecording)
+
+    def stop_recording(self, rt, rec, frame):
+        self.recording = None
+        rt.recorder = None
+        self.mt.tracing_control_point(rec.rec.loc, rec.ts, frame)
+
+    def abort_recording(self, rt, rec, reason: str):
+        if self.recording is not rec:
+            return
+        self.recording = None
+        rt.recorder = None
+        self.mt.abort_tracing(rec.ts, reason)
+
+    def coroutine_switched(self, rt):
+        rec = self.recording
+        if rec is not None:
+            self.abort_recording(rt, rec, "switches coroutines")
+
+    def shutdown(self):
+        self.mt.shutdown()
+
+
+def make_driver(env=None) -> JitDriver | None:
+    """The JIT driver configured from the environment, or None with YK_JITC=none. Raises jit.config.ConfigError."""
+    config = Config.from_env(env)
+    if not config.enabled:
+        return None
+    return JitDriver(config)

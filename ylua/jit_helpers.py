@@ -1,0 +1,120 @@
+"""Python functions that compiled traces call for the general cases of Lua operations (metamethods, strings, the
+hash part of tables, built-in calls). Each takes and returns Python objects; a Lua error propagates as an exception
+and leaves the trace at the snapshot of the calling instruction, where the dispatch loop raises it (so that the
+message gets the right position).
+"""
+
+from __future__ import annotations
+
+from ylua import arith
+from ylua.table import InvalidKey, LuaTable
+from ylua.values import Cell, LuaFunction
+
+
+class TraceHelpers:
+    """The helpers bound to one interpreter (`rt`)."""
+
+    def __init__(self, rt):
+        self.rt = rt
+        self.index = rt.index
+        self.setindex = rt.setindex
+        self.arith = {sym: self._arith_fn(sym) for sym in ("+", "-", "*", "/", "%", "^", "//", "&", "|", "~", "<<",
+                                                           ">>")}
+
+        def unm(x):
+            return arith.unm(rt, x)
+
+        def bnot(x):
+            return arith.bnot(rt, x)
+
+        def length(x):
+            return arith.length(rt, x)
+
+        def concat(*vals):
+            try:
+                return b"".join(vals)
+            except TypeError:
+                return arith.concat(rt, list(vals))
+
+        def eq(x, y):
+            return arith.eq(rt, x, y)
+
+        def lt(x, y):
+            return arith.lt(rt, x, y)
+
+        def le(x, y):
+            return arith.le(rt, x, y)
+
+        def settable(t, k, v):
+            """t[k] = v for a table without a metatable (raw set; nil and NaN keys raise as in the VM)."""
+            if type(t) is LuaTable and t.meta is None:
+                try:
+                    t.set(k, v)
+                    return None
+                except InvalidKey:
+                    pass
+            rt.setindex(t, k, v)
+            return None
+
+        def setindex(t, k, v):
+            rt.setindex(t, k, v)
+            return None
+
+        self.unm, self.bnot, self.length, self.concat = unm, bnot, length, concat
+        self.eq, self.lt, self.le = eq, lt, le
+        self.settable, self.setindex_fn = settable, setindex
+
+    def _arith_fn(self, sym):
+        rt = self.rt
+
+        def f(x, y):
+            return arith.arith(rt, sym, x, y)
+
+        f.__name__ = f"arith {sym}"
+        return f
+
+
+def call_first(fn, *args):
+    """The first result of built-in `fn` (nil when it returns none)."""
+    res = fn(*args)
+    return res[0] if res else None
+
+
+def call_none(fn, *args):
+    fn(*args)
+    return None
+
+
+def call_n(n, fn, *args):
+    """Exactly `n` results of built-in `fn`, as a tuple (padded with nils, extra results dropped)."""
+    res = fn(*args)
+    k = len(res)
+    if k == n:
+        return tuple(res)
+    if k > n:
+        return tuple(res[:n])
+    return tuple(res) + (None,) * (n - k)
+
+
+def new_table():
+    return LuaTable()
+
+
+def new_cell(v):
+    return Cell(v)
+
+
+def set_list(t, first, *vals):
+    """SETLIST: t[first + i] = vals[i]."""
+    for i, v in enumerate(vals):
+        t.set_int(first + i, v)
+    return None
+
+
+def make_closure(proto, *upvals):
+    return LuaFunction(proto, list(upvals))
+
+
+def set_cell(cell, v):
+    cell.v = v
+    return None

@@ -1,0 +1,358 @@
+"""Recording a Lua trace (cf. LuaJIT's lj_record.c): the recorder keeps the registers of every frame the trace has
+entered as typed SSA values, so that no register is read from or written to memory inside the loop.
+
+- Root frame (the one whose loop is traced): a register the iteration reads before writing it is loaded once, in
+  the preamble, with a guard on the type it has now (its *entry value*). Registers the iteration writes stay
+  virtual: a snapshot lists them as pending writes, which the exit performs; at the loop's end each written register
+  is carried to the next iteration through the label (a phi). Integers and floats stay unboxed across iterations.
+- Inlined frames (Lua functions the trace called): every register is virtual; a snapshot lists them all, and the
+  deopt rebuilds the Frame objects.
+- Branches are recorded when the next instruction shows which way the interpreter went (`pending`), and their
+  guards resume at the other target, so nothing is executed twice after a deopt.
+
+The per-opcode recording lives in jit_record_ops.py (RecordOps); this file holds the state and its bookkeeping.
+"""
+
+from __future__ import annotations
+
+from jit.ir import FLOAT, INT, OBJ, Const, const_obj, const_of
+from jit.layout import slot_offset
+from jit.recorder import TraceAbort
+from ylua import opcodes as op
+from ylua.frame import Frame
+from ylua.jit_helpers import TraceHelpers
+from ylua.jit_record_ops import RecordOps
+from ylua.table import LuaTable
+from ylua.values import Builtin, Cell, LuaFunction
+
+FRAME_REGS = slot_offset(Frame, "regs")
+FRAME_FUNC = slot_offset(Frame, "func")
+MAX_INLINE_DEPTH = 24
+
+# Lua kind of a Python value, and the type its SSA value has once the kind is known
+KIND_OF_TYPE = {int: "int", float: "float", bool: "bool", type(None): "nil", bytes: "str", LuaTable: "table",
+                LuaFunction: "lfunc", Builtin: "builtin", Cell: "cell"}
+
+
+class TV:
+    """A register's value in the trace: an SSA value `v` and what the trace knows of its Lua kind (`any` when it
+    has not been checked yet; int and float values are unboxed machine values)."""
+
+    __slots__ = ("v", "kind")
+
+    def __init__(self, v, kind: str):
+        self.v = v
+        self.kind = kind
+
+    def __repr__(self):
+        return f"TV({self.v!r}, {self.kind})"
+
+
+NIL = TV(const_obj(None), "nil")
+
+
+def const_tv(value) -> TV:
+    kind = KIND_OF_TYPE.get(type(value), "obj")
+    if kind in ("int", "float"):
+        return TV(const_of(value), kind)
+    return TV(const_obj(value), kind)
+
+
+class VFrame:
+    """A Lua frame as the trace sees it."""
+
+    __slots__ = ("func", "frame", "regs", "ret_a", "ret_c", "call_pc", "top")
+
+    def __init__(self, func, frame, regs, ret_a=0, ret_c=0):
+        self.func = func
+        self.frame = frame  # the interpreter's Frame while recording (set when the call is entered)
+        self.regs = regs  # register -> TV (root: only the registers the trace has touched)
+        self.ret_a = ret_a
+        self.ret_c = ret_c
+        self.call_pc = 0  # while a callee runs: the pc of the CALL
+        self.top = None  # the top of a variable number of values (after CALL c=0), until it is consumed
+
+
+class LuaRecording(RecordOps):
+    def __init__(self, driver, rt, ts, rec, frame, pc):
+        self.driver = driver
+        self.rt = rt
+        self.ts = ts
+        self.rec = rec
+        self.helpers = getattr(rt, "jit_helpers", None) or TraceHelpers(rt)
+        rt.jit_helpers = self.helpers
+        rec.user = self
+        self.loop_pc = pc
+        self.root_frame = frame
+        self.started = False
+        self.pending = None
+        self.entry_values = list(frame.regs)
+        self.root = VFrame(frame.func, frame, {})
+        self.vframes = [self.root]
+        self.entry: dict[int, TV] = {}  # root registers loaded in the preamble
+        self.written: dict[int, None] = {}  # root registers the iteration has written (ordered)
+        self.body_snapshots = []
+        self.pc = pc
+        inp = rec.inputs[0]
+        rec.at(self.position(frame.func.proto, pc), self.entry_snapshot())
+        func = rec.preamble_op("getslot", inp, rec.const(FRAME_FUNC))
+        rec.preamble_op("guard_is", func, const_obj(frame.func))
+        self.regs_list = rec.preamble_op("getslot", inp, rec.const(FRAME_REGS))
+
+    # ---- the interface the VM calls
+
+    def record(self, rt, frame, pc):
+        try:
+            if self.pending is not None:
+                pending, self.pending = self.pending, None
+                pending(frame, pc)
+            top = self.vframes[-1]
+            if top.frame is None:
+                top.frame = frame
+            if frame is not top.frame:
+                raise TraceAbort("lost track of the interpreter's frames")
+            ins = frame.func.proto.code[pc]
+            o = ins[0]
+            if o in op.LOOP_STARTS:
+                if frame is self.root_frame and pc == self.loop_pc:
+                    if self.started:
+                        self.close_loop(frame)
+                        return
+                    self.started = True
+                else:
+                    raise TraceAbort(f"inner loop at {self.position(frame.func.proto, pc)}")
+            self.pc = pc
+            proto = frame.func.proto
+            pos = self.position(proto, pc)
+            self.rec.at(pos, None)
+            if self.rec.wants_aot:
+                self.rec.aot(f"{pos}  {pc:4d}  {op.NAMES[o]} {ins[1]} {ins[2]} {ins[3]} {ins[4]}")
+            self.dispatch[o](self, frame, ins)
+        except TraceAbort as e:
+            self.driver.abort_recording(rt, self, str(e))
+        except Exception as e:  # noqa: BLE001 - a recording bug must cost this trace, never the program
+            self.driver.abort_recording(rt, self, f"internal error while recording: {type(e).__name__}: {e}")
+
+    def nested_call(self, fn, args):
+        """A nested activation starts (it is not traced into: the trace calls it)."""
+
+    def error(self, exc):
+        """The recorded activation raises: the recording cannot go on."""
+        self.driver.abort_recording(self.rt, self, "the traced code raised an error")
+
+    # ---- positions and snapshots
+
+    @staticmethod
+    def position(proto, pc) -> str:
+        return f"{proto.source}:{proto.lines[pc] if pc < len(proto.lines) else proto.line}"
+
+    def entry_snapshot(self):
+        from ylua.jit_driver import ROOT
+
+        return self.rec.snapshot([(ROOT, self.loop_pc, [self.rec.inputs[0]])])
+
+    def snapshot(self, pc=None):
+        """The interpreter state to resume at: the current instruction (or `pc`) of the innermost frame."""
+        from ylua.jit_driver import InlinedFrame, RootFrame
+
+        rec = self.rec
+        vfs = self.vframes
+        last = len(vfs) - 1
+        pc = self.pc if pc is None else pc
+        root = self.root
+        frames = [(RootFrame(root.top if last == 0 else None), pc if last == 0 else root.call_pc, [rec.inputs[0]])]
+        for k in range(1, last + 1):
+            vf = vfs[k]
+            desc = InlinedFrame(vf.func, vf.ret_a, vf.ret_c, None, vf.top if k == last else None)
+            values = [self.obj(vf.regs.get(r, NIL), emit=False) for r in range(vf.func.proto.max_stack)]
+            frames.append((desc, pc if k == last else vf.call_pc, values))
+        writes = [(self.regs_list, r, self.obj(root.regs[r], emit=False)) for r in self.written]
+        snap = rec.snapshot(frames, writes)
+        self.body_snapshots.append(snap)
+        return snap
+
+    def guard(self, name, *args, pc=None):
+        self.rec.at(self.rec.pos, self.snapshot(pc))
+        return self.rec.op(name, *args)
+
+    def raising(self, name, *args):
+        """An op that may raise (calls): its exit resumes at the current instruction and re-raises there."""
+        self.rec.at(self.rec.pos, self.snapshot())
+        return self.rec.op(name, *args)
+
+    # ---- registers
+
+    def runtime_value(self, r):
+        vf = self.vframes[-1]
+        return vf.frame.regs[r]
+
+    def get(self, r) -> TV:
+        vf = self.vframes[-1]
+        tv = vf.regs.get(r)
+        if tv is None:
+            if vf is not self.root:
+                return NIL
+            tv = self.load_entry(r)
+        return tv
+
+    def operand(self, x) -> TV:
+        """An X operand: a register, or the constant -1-x."""
+        if x < 0:
+            return const_tv(self.vframes[-1].func.proto.consts[-1 - x])
+        return self.get(x)
+
+    def operand_value(self, x):
+        """The run-time value of an X operand while recording."""
+        if x < 0:
+            return self.vframes[-1].func.proto.consts[-1 - x]
+        return self.runtime_value(x)
+
+    def set(self, r, tv: TV):
+        vf = self.vframes[-1]
+        vf.regs[r] = tv
+        if vf is self.root:
+            self.written[r] = None
+
+    def load_entry(self, r) -> TV:
+        """First read of a root register: load it in the preamble and guard its current type there."""
+        rec = self.rec
+        value = self.root_frame.regs[r]
+        rec.at(rec.pos, self.entry_snapshot())
+        o = rec.preamble_op("getreg", self.regs_list, rec.const(r))
+        tv = self.typed_entry(o, value)
+        self.entry[r] = tv
+        self.root.regs[r] = tv
+        return tv
+
+    def typed_entry(self, o, value) -> TV:
+        rec = self.rec
+        tp = type(value)
+        kind = KIND_OF_TYPE.get(tp, "obj")
+        if value is None:
+            rec.preamble_op("guard_is", o, const_obj(None))
+            return TV(o, "nil")
+        rec.preamble_op("guard_type", o, const_obj(tp))
+        if kind == "int":
+            return TV(rec.preamble_op("unbox_int", o), "int")
+        if kind == "float":
+            return TV(rec.preamble_op("unbox_float", o), "float")
+        return TV(o, kind)
+
+    def typed(self, tv: TV, value, pc=None) -> TV:
+        """`tv` with its kind checked against the run-time `value` it has now (a guard when it was unknown)."""
+        if tv.kind != "any":
+            return tv
+        tp = type(value)
+        kind = KIND_OF_TYPE.get(tp, "obj")
+        if value is None:
+            self.guard("guard_is", tv.v, const_obj(None), pc=pc)
+            return TV(const_obj(None), "nil")
+        self.guard("guard_type", tv.v, const_obj(tp), pc=pc)
+        if kind == "int":
+            return TV(self.rec.op("unbox_int", tv.v), "int")
+        if kind == "float":
+            return TV(self.rec.op("unbox_float", tv.v), "float")
+        return TV(tv.v, kind)
+
+    def typed_reg(self, r) -> TV:
+        """Register r with a known kind (refining the register's own entry when it was unknown)."""
+        tv = self.get(r)
+        if tv.kind == "any":
+            tv = self.typed(tv, self.runtime_value(r))
+            self.vframes[-1].regs[r] = tv
+        return tv
+
+    def typed_operand(self, x) -> TV:
+        return self.typed_reg(x) if x >= 0 else self.operand(x)
+
+    def obj(self, tv: TV, emit=True):
+        """The value as a Python object (boxing machine values; in snapshots the exit boxes them)."""
+        v = tv.v
+        if v.type == OBJ or not emit:
+            return v
+        if isinstance(v, Const):
+            return const_obj(v.value)
+        if v.type == INT:
+            return self.rec.op("box_int", v)
+        if v.type == FLOAT:
+            return self.rec.op("box_float", v)
+        return self.rec.op("box_bool", v)
+
+    # ---- closing the loop
+
+    def close_loop(self, frame):
+        """Back at the loop start in the root frame: carry every written register into the next iteration."""
+        rec = self.rec
+        if len(self.vframes) != 1:
+            raise TraceAbort("loop closed inside an inlined call")
+        label_args, jump_args, carried = [], [], {}
+        for r in self.written:
+            end = self.root.regs[r]
+            ent = self.entry.get(r)
+            if ent is None:
+                ent = self.carried_entry(r, end)
+            if end.kind == "any" and ent.kind != "any":
+                end = self.typed(end, self.root_frame.regs[r], pc=self.loop_pc)
+            if ent.kind == "any" or (ent.kind == end.kind and ent.v.type == OBJ):
+                new = self.obj(end)
+            elif ent.kind == end.kind and ent.v.type == end.v.type:
+                new = end.v
+            else:
+                raise TraceAbort(f"type-unstable loop: register {r} is {ent.kind} on entry and {end.kind} after an "
+                                 f"iteration")
+            label_args.append(ent.v)
+            jump_args.append(new)
+            carried[r] = ent.v
+        for snap in self.body_snapshots:
+            have = {w[1] for w in snap.writes}
+            snap.writes.extend((self.regs_list, r, v) for r, v in carried.items() if r not in have)
+        rec.set_loop(label_args, jump_args)
+        self.driver.stop_recording(self.rt, self, frame)
+
+    def carried_entry(self, r, end: TV) -> TV:
+        """A register first written (not read) by the iteration: its value from the previous iteration is carried
+        all the same, for the exits that happen before this iteration writes it."""
+        rec = self.rec
+        rec.at(rec.pos, self.entry_snapshot())
+        o = rec.preamble_op("getreg", self.regs_list, rec.const(r))
+        value = self.entry_values[r] if r < len(self.entry_values) else None
+        if KIND_OF_TYPE.get(type(value), "obj") == end.kind and end.kind not in ("nil", "any"):
+            return self.typed_entry(o, value)
+        return TV(o, "any")
+
+    # ---- inlined frames
+
+    def push_frame(self, fn, args, ret_a, ret_c):
+        if len(self.vframes) >= MAX_INLINE_DEPTH:
+            raise TraceAbort("calls nested too deeply to inline")
+        p = fn.proto
+        if p.is_vararg:
+            raise TraceAbort(f"calls a vararg function ({p.source}:{p.line})")
+        regs = {}
+        for i in range(p.num_params):
+            regs[i] = args[i] if i < len(args) else NIL
+        caller = self.vframes[-1]
+        caller.call_pc = self.pc
+        self.vframes.append(VFrame(fn, None, regs, ret_a, ret_c))
+
+    def return_values(self, vals):
+        """The innermost inlined frame returns `vals` (TVs) to its caller."""
+        if len(self.vframes) == 1:
+            raise TraceAbort("returns from the traced loop's function")
+        done = self.vframes.pop()
+        caller = self.vframes[-1]
+        self.store_results(caller, done.ret_a, done.ret_c, vals)
+
+    def store_results(self, vf, a, c, vals):
+        def put(r, tv):
+            vf.regs[r] = tv
+            if vf is self.root:
+                self.written[r] = None
+
+        if c == 0:
+            for i, tv in enumerate(vals):
+                put(a + i, tv)
+            vf.top = a + len(vals)
+        else:
+            for i in range(c - 1):
+                put(a + i, vals[i] if i < len(vals) else NIL)

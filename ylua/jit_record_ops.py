@@ -1,0 +1,486 @@
+"""How each bytecode instruction is recorded into trace IR (cf. LuaJIT's lj_record.c per-bytecode cases).
+
+Every `r_<OPNAME>(frame, ins)` runs *before* the interpreter executes the instruction, so it sees the operands' run-time
+values and specialises on them: numbers become unboxed int64/double arithmetic behind type guards, array reads and
+writes go straight to the table's list behind bounds guards, and anything more general (metamethods, strings, the
+hash part with new keys, built-in functions) becomes a call of a helper in jit_helpers.py. Guards resume at the
+instruction that made them, before it had any effect.
+"""
+
+from __future__ import annotations
+
+from jit.ir import BOOL, const_obj, const_of
+from jit.layout import slot_offset
+from jit.recorder import TraceAbort
+from ylua import opcodes as op
+from ylua.frame import Frame
+from ylua.jit_helpers import call_first, call_n, call_none, make_closure, new_cell, new_table, set_list
+from ylua.table import LuaTable
+from ylua.values import Builtin, Cell, LuaFunction
+
+T_ARR = slot_offset(LuaTable, "arr")
+T_HASH = slot_offset(LuaTable, "hash")
+T_META = slot_offset(LuaTable, "meta")
+T_KEYS = slot_offset(LuaTable, "_keys")
+CELL_V = slot_offset(Cell, "v")
+FRAME_PC = slot_offset(Frame, "pc")
+
+INT_ARITH = {"ADD": "int_add", "SUB": "int_sub", "MUL": "int_mul", "BAND": "int_and", "BOR": "int_or",
+             "BXOR": "int_xor"}
+FLOAT_ARITH = {"ADD": "float_add", "SUB": "float_sub", "MUL": "float_mul", "DIV": "float_div", "POW": "float_pow",
+               "MOD": "float_mod", "IDIV": "float_floordiv"}
+COMPARE = {"EQ": ("int_eq", "float_eq"), "LT": ("int_lt", "float_lt"), "LE": ("int_le", "float_le")}
+# built-ins that look at the interpreter's frames: called only from the root frame, with its pc stored first
+NEEDS_PC = frozenset(("error", "assert", "wrap", "traceback", "getinfo"))
+# built-ins that read or change registers or hooks: never called from a trace
+NEVER_FROM_TRACE = frozenset(("getlocal", "setlocal", "sethook"))
+
+
+def _tv(v, kind):
+    from ylua.jit_record import TV
+
+    return TV(v, kind)
+
+
+class RecordOps:
+    dispatch: list = []
+
+    # ---- moves, constants, upvalues
+
+    def r_MOVE(self, frame, ins):
+        self.set(ins[1], self.get(ins[2]))
+
+    def r_LOADK(self, frame, ins):
+        from ylua.jit_record import const_tv
+
+        self.set(ins[1], const_tv(frame.func.proto.consts[ins[2]]))
+
+    def r_LOADNIL(self, frame, ins):
+        from ylua.jit_record import NIL
+
+        for r in range(ins[1], ins[1] + ins[2] + 1):
+            self.set(r, NIL)
+
+    def upval_cell(self, b):
+        return const_obj(self.vframes[-1].func.upvals[b])
+
+    def r_GETUPVAL(self, frame, ins):
+        self.set(ins[1], _tv(self.rec.op("getslot", self.upval_cell(ins[2]), self.rec.const(CELL_V)), "any"))
+
+    def r_SETUPVAL(self, frame, ins):
+        self.rec.op("setslot", self.upval_cell(ins[2]), self.rec.const(CELL_V), self.obj(self.get(ins[1])))
+
+    def r_NEWCELL(self, frame, ins):
+        a = ins[1]
+        cell = self.raising("call", const_obj(new_cell), self.obj(self.get(a)))
+        self.set(a, _tv(cell, "cell"))
+
+    def cell_of(self, r):
+        tv = self.typed_reg(r)
+        if tv.kind != "cell":
+            raise TraceAbort("a captured local is not in a cell")
+        return tv.v
+
+    def r_GETCELL(self, frame, ins):
+        self.set(ins[1], _tv(self.rec.op("getslot", self.cell_of(ins[2]), self.rec.const(CELL_V)), "any"))
+
+    def r_SETCELL(self, frame, ins):
+        self.rec.op("setslot", self.cell_of(ins[1]), self.rec.const(CELL_V), self.obj(self.operand(ins[2])))
+
+    def r_CLOSURE(self, frame, ins):
+        vf = self.vframes[-1]
+        sub = vf.func.proto.protos[ins[2]]
+        ups = [self.cell_of(u.index) if u.in_stack else self.upval_cell(u.index) for u in sub.upvals]
+        self.set(ins[1], _tv(self.raising("call", const_obj(make_closure), const_obj(sub), *ups), "lfunc"))
+
+    # ---- tables
+
+    def table_get(self, t_tv, t_val, key_tv, key_val):
+        """The TV of t[key] (t_tv already typed)."""
+        rec = self.rec
+        h = self.helpers
+        if t_tv.kind == "table":
+            meta = t_val.meta
+            if key_tv.kind == "int" and 0 < key_val <= len(t_val.arr):
+                arr = rec.op("getslot", t_tv.v, rec.const(T_ARR))
+                idx = rec.op("int_sub", key_tv.v, rec.const(1))
+                self.guard("guard_true", rec.op("int_ult", idx, rec.op("list_len", arr)))
+                v = rec.op("list_getitem", arr, idx)
+                raw = t_val.arr[key_val - 1]
+            elif key_tv.kind == "str":
+                v = rec.op("dict_get", rec.op("getslot", t_tv.v, rec.const(T_HASH)), key_tv.v)
+                raw = t_val.hash.get(key_val)
+            else:
+                v = raw = None
+            if v is not None:
+                if meta is None:
+                    self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_META)), const_obj(None))
+                    return _tv(v, "any")
+                if raw is not None:
+                    self.guard("guard_is_not", v, const_obj(None))
+                    return _tv(v, "any")
+        return _tv(self.raising("call", const_obj(h.index), t_tv.v, self.obj(key_tv)), "any")
+
+    def table_set(self, t_tv, t_val, key_tv, key_val, v_tv, v_val):
+        rec = self.rec
+        h = self.helpers
+        if t_tv.kind == "table" and v_val is not None and v_tv.kind != "nil":
+            vo = self.obj(v_tv)
+            if key_tv.kind == "int" and 0 < key_val <= len(t_val.arr) and t_val.meta is None:
+                self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_META)), const_obj(None))
+                arr = rec.op("getslot", t_tv.v, rec.const(T_ARR))
+                idx = rec.op("int_sub", key_tv.v, rec.const(1))
+                self.guard("guard_true", rec.op("int_ult", idx, rec.op("list_len", arr)))
+                rec.op("list_setitem", arr, idx, vo)
+                return
+            if key_tv.kind == "str":
+                hash_ = rec.op("getslot", t_tv.v, rec.const(T_HASH))
+                if t_val.hash.get(key_val) is not None:
+                    self.guard("guard_is_not", rec.op("dict_get", hash_, key_tv.v), const_obj(None))
+                    self.raising("dict_set", hash_, key_tv.v, vo)
+                    return
+                if t_val.meta is None and t_val._keys is None:
+                    self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_META)), const_obj(None))
+                    self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_KEYS)), const_obj(None))
+                    self.raising("dict_set", hash_, key_tv.v, vo)
+                    return
+            if t_val.meta is None:
+                self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_META)), const_obj(None))
+                self.raising("call", const_obj(h.settable), t_tv.v, self.obj(key_tv), vo)
+                return
+        self.raising("call", const_obj(h.setindex_fn), self.obj(t_tv), self.obj(key_tv), self.obj(v_tv))
+
+    def r_GETTABUP(self, frame, ins):
+        from ylua.jit_record import const_tv
+
+        a, b, c = ins[1], ins[2], ins[3]
+        cell = self.vframes[-1].func.upvals[b]
+        t_val = cell.v
+        t_tv = self.typed(_tv(self.rec.op("getslot", const_obj(cell), self.rec.const(CELL_V)), "any"), t_val)
+        key = frame.func.proto.consts[c]
+        self.set(a, self.table_get(t_tv, t_val, const_tv(key), key))
+
+    def r_SETTABUP(self, frame, ins):
+        from ylua.jit_record import const_tv
+
+        a, b, c = ins[1], ins[2], ins[3]
+        cell = self.vframes[-1].func.upvals[a]
+        t_val = cell.v
+        t_tv = self.typed(_tv(self.rec.op("getslot", const_obj(cell), self.rec.const(CELL_V)), "any"), t_val)
+        key = frame.func.proto.consts[b]
+        self.table_set(t_tv, t_val, const_tv(key), key, self.operand(c), self.operand_value(c))
+
+    def r_GETTABLE(self, frame, ins):
+        a, b, c = ins[1], ins[2], ins[3]
+        t_val = self.runtime_value(b)
+        self.set(a, self.table_get(self.typed_reg(b), t_val, self.typed_operand(c), self.operand_value(c)))
+
+    r_GETINDEX = r_GETTABLE
+
+    def r_GETFIELD(self, frame, ins):
+        from ylua.jit_record import const_tv
+
+        a, b, c = ins[1], ins[2], ins[3]
+        key = frame.func.proto.consts[c]
+        self.set(a, self.table_get(self.typed_reg(b), self.runtime_value(b), const_tv(key), key))
+
+    def r_SELF(self, frame, ins):
+        a, b, c = ins[1], ins[2], ins[3]
+        obj_tv = self.typed_reg(b)
+        obj_val = self.runtime_value(b)
+        got = self.table_get(obj_tv, obj_val, self.typed_operand(c), self.operand_value(c))
+        self.set(a + 1, obj_tv)
+        self.set(a, got)
+
+    def r_SETTABLE(self, frame, ins):
+        a, b, c = ins[1], ins[2], ins[3]
+        self.table_set(self.typed_reg(a), self.runtime_value(a), self.typed_operand(b), self.operand_value(b),
+                       self.typed_operand(c), self.operand_value(c))
+
+    def r_SETFIELD(self, frame, ins):
+        from ylua.jit_record import const_tv
+
+        a, b, c = ins[1], ins[2], ins[3]
+        key = frame.func.proto.consts[b]
+        self.table_set(self.typed_reg(a), self.runtime_value(a), const_tv(key), key, self.typed_operand(c),
+                       self.operand_value(c))
+
+    def r_NEWTABLE(self, frame, ins):
+        self.set(ins[1], _tv(self.raising("call", const_obj(new_table)), "table"))
+
+    def r_SETLIST(self, frame, ins):
+        a, b, c = ins[1], ins[2], ins[3]
+        if b == 0:
+            raise TraceAbort("table constructor with a variable number of values")
+        vals = [self.obj(self.get(a + 1 + i)) for i in range(b)]
+        self.raising("call", const_obj(set_list), self.typed_reg(a).v, const_obj(c + 1), *vals)
+
+    # ---- arithmetic
+
+    def arith(self, frame, ins):
+        name = op.NAMES[ins[0]]
+        a, b, c = ins[1], ins[2], ins[3]
+        x, y = self.typed_operand(b), self.typed_operand(c)
+        rec = self.rec
+        kx, ky = x.kind, y.kind
+        if kx == "int" and ky == "int":
+            if name in INT_ARITH:
+                self.set(a, _tv(rec.op(INT_ARITH[name], x.v, y.v), "int"))
+                return
+            if name in ("MOD", "IDIV") and self.operand_value(c) != 0:
+                self.guard("guard_true", rec.op("int_ne", y.v, rec.const(0)))
+                self.set(a, _tv(rec.op("int_mod" if name == "MOD" else "int_floordiv", x.v, y.v), "int"))
+                return
+        if kx in ("int", "float") and ky in ("int", "float") and name in FLOAT_ARITH:
+            xf = x.v if kx == "float" else rec.op("int_to_float", x.v)
+            yf = y.v if ky == "float" else rec.op("int_to_float", y.v)
+            self.set(a, _tv(rec.op(FLOAT_ARITH[name], xf, yf), "float"))
+            return
+        fn = self.helpers.arith[op.ARITH_OPS[name]]
+        self.set(a, _tv(self.raising("call", const_obj(fn), self.obj(x), self.obj(y)), "any"))
+
+    def r_UNM(self, frame, ins):
+        x = self.typed_reg(ins[2])
+        if x.kind == "int":
+            self.set(ins[1], _tv(self.rec.op("int_neg", x.v), "int"))
+        elif x.kind == "float":
+            self.set(ins[1], _tv(self.rec.op("float_neg", x.v), "float"))
+        else:
+            self.set(ins[1], _tv(self.raising("call", const_obj(self.helpers.unm), self.obj(x)), "any"))
+
+    def r_BNOT(self, frame, ins):
+        x = self.typed_reg(ins[2])
+        if x.kind == "int":
+            self.set(ins[1], _tv(self.rec.op("int_xor", x.v, self.rec.const(-1)), "int"))
+        else:
+            self.set(ins[1], _tv(self.raising("call", const_obj(self.helpers.bnot), self.obj(x)), "any"))
+
+    def truth(self, tv):
+        """Python bool when the truth of tv is known statically, else an i1 value."""
+        if tv.kind == "nil":
+            return False
+        if tv.kind == "bool":
+            if tv.v.is_const():
+                return bool(tv.v.value)
+            if tv.v.type == BOOL:
+                return tv.v
+            return self.rec.op("ptr_ne", tv.v, const_obj(False))
+        return True
+
+    def r_NOT(self, frame, ins):
+        t = self.truth(self.typed_reg(ins[2]))
+        if isinstance(t, bool):
+            self.set(ins[1], _tv(const_of(not t), "bool"))
+        else:
+            self.set(ins[1], _tv(self.rec.op("bool_not", t), "bool"))
+
+    def r_LEN(self, frame, ins):
+        rec = self.rec
+        x = self.typed_reg(ins[2])
+        val = self.runtime_value(ins[2])
+        if x.kind == "table" and val.meta is None:
+            self.guard("guard_is", rec.op("getslot", x.v, rec.const(T_META)), const_obj(None))
+            self.set(ins[1], _tv(rec.op("list_len", rec.op("getslot", x.v, rec.const(T_ARR))), "int"))
+            return
+        self.set(ins[1], _tv(self.raising("call", const_obj(self.helpers.length), self.obj(x)), "any"))
+
+    def r_CONCAT(self, frame, ins):
+        vals = [self.obj(self.get(r)) for r in range(ins[2], ins[3] + 1)]
+        self.set(ins[1], _tv(self.raising("call", const_obj(self.helpers.concat), *vals), "any"))
+
+    # ---- branches: the guard is emitted when the next instruction shows the way the interpreter went
+
+    def branch(self, cond, a, pc, d):
+        """Jump to d iff cond == a; cond is a Python bool (known) or an i1 value."""
+        if isinstance(cond, bool) or d == pc + 1:
+            return
+
+        def settle(frame, npc):
+            jumped = npc == d
+            other = pc + 1 if jumped else d
+            want = a if jumped else not a
+            self.guard("guard_true" if want else "guard_false", cond, pc=other)
+
+        self.pending = settle
+
+    def branch_on_object(self, result, a, pc, d):
+        """Same, for a helper's result (a Python bool object)."""
+        def settle(frame, npc):
+            jumped = npc == d
+            other = pc + 1 if jumped else d
+            want = bool(a) if jumped else not a
+            self.guard("guard_is", result, const_obj(want), pc=other)
+
+        self.pending = settle
+
+    def compare(self, frame, ins):
+        name = op.NAMES[ins[0]]
+        a, b, c, d = ins[1], ins[2], ins[3], ins[4]
+        x, y = self.typed_operand(b), self.typed_operand(c)
+        rec = self.rec
+        kx, ky = x.kind, y.kind
+        if kx == ky == "int" or kx == ky == "float":
+            self.branch(rec.op(COMPARE[name][kx == "float"], x.v, y.v), a, self.pc, d)
+            return
+        if name == "EQ":
+            numbers = ("int", "float")
+            known = ("nil", "bool", "int", "float", "str", "table", "lfunc", "builtin")
+            if kx in known and ky in known and not (kx in numbers and ky in numbers) and kx != ky:
+                return  # different types are never equal and no metamethod applies
+            if kx == ky and kx in ("nil", "bool", "lfunc", "builtin"):
+                if kx == "nil":
+                    return
+                self.branch(rec.op("ptr_eq", self.obj(x), self.obj(y)), a, self.pc, d)
+                return
+        fn = {"EQ": self.helpers.eq, "LT": self.helpers.lt, "LE": self.helpers.le}[name]
+        res = self.raising("call", const_obj(lambda p, q, f=fn: f(p, q)), self.obj(x), self.obj(y))
+        self.branch_on_object(res, a, self.pc, d)
+
+    def r_TEST(self, frame, ins):
+        a, b, d = ins[1], ins[2], ins[4]
+        t = self.truth(self.typed_reg(a))
+        # TEST jumps to d iff truthy(R[a]) == b
+        self.branch(t, b, self.pc, d)
+
+    def r_JMP(self, frame, ins):
+        if ins[2]:
+            raise TraceAbort("jump that closes to-be-closed variables")
+
+    def r_LOOPHEAD(self, frame, ins):
+        pass
+
+    # ---- loops (only the traced loop's own instruction: other loop starts abort the recording)
+
+    def r_FORLOOP(self, frame, ins):
+        a = ins[1]
+        rec = self.rec
+        count = self.typed_reg(a + 1)
+        if count.kind == "int":
+            going = self.runtime_value(a + 1) > 0
+            self.guard("guard_true" if going else "guard_false", rec.op("int_gt", count.v, rec.const(0)))
+            if not going:
+                return
+            i = self.typed_reg(a)
+            step = self.typed_reg(a + 2)
+            self.set(a + 1, _tv(rec.op("int_sub", count.v, rec.const(1)), "int"))
+            nxt = _tv(rec.op("int_add", i.v, step.v), "int")
+        else:
+            i, step = self.typed_reg(a), self.typed_reg(a + 2)
+            if i.kind != "float" or step.kind != "float" or count.kind != "float":
+                raise TraceAbort("numeric for loop with unexpected types")
+            up = self.runtime_value(a + 2) > 0
+            self.guard("guard_true" if up else "guard_false", rec.op("float_gt", step.v, rec.const(0.0)))
+            v = rec.op("float_add", i.v, step.v)
+            go = self.runtime_value(a) + self.runtime_value(a + 2)
+            going = go <= self.runtime_value(a + 1) if up else go >= self.runtime_value(a + 1)
+            cmp = rec.op("float_le" if up else "float_ge", v, count.v)
+            self.guard("guard_true" if going else "guard_false", cmp)
+            if not going:
+                return
+            nxt = _tv(v, "float")
+        self.set(a, nxt)
+        self.set(a + 3, nxt)
+
+    def r_TFORLOOP(self, frame, ins):
+        a = ins[1]
+        v = self.typed_reg(a + 4)
+        if v.kind == "nil":
+            return
+        self.set(a + 2, v)
+
+    # ---- calls and returns
+
+    def callee(self, r):
+        tv = self.get(r)
+        fn = self.runtime_value(r)
+        if type(fn) is not LuaFunction and type(fn) is not Builtin:
+            raise TraceAbort("calls a value that is not a function")
+        if not tv.v.is_const():
+            self.guard("guard_is", tv.v, const_obj(fn))
+        return fn
+
+    def call(self, fn, args, ret_a, ret_c):
+        """Record a call of `fn` (a Lua function is inlined; a built-in is called by the trace)."""
+        if type(fn) is LuaFunction:
+            self.push_frame(fn, args, ret_a, ret_c)
+            return
+        if fn.name in NEVER_FROM_TRACE:
+            raise TraceAbort(f"calls '{fn.name}' (it needs the interpreter's registers)")
+        if fn.name in NEEDS_PC:
+            if len(self.vframes) > 1:
+                raise TraceAbort(f"calls '{fn.name}' from an inlined function (it needs the interpreter's frames)")
+            self.rec.op("setslot", self.rec.inputs[0], self.rec.const(FRAME_PC), const_obj(self.pc))
+        objs = [self.obj(t) for t in args]
+        f = const_obj(fn.fn)
+        if ret_c == 1:
+            self.raising("call", const_obj(call_none), f, *objs)
+        elif ret_c == 2:
+            self.store_results(self.vframes[-1], ret_a, 2, [_tv(self.raising("call", const_obj(call_first), f, *objs),
+                                                                 "any")])
+        elif ret_c > 2:
+            n = ret_c - 1
+            tup = self.raising("call", const_obj(call_n), const_obj(n), f, *objs)
+            vals = [_tv(self.rec.op("tuple_getitem", tup, self.rec.const(i)), "any") for i in range(n)]
+            self.store_results(self.vframes[-1], ret_a, ret_c, vals)
+        else:
+            raise TraceAbort(f"variable number of results from built-in '{fn.name}'")
+
+    def call_args(self, a, b):
+        vf = self.vframes[-1]
+        if b:
+            return [self.get(r) for r in range(a + 1, a + b)]
+        if vf.top is None:
+            raise TraceAbort("call with a variable number of arguments")
+        args = [self.get(r) for r in range(a + 1, vf.top)]
+        vf.top = None
+        return args
+
+    def r_CALL(self, frame, ins):
+        a, b, c = ins[1], ins[2], ins[3]
+        args = self.call_args(a, b)
+        fn = self.callee(a)
+        self.call(fn, args, a, c)
+
+    def r_TFORCALL(self, frame, ins):
+        a, b = ins[1], ins[2]
+        fn = self.callee(a)
+        self.call(fn, [self.get(a + 1), self.get(a + 2)], a + 4, b + 1)
+
+    def r_RETURN(self, frame, ins):
+        a, b = ins[1], ins[2]
+        vf = self.vframes[-1]
+        if frame.tbc:
+            raise TraceAbort("returns from a function with to-be-closed variables")
+        if b:
+            vals = [self.get(r) for r in range(a, a + b - 1)]
+        else:
+            if vf.top is None:
+                raise TraceAbort("returns a variable number of values")
+            vals = [self.get(r) for r in range(a, vf.top)]
+        self.return_values(vals)
+
+    def r_TAILCALL(self, frame, ins):
+        a, b = ins[1], ins[2]
+        if len(self.vframes) == 1:
+            raise TraceAbort("tail call from the traced loop's function")
+        args = self.call_args(a, b)
+        fn = self.callee(a)
+        if type(fn) is LuaFunction:
+            done = self.vframes.pop()
+            caller_pc = self.vframes[-1].call_pc
+            self.push_frame(fn, args, done.ret_a, done.ret_c)
+            self.vframes[-2].call_pc = caller_pc
+            return
+        raise TraceAbort(f"tail call of built-in '{fn.name}'")
+
+    # ---- unsupported
+
+    def unsupported(self, frame, ins):
+        raise TraceAbort(f"unsupported instruction {op.NAMES[ins[0]]}")
+
+
+for _name in ("ADD", "SUB", "MUL", "DIV", "MOD", "POW", "IDIV", "BAND", "BOR", "BXOR", "SHL", "SHR"):
+    setattr(RecordOps, "r_" + _name, RecordOps.arith)
+for _name in ("EQ", "LT", "LE"):
+    setattr(RecordOps, "r_" + _name, RecordOps.compare)
+RecordOps.dispatch = [getattr(RecordOps, "r_" + name, RecordOps.unsupported) for name in op.NAMES]
