@@ -73,6 +73,7 @@ class JitDriver:
         self.config = self.mt.config
         self.main_ts = self.mt.thread_state()
         self.recording: LuaRecording | None = None
+        self.resume_chain: list = []  # the coroutines that resumed the running one, outermost first
 
     # ---- the dispatch loop's entry points
 
@@ -119,6 +120,7 @@ class JitDriver:
             return resumed
         if action == START_TRACING:
             rec = LuaRecording(self, rt, ts, ts.recording, frame, pc)
+            rec.thread = rt.current_coroutine or rt.main_thread
             self.recording = rec
             rt.recorder = rec
             rec.record(rt, frame, pc)  # the loop instruction itself is the trace's first
@@ -138,10 +140,26 @@ class JitDriver:
         rt.recorder = None
         self.mt.abort_tracing(rec.ts, reason)
 
-    def coroutine_switched(self, rt):
+    def coroutine_switched(self, rt, co_from, co_to):
+        """Keep track of resumes (a switch to a coroutine) and returns (a switch back to its resumer). A recording
+        treats a coroutine it resumes like any called built-in: the coroutine runs unrecorded, and recording goes
+        on when control comes back. A recording whose own coroutine yields or ends cannot close its loop: abort."""
+        chain = self.resume_chain
+        returning = bool(chain) and chain[-1] is co_to
+        if returning:
+            chain.pop()
+        else:
+            chain.append(co_from)
         rec = self.recording
-        if rec is not None:
-            self.abort_recording(rt, rec, "switches coroutines")
+        if rec is None:
+            return
+        if co_from is rec.thread:
+            if returning:
+                self.abort_recording(rt, rec, "switches coroutines (the traced coroutine yields)")
+            else:
+                rt.recorder = None
+        elif co_to is rec.thread:
+            rt.recorder = rec
 
     def shutdown(self):
         self.mt.shutdown()

@@ -60,6 +60,32 @@ class TraceHelpers:
             rt.setindex(t, k, v)
             return None
 
+        def call_none(b, *args):
+            """Call built-in `b` for no results (marked as the running built-in, as the VM does)."""
+            rt.c_builtin = b
+            b.fn(*args)
+            rt.c_builtin = None
+
+        def call_first(b, *args):
+            """The first result of built-in `b` (nil when it returns none)."""
+            rt.c_builtin = b
+            res = b.fn(*args)
+            rt.c_builtin = None
+            return res[0] if res else None
+
+        def call_n(n, b, *args):
+            """Exactly `n` results of built-in `b`, as a tuple (padded with nils, extra results dropped)."""
+            rt.c_builtin = b
+            res = b.fn(*args)
+            rt.c_builtin = None
+            k = len(res)
+            if k == n:
+                return tuple(res)
+            if k > n:
+                return tuple(res[:n])
+            return tuple(res) + (None,) * (n - k)
+
+        self.call_none, self.call_first, self.call_n = call_none, call_first, call_n
         self.unm, self.bnot, self.length, self.concat = unm, bnot, length, concat
         self.eq, self.lt, self.le = eq, lt, le
         self.settable, self.setindex_fn = settable, setindex
@@ -72,28 +98,6 @@ class TraceHelpers:
 
         f.__name__ = f"arith {sym}"
         return f
-
-
-def call_first(fn, *args):
-    """The first result of built-in `fn` (nil when it returns none)."""
-    res = fn(*args)
-    return res[0] if res else None
-
-
-def call_none(fn, *args):
-    fn(*args)
-    return None
-
-
-def call_n(n, fn, *args):
-    """Exactly `n` results of built-in `fn`, as a tuple (padded with nils, extra results dropped)."""
-    res = fn(*args)
-    k = len(res)
-    if k == n:
-        return tuple(res)
-    if k > n:
-        return tuple(res[:n])
-    return tuple(res) + (None,) * (n - k)
 
 
 def new_table():
@@ -113,8 +117,3 @@ def set_list(t, first, *vals):
 
 def make_closure(proto, *upvals):
     return LuaFunction(proto, list(upvals))
-
-
-def set_cell(cell, v):
-    cell.v = v
-    return None

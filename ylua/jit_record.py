@@ -77,6 +77,7 @@ class LuaRecording(RecordOps):
     def __init__(self, driver, rt, ts, rec, frame, pc):
         self.driver = driver
         self.rt = rt
+        self.thread = None  # the coroutine (or main thread) being recorded
         self.ts = ts
         self.rec = rec
         self.helpers = getattr(rt, "jit_helpers", None) or TraceHelpers(rt)

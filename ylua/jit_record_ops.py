@@ -14,7 +14,7 @@ from jit.layout import slot_offset
 from jit.recorder import TraceAbort
 from ylua import opcodes as op
 from ylua.frame import Frame
-from ylua.jit_helpers import call_first, call_n, call_none, make_closure, new_cell, new_table, set_list
+from ylua.jit_helpers import make_closure, new_cell, new_table, set_list
 from ylua.table import LuaTable
 from ylua.values import Builtin, Cell, LuaFunction
 
@@ -411,15 +411,16 @@ class RecordOps:
                 raise TraceAbort(f"calls '{fn.name}' from an inlined function (it needs the interpreter's frames)")
             self.rec.op("setslot", self.rec.inputs[0], self.rec.const(FRAME_PC), const_obj(self.pc))
         objs = [self.obj(t) for t in args]
-        f = const_obj(fn.fn)
+        f = const_obj(fn)
+        h = self.helpers
         if ret_c == 1:
-            self.raising("call", const_obj(call_none), f, *objs)
+            self.raising("call", const_obj(h.call_none), f, *objs)
         elif ret_c == 2:
-            self.store_results(self.vframes[-1], ret_a, 2, [_tv(self.raising("call", const_obj(call_first), f, *objs),
-                                                                 "any")])
+            res = self.raising("call", const_obj(h.call_first), f, *objs)
+            self.store_results(self.vframes[-1], ret_a, 2, [_tv(res, "any")])
         elif ret_c > 2:
             n = ret_c - 1
-            tup = self.raising("call", const_obj(call_n), const_obj(n), f, *objs)
+            tup = self.raising("call", const_obj(h.call_n), const_obj(n), f, *objs)
             vals = [_tv(self.rec.op("tuple_getitem", tup, self.rec.const(i)), "any") for i in range(n)]
             self.store_results(self.vframes[-1], ret_a, ret_c, vals)
         else:
