@@ -64,6 +64,8 @@ def main() -> int:
             row[cfg] = statistics.median(times)
             if lua:
                 row[cfg + "/lua5.4"] = row[cfg] / row["lua5.4"]
+        if "interp" in row and "jit" in row:
+            row["interp/jit"] = row["interp"] / row["jit"]
         rows.append(row)
         print("  ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in row.items()), flush=True)
     for cfg in configs:

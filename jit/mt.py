@@ -41,13 +41,19 @@ class MT:
         self.log = JitLog(config)
         self.stats = Stats(config.stats_path)
         self.enabled = config.enabled
-        self.backend = make_backend(config.jitc, config) if self.enabled else None
+        self._backend = None  # made when the first trace compiles: startup does not pay for loading LLVM
         self.recording: Recorder | None = None  # at most one recording at a time, process-wide
         self.names = ConstNames()
         self._trids = itertools.count(1)
         self._closed = False
         if self.stats.enabled:
             atexit.register(self.shutdown)
+
+    @property
+    def backend(self):
+        if self._backend is None and self.enabled:
+            self._backend = make_backend(self.config.jitc, self.config)
+        return self._backend
 
     # ---- what the language creates
 

@@ -1,5 +1,6 @@
-"""The differential suite: every lua_tests/ file runs under ylua (interpreter only) and under lua5.4 with the same
-stdout, exit status and first line of stderr (modulo the interpreter's name)."""
+"""The differential suite: every lua_tests/ file runs under ylua and under lua5.4 with the same stdout, exit status
+and first line of stderr (modulo the interpreter's name) - with the interpreter alone and under every JIT config,
+so that the JIT never changes what a program prints."""
 
 import os
 import subprocess
@@ -26,10 +27,19 @@ def first_stderr_line(text: bytes, progname: bytes) -> bytes:
     return line.replace(progname + b":", b"<lua>:", 1)
 
 
+CONFIGS = {
+    "interp": {"YK_JITC": "none"},
+    "jit0": {"YK_HOT_THRESHOLD": "0", "YKD_SERIALISE_COMPILATION": "1", "YKD_CHECK_STACK": "1"},
+    "jit0-noopt": {"YK_HOT_THRESHOLD": "0", "YKD_SERIALISE_COMPILATION": "1", "YK_OPT": "0"},
+    "default": {},
+}
+
+
+@pytest.mark.parametrize("config", list(CONFIGS))
 @pytest.mark.parametrize("rel", FILES)
-def test_lua_file_under_ylua(rel):
+def test_lua_file_under_ylua(rel, config):
     path = os.path.join(LUA_TESTS, rel)
-    got = run_ylua([os.path.basename(path)], {"YK_JITC": "none"}, cwd=os.path.dirname(path))
+    got = run_ylua([os.path.basename(path)], CONFIGS[config], cwd=os.path.dirname(path))
     assert got.returncode == 0, got.stderr.decode(errors="replace")
     if LUA54 is None:
         pytest.skip("lua5.4 is not installed")

@@ -38,7 +38,8 @@ class Interp:
         self.registry = LuaTable()
         self.jit_helpers = None  # helpers that compiled traces call (ylua.jit_helpers), made by the first recording
         if jit_driver is not None:
-            self.coroutine_switch_hooks.append(lambda co_from, co_to: jit_driver.coroutine_switched(self, co_from, co_to))
+            self.coroutine_switch_hooks.append(
+                lambda co_from, co_to: jit_driver.coroutine_switched(self, co_from, co_to))
         if sys.getrecursionlimit() < 20000:
             sys.setrecursionlimit(20000)
         from ylua.stdlib.openlibs import open_all

@@ -133,6 +133,17 @@ class RecordOps:
                 self.guard("guard_true", rec.op("int_ult", idx, rec.op("list_len", arr)))
                 rec.op("list_setitem", arr, idx, vo)
                 return
+            if key_tv.kind == "int" and key_val == len(t_val.arr) + 1 and not t_val.hash and t_val.meta is None:
+                # appending to the array part of a table with no hash part (the VM's fast path too)
+                self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_META)), const_obj(None))
+                arr = rec.op("getslot", t_tv.v, rec.const(T_ARR))
+                at_end = rec.op("int_eq", rec.op("int_sub", key_tv.v, rec.const(1)), rec.op("list_len", arr))
+                self.guard("guard_true", at_end)
+                no_hash = rec.op("int_eq", rec.op("dict_len", rec.op("getslot", t_tv.v, rec.const(T_HASH))),
+                                 rec.const(0))
+                self.guard("guard_true", no_hash)
+                self.raising("list_append", arr, vo)
+                return
             if key_tv.kind == "str":
                 hash_ = rec.op("getslot", t_tv.v, rec.const(T_HASH))
                 if t_val.hash.get(key_val) is not None:

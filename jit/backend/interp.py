@@ -63,6 +63,7 @@ _EFFECTS = {
     "list_len": len,
     "list_append": lambda lst, v: lst.append(v),
     "dict_get": lambda d, k: d.get(k),
+    "dict_len": len,
     "dict_set": lambda d, k, v: d.__setitem__(k, v),
     "new_list": lambda n: [None] * n,
     "call": lambda f, *args: f(*args),

@@ -96,6 +96,7 @@ OPS = [
     ("tuple_len", "o", "i", "P", "len(a0) of a tuple"),
     ("dict_get", "oo", "o", "R", "a0.get(a1) (None when missing)"),
     ("dict_set", "ooo", "v", "WX", "a0[a1] := a2"),
+    ("dict_len", "o", "i", "R", "len(a0) of a dict"),
     ("new_list", "I", "o", "A", "[None] * a0"),
     ("call", "o*", "o", "CX", "a0(a1, ...): any Python callable, may re-enter the interpreter"),
 ]

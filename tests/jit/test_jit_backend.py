@@ -94,14 +94,15 @@ dict_set(o1, $missing, o4) {{$None@0: o4}}
 o8 = tuple_getitem(o2, 1)
 i9 = tuple_len(o2)
 o10 = getreg(o4, 1)
-finish() {{$None@0: o4, i5, o6, o7, o8, i9, o10}}"""
+i11 = dict_len(o1)
+finish() {{$None@0: o4, i5, o6, o7, o8, i9, o10, i11}}"""
     consts = {"key": "key", "missing": "missing"}
     for backend in ("interp", "llvm"):
         tr = compile_text(text, backend, consts)
         obj, d, tup = Obj("A", "B"), {"key": 42}, (1, "two")
         r = tr.entry(obj, d, tup)
         assert obj.b == "A"
-        assert r[1] == [None, "A", None, obj] and r[2:] == (4, 42, None, "two", 2, "A")
+        assert r[1] == [None, "A", None, obj] and r[2:] == (4, 42, None, "two", 2, "A", 2)
         assert d["missing"] is r[1]
 
 

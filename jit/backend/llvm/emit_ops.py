@@ -275,6 +275,9 @@ class OpEmitters:
         self.emit(f"{self.res(p)} = select i1 {missing}, ptr {_NONE}, ptr {r}")
         self.incref(self.res(p))
 
+    def op_dict_len(self, op, p, d):
+        self.emit(f"{self.res(p)} = load i64, ptr {self.field_addr(d, layout.DICT_USED)}")
+
     def op_dict_set(self, op, p, d, k, v):
         self.need("PyDict_SetItem")
         r, bad = self.tmp(), self.tmp()

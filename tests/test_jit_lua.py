@@ -1,0 +1,142 @@
+"""The JIT on Lua programs: event logs of nested execution, native code, deopts, stats, IR dumps, configuration."""
+
+import json
+import os
+
+import pytest
+from conftest import LUA_TESTS, run_ylua
+
+JIT0 = {"YK_HOT_THRESHOLD": "0", "YKD_SERIALISE_COMPILATION": "1"}
+
+
+def events(path, extra=None, level=4):
+    env = dict(JIT0, YKD_LOG=str(level), **(extra or {}))
+    got = run_ylua([os.path.basename(path)], env, cwd=os.path.dirname(path))
+    assert got.returncode == 0, got.stderr.decode(errors="replace")
+    out = []
+    for line in got.stderr.decode().splitlines():
+        if line.startswith("yk-jit-event: "):
+            _, name, payload = line.split(" ", 2)
+            out.append((name, json.loads(payload)))
+    return got, out
+
+
+def scenario(name):
+    return os.path.join(LUA_TESTS, "jit", name)
+
+
+def find(evs, pred, start=0):
+    for k in range(start, len(evs)):
+        if pred(*evs[k]):
+            return k
+    raise AssertionError("no such event")
+
+
+def test_meta_framegap_event_stream():
+    """The outer trace runs; inside it the metamethod's trace is entered (two traces on the stack) and deopts; then
+    a guard of the outer trace fails and is found in the outer trace."""
+    _, evs = events(scenario("meta_framegap.lua"))
+    k = find(evs, lambda e, f: e == "enter-jit-code" and len(f["stack"]) == 2)
+    outer, inner = evs[k][1]["stack"]
+    assert outer != inner
+    k = find(evs, lambda e, f: e == "deoptimise" and f["trid"] == inner and f["stack"] == [outer, inner], k)
+    find(evs, lambda e, f: e == "deoptimise" and f["trid"] == outer and f["stack"] == [outer], k)
+    compiled = {f["trid"]: f["loc"] for e, f in evs if e == "trace-compiled"}
+    assert compiled[inner] == "meta_framegap.lua:8" and compiled[outer] == "meta_framegap.lua:18"
+
+
+def test_the_same_trace_nested_in_itself():
+    _, evs = events(scenario("recursive_while_activations.lua"))
+    deep = [f["stack"] for e, f in evs if e == "enter-jit-code" and len(f["stack"]) >= 3]
+    assert deep, "no trace ran three activations deep"
+    assert any(len(set(s)) < len(s) for s in deep)  # one trace live in several activations at once
+
+
+def test_error_through_live_traces_keeps_the_stack_balanced():
+    got, evs = events(scenario("error_in_nested_activation.lua"), {"YKD_CHECK_STACK": "1"})
+    assert b"boom at 250" in got.stdout
+    assert any(e == "enter-jit-code" and len(f["stack"]) == 2 for e, f in evs)
+    assert [f for e, f in evs if e == "deoptimise" and f["stack"] == []] == []
+
+
+def test_trace_resumes_coroutine_with_its_own_trace():
+    _, evs = events(scenario("trace_resumes_coroutine.lua"))
+    compiled = {f["loc"] for e, f in evs if e == "trace-compiled"}
+    assert "trace_resumes_coroutine.lua:7" in compiled  # the coroutine's own loop
+    assert "trace_resumes_coroutine.lua:13" in compiled  # the loop that resumes it
+
+
+def test_every_event_has_the_documented_fields():
+    _, evs = events(scenario("three_activations_type_changes.lua"))
+    for name, f in evs:
+        assert "stack" in f and "loc" in f
+        if name == "tracing-aborted":
+            assert f["reason"]
+        if name == "deoptimise":
+            assert isinstance(f["gidx"], int)
+
+
+def test_stats_json(tmp_path):
+    stats = tmp_path / "stats.json"
+    got = run_ylua([scenario("meta_framegap.lua")], dict(JIT0, YKD_LOG_STATS=str(stats)))
+    assert got.returncode == 0
+    data = json.loads(stats.read_text())
+    for key in ("traces_recorded_ok", "traces_recorded_err", "traces_compiled_ok", "traces_compiled_err",
+                "trace_executions", "deopts"):
+        assert isinstance(data[key], int)
+    assert data["traces_compiled_ok"] >= 2 and data["trace_executions"] > 0
+    for key in ("interpreting", "tracing", "compiling", "deopting", "jit_executing"):
+        assert data["durations"][key] >= 0
+
+
+def test_ir_dumps_show_native_code(tmp_path):
+    script = tmp_path / "loop.lua"
+    script.write_text("local s = 0.0\nfor i = 1, 1000 do s = s + i * 0.5 end\nprint(s)\n")
+    got = run_ylua([str(script)], dict(JIT0, YKD_LOG_IR="aot,jit-pre-opt,jit-llvm,jit-asm"))
+    assert got.stdout == b"250250.0\n"
+    err = got.stderr.decode()
+    for stage in ("aot", "jit-pre-opt", "jit-llvm", "jit-asm"):
+        assert f"--- Begin {stage} (trace 1) ---" in err
+    assert "FORLOOP" in err and "fadd double" in err and "define ptr @trace_1" in err
+    assert "float_mul" in err
+
+
+@pytest.mark.parametrize("env,msg", [
+    ({"YK_HOT_THRESHOLD": "abc"}, "YK_HOT_THRESHOLD"),
+    ({"YK_JITC": "gcc"}, "YK_JITC"),
+    ({"YKD_LOG_IR": "jit-bogus"}, "YKD_LOG_IR"),
+    ({"YK_OPT": "1", "YKD_OPT": "0"}, "YKD_OPT"),
+])
+def test_bad_configuration_is_one_line(env, msg):
+    got = run_ylua(["-e", "print(1)"], env)
+    assert got.returncode == 1
+    lines = got.stderr.decode().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("ylua: ") and msg in lines[0]
+
+
+def test_interpreter_only_has_no_events():
+    got = run_ylua(["-e", "for i = 1, 10 do end print('x')"], {"YK_JITC": "none", "YKD_LOG": "4"})
+    assert got.stdout == b"x\n" and b"yk-jit-event" not in got.stderr
+
+
+def test_error_raised_inside_a_trace_has_its_position(tmp_path):
+    script = tmp_path / "err.lua"
+    script.write_text("local t = {1, 2, 3}\nlocal s = 0\nfor i = 1, 10 do\n  s = s + t[i]\nend\n")
+    got = run_ylua([str(script)], JIT0)
+    assert got.returncode == 1
+    first = got.stderr.decode().splitlines()[0]
+    assert first.endswith("err.lua:4: attempt to perform arithmetic on a nil value (field '?')")
+
+
+def test_inlined_frames_are_rebuilt_at_a_deopt(tmp_path):
+    script = tmp_path / "inl.lua"
+    script.write_text(
+        "local function g(x) if x == 77 then error('deep ' .. x) end return x + 1 end\n"
+        "local function f(x) return g(x) * 2 end\n"
+        "local s = 0\n"
+        "for i = 1, 100 do s = s + f(i) end\n"
+    )
+    got = run_ylua([str(script)], JIT0)
+    err = got.stderr.decode().splitlines()
+    assert err[0].endswith("inl.lua:1: deep 77")
+    assert any("inl.lua:2: in" in line for line in err) and any("inl.lua:4: in main chunk" in line for line in err)
