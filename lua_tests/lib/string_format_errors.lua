@@ -1,0 +1,38 @@
+-- string.format argument and specifier errors, reported via pcall
+local function try(...)
+  local ok, msg = pcall(string.format, ...)
+  print(ok, msg)
+end
+try("%d")
+try("%s")
+try("%d %s", 1)
+try("%z", 1)
+try("%", 1)
+try("%-", 1)
+try("%10.3", 1)
+try("%123d", 1)
+try("%.123d", 1)
+try("%#s", "x")
+try("%+s", "x")
+try("%c", "x")
+try("%c", 1.5)
+try("%x", 2^63)
+try("%e", {})
+try("%a", "abc")
+try("%s", setmetatable({}, {__tostring = function() return {} end}))
+try(nil)
+try({})
+
+-- valid corner cases
+print(string.format(""))
+print(string.format("no specifiers", 1, 2))
+print(string.format("%s", "%d"))
+print(string.format("%5s%%", 10))
+print(string.format("%-5d|%5.2s|", -3, "xyz"))
+print(string.format(12))
+print(("%d+%d=%d"):format(2, 2, 4))
+
+-- long strings with %s and no precision are copied whole
+local big = string.rep("ab", 1000)
+print(#string.format("%s", big), #string.format("<%s>", big))
+print(pcall(string.format, "%10s", "a\0b"))
