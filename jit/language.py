@@ -31,3 +31,7 @@ class Language:
         control point so that the dispatch loop handles it as if the instruction at that pc had raised it.
         Whatever this returns is stored in ts.resume_value for the dispatch loop."""
         raise NotImplementedError
+
+    def current_thread_state(self):
+        """The ThreadState of the running interpreter thread (for events logged from inside compiled code)."""
+        return None

@@ -29,7 +29,7 @@ from jit.log import JitLog
 from jit.recorder import Recorder
 from jit.stats import Stats
 from jit.thread_state import ThreadState
-from jit.trace import FINISH
+from jit.trace import FINISH, GUARD, SIDE_COMPILED, SIDE_COUNTING, SIDE_DONT, SIDE_TRACING
 
 NONE, START_TRACING, STOP_TRACING, EXECUTED = 0, 1, 2, 3
 
@@ -139,6 +139,8 @@ class MT:
         self.log.event("tracing-aborted", trid=rec.trid, loc=rec.loc_label, reason=reason, stack=ts.executing_ids())
         if rec.loc is not None:
             rec.loc.failed(self.config.hot_threshold, self.config.max_failures)
+        elif rec.parent is not None:
+            self._side_failed(rec.parent)
 
     # ---- execution and deoptimisation
 
@@ -176,7 +178,78 @@ class MT:
         self.stats.add_time("deopting", time.perf_counter() - t0)
         if exc is not None:
             raise exc
+        if (ex.kind == GUARD and ex.side_state == SIDE_COUNTING and ex.fail_count >= self.config.sidetrace_threshold
+                and self.recording is None and ts.tracing_depth == 0):
+            self._start_side_tracing(ex, ts)
         return EXECUTED
+
+    # ---- side traces
+
+    def _start_side_tracing(self, ex, ts):
+        """Record from where guard `ex` resumed the interpreter; the language finds the recording in
+        ts.side_recording and records what the interpreter executes, starting from the exit's snapshot."""
+        root = ex.trace.root
+        if root.side_count >= self.config.max_side_traces:
+            ex.side_state = SIDE_DONT
+            self.log.event("tracing-aborted", trid=ex.trid, loc=root.label, reason="- too many side traces",
+                           stack=ts.executing_ids())
+            return
+        trid = next(self._trids)
+        rec = Recorder(trid, "side", root.label, [v.type for v in ex.live], self.config.max_trace_len,
+                       self.log.wants_ir("aot"))
+        rec.parent = ex
+        ex.side_state = SIDE_TRACING
+        ts.push_tracing(rec)
+        self.recording = rec
+        ts.side_recording = rec
+        self.log.event("start-side-tracing", trid=trid, parent=ex.trid, loc=root.label, gidx=ex.index,
+                       stack=ts.executing_ids())
+        if self.log.level >= 4:  # the side trace announces itself each time a failing guard jumps into it
+            rec.at(ex.pos, ex.snapshot.map_values(self._side_input_mapper(ex, rec)))
+            rec.op("call", rec.const_obj(self._side_trace_logger(trid, ex)))
+
+    @staticmethod
+    def _side_input_mapper(ex, rec):
+        inputs = {id(v): rec.inputs[k] for k, v in enumerate(ex.live)}
+        return lambda v: v if v.is_const() else inputs[id(v)]
+
+    def _side_trace_logger(self, trid, ex):
+        log, lang, parent, gidx, label = self.log, self.lang, ex.trid, ex.index, ex.trace.root.label
+
+        def announce():
+            ts = lang.current_thread_state()
+            log.event("execute-side-trace", trid=trid, parent=parent, loc=label, gidx=gidx,
+                      stack=ts.executing_ids() if ts is not None else [])
+
+        return announce
+
+    def stop_side_tracing(self, ts, rec, target):
+        """The language ended side recording `rec` with a jump into compiled trace `target` (rec.jump_to)."""
+        ex = rec.parent
+        self._end_recording(ts, rec, True)
+        self.log.event("stop-tracing", trid=rec.trid, parent=ex.trid, loc=rec.loc_label, stack=ts.executing_ids())
+        t0 = time.perf_counter()
+        try:
+            trace = compile_trace(self, rec, parent=ex)
+        except CompileError as e:
+            self.stats.count("traces_compiled_err")
+            self.log.event("trace-compilation-failed", trid=rec.trid, loc=rec.loc_label, reason=str(e),
+                           stack=ts.executing_ids())
+            self._side_failed(ex)
+            return
+        finally:
+            self.stats.add_time("compiling", time.perf_counter() - t0)
+        self.backend.attach(ex, trace)
+        ex.side_state = SIDE_COMPILED
+        trace.root.side_count += 1
+        self.stats.count("traces_compiled_ok")
+        self.stats.count("side_traces")
+        self.log.event("trace-compiled", trid=rec.trid, parent=ex.trid, loc=rec.loc_label, stack=ts.executing_ids())
+
+    def _side_failed(self, ex):
+        ex.side_failures += 1
+        ex.fail_count = 0
+        ex.side_state = SIDE_DONT if ex.side_failures >= self.config.max_failures else SIDE_COUNTING
 
     # ---- management
 

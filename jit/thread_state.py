@@ -52,13 +52,14 @@ class Executing:
 
 
 class ThreadState:
-    __slots__ = ("stack", "check", "lang", "resume_value", "tracing_depth")
+    __slots__ = ("stack", "check", "lang", "resume_value", "side_recording", "tracing_depth")
 
     def __init__(self, check: bool = False):
         self.stack: list = [INTERPRETING]
         self.check = check
         self.lang = None
         self.resume_value = None
+        self.side_recording = None  # a side trace recording that the MT started at the last deopt
         self.tracing_depth = 0
 
     # ---- inspection

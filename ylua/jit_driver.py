@@ -14,9 +14,11 @@ from __future__ import annotations
 
 from jit.config import Config
 from jit.language import Language
+from jit.location import COMPILED
 from jit.mt import EXECUTED, MT, START_TRACING
 from ylua.frame import Frame
 from ylua.jit_record import LuaRecording
+from ylua.opcodes import LOOP_STARTS
 
 
 class InlinedFrame:
@@ -53,6 +55,14 @@ ROOT = RootFrame()
 
 
 class LuaLanguage(Language):
+    def __init__(self):
+        self.driver = None
+        self.rt = None
+
+    def current_thread_state(self):
+        rt = self.rt
+        return self.driver.thread_state(rt) if rt is not None else None
+
     def resume(self, ts, frame, frames, exc):
         root = frames[0]
         frame.pc = root.pc
@@ -69,7 +79,9 @@ class LuaLanguage(Language):
 
 class JitDriver:
     def __init__(self, config: Config | None = None):
-        self.mt = MT(LuaLanguage(), config)
+        self.lang = LuaLanguage()
+        self.lang.driver = self
+        self.mt = MT(self.lang, config)
         self.config = self.mt.config
         self.main_ts = self.mt.thread_state()
         self.recording: LuaRecording | None = None
@@ -105,6 +117,7 @@ class JitDriver:
         if loc.ticks >= 0:
             return None
         ts = self.thread_state(rt)
+        self.lang.rt = rt
         ts.resume_value = None
         try:
             action = self.mt.control_point(loc, ts, frame)
@@ -117,6 +130,8 @@ class JitDriver:
         if action == EXECUTED:
             resumed = ts.resume_value
             ts.resume_value = None
+            if ts.side_recording is not None:
+                self.start_side_recording(rt, ts, frame, resumed)
             return resumed
         if action == START_TRACING:
             rec = LuaRecording(self, rt, ts, ts.recording, frame, pc)
@@ -126,7 +141,33 @@ class JitDriver:
             rec.record(rt, frame, pc)  # the loop instruction itself is the trace's first
         return None
 
+    def start_side_recording(self, rt, ts, root, resumed):
+        """The MT started a side trace at the guard that just failed: record from the frames it rebuilt."""
+        rec, ts.side_recording = ts.side_recording, None
+        innermost, extra, _exc, top = resumed
+        frames = [innermost]
+        for _ in range(extra):
+            frames.append(frames[-1].parent)
+        frames.reverse()
+        recording = LuaRecording.for_side_trace(self, rt, ts, rec, frames, top)
+        recording.thread = rt.current_coroutine or rt.main_thread
+        self.recording = recording
+        rt.recorder = recording
+        pc = innermost.pc
+        if innermost.func.proto.code[pc][0] in LOOP_STARTS:  # the VM runs it without showing it to the recorder
+            recording.record(rt, innermost, pc)
+
+    def compiled_trace_at(self, frame, pc):
+        locs = frame.func.proto.jit_data
+        loc = locs.get(pc) if locs is not None else None
+        return loc.trace if loc is not None and loc.state == COMPILED else None
+
     # ---- recording lifecycle (called by LuaRecording)
+
+    def stop_side_recording(self, rt, rec, target):
+        self.recording = None
+        rt.recorder = None
+        self.mt.stop_side_tracing(rec.ts, rec.rec, target)
 
     def stop_recording(self, rt, rec, frame):
         self.recording = None

@@ -15,7 +15,7 @@ The per-opcode recording lives in jit_record_ops.py (RecordOps); this file holds
 
 from __future__ import annotations
 
-from jit.ir import FLOAT, INT, OBJ, Const, const_obj, const_of
+from jit.ir import BOOL, FLOAT, INT, OBJ, Const, const_obj, const_of
 from jit.layout import slot_offset
 from jit.recorder import TraceAbort
 from ylua import opcodes as op
@@ -30,6 +30,7 @@ FRAME_FUNC = slot_offset(Frame, "func")
 MAX_INLINE_DEPTH = 24
 
 # Lua kind of a Python value, and the type its SSA value has once the kind is known
+KIND_OF_MACHINE_TYPE = {INT: "int", FLOAT: "float", BOOL: "bool", OBJ: "any"}
 KIND_OF_TYPE = {int: "int", float: "float", bool: "bool", type(None): "nil", bytes: "str", LuaTable: "table",
                 LuaFunction: "lfunc", Builtin: "builtin", Cell: "cell"}
 
@@ -75,14 +76,16 @@ class VFrame:
 
 class LuaRecording(RecordOps):
     def __init__(self, driver, rt, ts, rec, frame, pc):
+        """A root trace's recording, starting at the loop instruction `pc` of `frame`."""
         self.driver = driver
         self.rt = rt
-        self.thread = None  # the coroutine (or main thread) being recorded
         self.ts = ts
         self.rec = rec
+        self.thread = None  # the coroutine (or main thread) being recorded
         self.helpers = getattr(rt, "jit_helpers", None) or TraceHelpers(rt)
         rt.jit_helpers = self.helpers
         rec.user = self
+        self.side = rec.parent is not None
         self.loop_pc = pc
         self.root_frame = frame
         self.started = False
@@ -94,11 +97,42 @@ class LuaRecording(RecordOps):
         self.written: dict[int, None] = {}  # root registers the iteration has written (ordered)
         self.body_snapshots = []
         self.pc = pc
-        inp = rec.inputs[0]
+        self.frame_input = rec.inputs[0]
+        if self.side:
+            return  # for_side_trace() sets up the rest
         rec.at(self.position(frame.func.proto, pc), self.entry_snapshot())
-        func = rec.preamble_op("getslot", inp, rec.const(FRAME_FUNC))
+        func = rec.preamble_op("getslot", self.frame_input, rec.const(FRAME_FUNC))
         rec.preamble_op("guard_is", func, const_obj(frame.func))
-        self.regs_list = rec.preamble_op("getslot", inp, rec.const(FRAME_REGS))
+        self.regs_list = rec.preamble_op("getslot", self.frame_input, rec.const(FRAME_REGS))
+
+    @classmethod
+    def for_side_trace(cls, driver, rt, ts, rec, frames, top):
+        """The recording of a side trace: it starts where its parent's guard `rec.parent` resumed the interpreter,
+        in the interpreter frames `frames` (outermost first) rebuilt from the guard's snapshot, with the registers
+        the snapshot holds as the trace's inputs."""
+        ex = rec.parent
+        snap = ex.snapshot
+        inputs = {id(v): rec.inputs[k] for k, v in enumerate(ex.live)}
+
+        def tv_of(v):
+            if v.is_const():
+                return const_tv(v.value) if v.type == OBJ else TV(v, KIND_OF_MACHINE_TYPE[v.type])
+            return TV(inputs[id(v)], KIND_OF_MACHINE_TYPE[v.type])
+
+        self = cls(driver, rt, ts, rec, frames[0], snap.frames[-1].pc)
+        self.frame_input = inputs[id(snap.frames[0].values[0])]
+        self.regs_list = rec.op("getslot", self.frame_input, rec.const(FRAME_REGS))
+        for _target, r, v in snap.writes:
+            self.root.regs[r] = tv_of(v)
+            self.written[r] = None
+        for k in range(1, len(snap.frames)):
+            sf = snap.frames[k]
+            vf = VFrame(sf.desc.func, frames[k], {r: tv_of(v) for r, v in enumerate(sf.values)}, sf.desc.ret_a,
+                        sf.desc.ret_c)
+            self.vframes[-1].call_pc = snap.frames[k - 1].pc
+            self.vframes.append(vf)
+        self.vframes[-1].top = top
+        return self
 
     # ---- the interface the VM calls
 
@@ -114,14 +148,17 @@ class LuaRecording(RecordOps):
                 raise TraceAbort("lost track of the interpreter's frames")
             ins = frame.func.proto.code[pc]
             o = ins[0]
-            if o in op.LOOP_STARTS:
-                if frame is self.root_frame and pc == self.loop_pc:
-                    if self.started:
-                        self.close_loop(frame)
+            if o in op.LOOP_STARTS and self.started:
+                if self.side:
+                    target = self.driver.compiled_trace_at(frame, pc) if len(self.vframes) == 1 else None
+                    if target is not None:
+                        self.finish_side_trace(target)
                         return
-                    self.started = True
-                else:
-                    raise TraceAbort(f"inner loop at {self.position(frame.func.proto, pc)}")
+                elif frame is self.root_frame and pc == self.loop_pc:
+                    self.close_loop(frame)
+                    return
+                raise TraceAbort(f"inner loop at {self.position(frame.func.proto, pc)}")
+            self.started = True
             self.pc = pc
             proto = frame.func.proto
             pos = self.position(proto, pc)
@@ -215,9 +252,14 @@ class LuaRecording(RecordOps):
             self.written[r] = None
 
     def load_entry(self, r) -> TV:
-        """First read of a root register: load it in the preamble and guard its current type there."""
+        """First read of a root register: load it in the preamble and guard its current type there (a side trace
+        has no preamble: it loads the register where it first reads it)."""
         rec = self.rec
         value = self.root_frame.regs[r]
+        if self.side:
+            tv = self.typed(TV(rec.op("getreg", self.regs_list, rec.const(r)), "any"), value)
+            self.root.regs[r] = tv
+            return tv
         rec.at(rec.pos, self.entry_snapshot())
         o = rec.preamble_op("getreg", self.regs_list, rec.const(r))
         tv = self.typed_entry(o, value)
@@ -309,6 +351,15 @@ class LuaRecording(RecordOps):
             snap.writes.extend((self.regs_list, r, v) for r, v in carried.items() if r not in have)
         rec.set_loop(label_args, jump_args)
         self.driver.stop_recording(self.rt, self, frame)
+
+    def finish_side_trace(self, target):
+        """The side trace reached a compiled trace's loop start in the root frame: store the registers it kept
+        virtual and jump into that trace (which loads what it needs in its preamble)."""
+        rec = self.rec
+        for r in self.written:
+            rec.op("setreg", self.regs_list, rec.const(r), self.obj(self.root.regs[r]))
+        rec.jump_to(target, [self.frame_input])
+        self.driver.stop_side_recording(self.rt, self, target)
 
     def carried_entry(self, r, end: TV) -> TV:
         """A register first written (not read) by the iteration: its value from the previous iteration is carried
