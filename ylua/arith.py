@@ -11,9 +11,8 @@ import math
 
 from ylua.errors import lua_error
 from ylua.numconv import float_to_int, fmt_number, wrap_int
-from ylua.operand_error import OperandError
+from ylua.operand_error import OperandError, no_integer_rep, obj_type_name
 from ylua.table import LuaTable
-from ylua.values import type_name
 
 MAXI = 2**63 - 1
 MINI = -(2**63)
@@ -125,7 +124,7 @@ def to_int_for_bitwise(v, position):
     if type(v) is float:
         i = float_to_int(v)
         if i is None:
-            raise OperandError("number has no integer representation", None)
+            raise no_integer_rep(position)
         return i
     return None
 
@@ -176,25 +175,14 @@ def arith(rt, op: str, a, b):
     if mm is not None:
         res = rt.call(mm, [a, b])
         return res[0] if res else None
-    # no metamethod: the error names the offending operand
-    if op in BITWISE:
-        if (ta is int or ta is float) and (tb is int or tb is float):
-            raise OperandError("number has no integer representation", None)
-        if ta is bytes or ta is int or ta is float:
-            bad, pos = (b, 1) if (ta is int or ta is float or _numeric_str(a)) else (a, 0)
-        else:
-            bad, pos = a, 0
-        if type(bad) in (int, float):
-            raise OperandError("number has no integer representation", None)
-        raise OperandError(f"attempt to perform bitwise operation on a {type_name(bad)} value", pos)
-    bad, pos = (b, 1) if (ta is int or ta is float) else (a, 0)
-    raise OperandError(f"attempt to perform arithmetic on a {type_name(bad)} value", pos)
+    # no metamethod: the error names the offending operand (strings have no bitwise metamethods)
+    raise _opinterror("perform bitwise operation on" if op in BITWISE else "perform arithmetic on", a, b)
 
 
-def _numeric_str(v):
-    from ylua.numconv import str2number
-
-    return type(v) is bytes and str2number(v) is not None
+def _opinterror(what: str, a, b):
+    """The operand error of `a op b`: the first operand unless it is a number (PUC's luaG_opinterror)."""
+    bad, pos = (b, 1) if type(a) is int or type(a) is float else (a, 0)
+    return OperandError(f"attempt to {what} a {obj_type_name(bad)} value", pos)
 
 
 def unm(rt, a):
@@ -206,7 +194,7 @@ def unm(rt, a):
     if mm is not None:
         res = rt.call(mm, [a, a])
         return res[0] if res else None
-    raise OperandError(f"attempt to perform arithmetic on a {type_name(a)} value", 0)
+    raise OperandError(f"attempt to perform arithmetic on a {obj_type_name(a)} value", 0)
 
 
 def bnot(rt, a):
@@ -215,13 +203,13 @@ def bnot(rt, a):
     if type(a) is float:
         i = float_to_int(a)
         if i is None:
-            raise OperandError("number has no integer representation", None)
+            raise no_integer_rep(0)
         return ~i
     mm = metamethod(rt, a, b"__bnot")
     if mm is not None:
         res = rt.call(mm, [a, a])
         return res[0] if res else None
-    raise OperandError(f"attempt to perform bitwise operation on a {type_name(a)} value", 0)
+    raise OperandError(f"attempt to perform bitwise operation on a {obj_type_name(a)} value", 0)
 
 
 def length(rt, v):
@@ -229,11 +217,11 @@ def length(rt, v):
         return len(v)
     mm = metamethod(rt, v, b"__len")
     if mm is not None:
-        res = rt.call(mm, [v])
+        res = rt.call(mm, [v, v])
         return res[0] if res else None
     if type(v) is LuaTable:
         return len(v.arr)
-    raise OperandError(f"attempt to get length of a {type_name(v)} value", 0)
+    raise OperandError(f"attempt to get length of a {obj_type_name(v)} value", 0)
 
 
 # ---------------------------------------------------------------- comparisons
@@ -259,7 +247,7 @@ def eq(rt, a, b) -> bool:
 
 
 def _compare_error(a, b):
-    t1, t2 = type_name(a), type_name(b)
+    t1, t2 = obj_type_name(a), obj_type_name(b)
     if t1 == t2:
         return OperandError(f"attempt to compare two {t1} values", None)
     return OperandError(f"attempt to compare {t1} with {t2}", None)
@@ -316,8 +304,8 @@ def concat(rt, values: list):
             bad_pos = i if not (tl is bytes or tl is int or tl is float) else i + 1
             bad = values[bad_pos] if bad_pos != i + 1 or i + 1 == len(values) - 1 else acc
             if bad_pos == i + 1 and i + 1 != len(values) - 1:
-                raise OperandError(f"attempt to concatenate a {type_name(acc)} value", None)
-            raise OperandError(f"attempt to concatenate a {type_name(bad)} value", bad_pos)
+                raise OperandError(f"attempt to concatenate a {obj_type_name(acc)} value", None)
+            raise OperandError(f"attempt to concatenate a {obj_type_name(bad)} value", bad_pos)
         res = rt.call(mm, [left, acc])
         acc = res[0] if res else None
     return acc

@@ -83,7 +83,7 @@ class Compiler(ExprCompiler):
                     outer.gotos.append(g)
             else:
                 name, _, _, line, _ = bl.gotos[0]
-                self.syntax_error(f"no visible label '{name}' for goto at line {line}", line)
+                self.syntax_error(f"no visible label '{name}' for <goto> at line {line}", line)
 
     def block(self, block: ast.Block, is_loop=False):
         self.enter_block(is_loop)
@@ -128,17 +128,29 @@ class Compiler(ExprCompiler):
         self.explist(s.exprs, base, n)
         fs.free_to(base + n)
         for i in range(n):
-            if flags[i]:
+            if flags[i] and s.attribs[i] != "close":
                 fs.emit(op.NEWCELL, base + i)
+        captured_tbc = None
         for i, name in enumerate(s.names):
             attrib = s.attribs[i]
-            v = fs.add_local(name, base + i, "cell" if flags[i] else "reg", attrib=attrib)
+            is_cell = flags[i] and attrib != "close"
+            v = fs.add_local(name, base + i, "cell" if is_cell else "reg", attrib=attrib)
             if attrib == "close":
                 if fs.blocks[-1].has_tbc is False:
                     fs.blocks[-1].has_tbc = True
                     fs.blocks[-1].first_free = base + i
                 fs.has_tbc = True
                 fs.emit(op.TBC, v.reg)
+                if flags[i]:
+                    captured_tbc = v
+        if captured_tbc is not None:
+            # the closing value stays in its register; closures capture a cell holding a copy of it, which never
+            # goes stale since a <close> variable is constant
+            cell = fs.alloc()
+            fs.emit(op.MOVE, cell, captured_tbc.reg)
+            fs.emit(op.NEWCELL, cell)
+            fs.add_local("(close)", cell, "reg", visible=False)
+            captured_tbc.cell_reg = cell
 
     def stmt_LocalFunction(self, s: ast.LocalFunction):
         fs = self.fs

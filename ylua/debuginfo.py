@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from ylua import opcodes as op
 
+_MAX_ARG_C = 255  # PUC's GETI takes integer keys that fit in its C argument
+
 # instructions that write registers: opcode -> function(a, b, c) giving (first, last) written
 _WRITES = {
     op.LOADNIL: lambda a, b, c: (a, a + b),
@@ -55,6 +57,12 @@ def find_set_reg(proto, lastpc: int, reg: int) -> int:
     return setreg
 
 
+def _indexed_kind(proto, pc, reg):
+    """'global' when the table indexed from register `reg` is _ENV, else 'field' (PUC's gxf)."""
+    info = get_obj_name(proto, pc, reg)
+    return "global" if info is not None and info[1] == "_ENV" else "field"
+
+
 def _const_str(proto, x):
     if x < 0:
         v = proto.consts[-1 - x]
@@ -85,11 +93,15 @@ def get_obj_name(proto, lastpc: int, reg: int):
         upname = proto.upvals[b].name if b < len(proto.upvals) else "?"
         return ("global", key) if upname == "_ENV" else ("field", key)
     if o == op.GETFIELD:
-        key = proto.consts[c].decode("latin-1")
-        tname = proto.local_name(b, pc)
-        return ("global", key) if tname == "_ENV" else ("field", key)
-    if o == op.GETINDEX or o == op.GETTABLE:
-        return None
+        return _indexed_kind(proto, pc, b), proto.consts[c].decode("latin-1")
+    if o == op.GETINDEX:
+        k = proto.consts[-1 - c] if c < 0 else None
+        if type(k) is int and 0 <= k <= _MAX_ARG_C:
+            return ("field", "integer index")  # PUC's GETI
+        return _indexed_kind(proto, pc, b), "?"
+    if o == op.GETTABLE:
+        key = get_obj_name(proto, pc, c)
+        return _indexed_kind(proto, pc, b), key[1] if key and key[0] == "constant" else "?"
     if o == op.GETUPVAL:
         return ("upvalue", proto.upvals[b].name)
     if o == op.LOADK:
@@ -139,6 +151,9 @@ def operand_register(proto, pc: int, position):
 
 def operand_info(proto, pc: int, position) -> str:
     o, a, b, c, _ = proto.code[pc]
+    if position is not None and o == op.TFORCALL:
+        kind, name = func_name_for_call(proto, pc)  # PUC's callerror names the called value as the function
+        return f" ({kind} '{name}')"
     if position is not None and o == op.GETTABUP:
         return upvalue_info(proto, b)
     if position is not None and o == op.SETTABUP:

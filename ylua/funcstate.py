@@ -13,7 +13,7 @@ class VarInfo:
     """An active local variable. kind: 'reg' (value in the register), 'cell' (a Cell in the register),
     'const' (a compile-time constant, no register)."""
 
-    __slots__ = ("attrib", "kind", "locvar", "name", "reg", "value")
+    __slots__ = ("attrib", "cell_reg", "kind", "locvar", "name", "reg", "value")
 
     def __init__(self, name, reg, kind, value=None, attrib=None, locvar=None):
         self.name = name
@@ -22,6 +22,7 @@ class VarInfo:
         self.value = value
         self.attrib = attrib
         self.locvar = locvar
+        self.cell_reg = None  # a 'reg' variable captured by closures through a copy in a cell (<close> variables)
 
 
 class BlockScope:
@@ -120,9 +121,10 @@ class FuncState:
 
     # ------------------------------------------------------------ locals
 
-    def add_local(self, name, reg, kind, value=None, attrib=None) -> VarInfo:
+    def add_local(self, name, reg, kind, value=None, attrib=None, visible=True) -> VarInfo:
+        """A new active local; an invisible one (an internal register) has no debug information."""
         lv = None
-        if kind != "const":
+        if kind != "const" and visible:
             lv = LocVar(name, reg, self.pc(), -1, captured=(kind == "cell"))
             self.proto.locvars.append(lv)
         v = VarInfo(name, reg, kind, value, attrib, lv)
@@ -154,7 +156,7 @@ class FuncState:
         if v is not None:
             if v.kind == "const":
                 return ("const", v.value)
-            desc = UpvalDesc(name, True, v.reg)
+            desc = UpvalDesc(name, True, v.reg if v.cell_reg is None else v.cell_reg)
         else:
             pidx = parent.find_upval(name)
             if pidx is None or type(pidx) is tuple:

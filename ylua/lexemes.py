@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ylua.errors import LuaSyntaxError
 from ylua.numconv import str2number
 
@@ -29,13 +31,28 @@ def decode_string(tok: str, chunkname: str, line: int) -> bytes:
     body = tok[1:-1]
     if "\\" not in body:
         return body.encode("latin-1")
+    return _decode_escapes(tok[0], body, tok[-1], chunkname, line)
+
+
+def _line_breaks(text: str) -> int:
+    return len(_LINE_BREAK.findall(text))
+
+
+_LINE_BREAK = re.compile(r"\r\n|\n\r|\n|\r")
+HEX_DIGITS = "0123456789abcdefABCDEF"
+
+
+def _decode_escapes(quote: str, body: str, after: str, chunkname: str, line: int) -> bytes:
+    """The value of the string `body` opened by `quote`; `after` is the character that ended it (its closing
+    quote, a line break or '' at the end of input), shown like PUC shows it in escape errors."""
     out = bytearray()
     i = 0
     n = len(body)
 
     def error(msg, upto):
-        near = tok[0] + body[:upto]
-        raise LuaSyntaxError(f"{chunkname}:{line}: {msg} near '{near}'")
+        """PUC's esccheck: the message shows the string read so far, up to body[upto - 1]."""
+        near = (quote + body + after)[:1 + upto]
+        raise LuaSyntaxError(f"{chunkname}:{line + _line_breaks(body[:upto])}: {msg} near '{near}'")
 
     while i < n:
         ch = body[i]
@@ -54,14 +71,13 @@ def decode_string(tok: str, chunkname: str, line: int) -> bytes:
             if i < n and body[i] in "\r\n" and body[i] != e:
                 i += 1
         elif e == "x":
-            hexd = body[i + 1:i + 3]
-            if len(hexd) < 2 or any(c not in "0123456789abcdefABCDEF" for c in hexd):
-                bad = 1
-                while bad <= 2 and i + bad < n and body[i + bad] in "0123456789abcdefABCDEF":
-                    bad += 1
-                error("hexadecimal digit expected", i + bad + 1)
-            out.append(int(hexd, 16))
-            i += 3
+            j = i + 1
+            while j < i + 3 and j < n and body[j] in HEX_DIGITS:
+                j += 1
+            if j < i + 3:
+                error("hexadecimal digit expected", j + 1)
+            out.append(int(body[i + 1:i + 3], 16))
+            i = j
         elif e == "z":
             i += 1
             while i < n and body[i] in " \t\r\n\f\v":
@@ -76,23 +92,56 @@ def decode_string(tok: str, chunkname: str, line: int) -> bytes:
             out.append(v)
             i = j
         elif e == "u":
-            if i + 1 >= n or body[i + 1] != "{":
-                error("missing '{' in \\u{xxxx}", i + 2)
-            j = i + 2
-            while j < n and body[j] in "0123456789abcdefABCDEF":
-                j += 1
-            if j == i + 2:
-                error("hexadecimal digit expected", j + 1)
-            cp = int(body[i + 2:j], 16)
-            if cp >= 0x80000000:
-                error("UTF-8 value too large", j + 1)
-            if j >= n or body[j] != "}":
-                error("missing '}' in \\u{xxxx}", j + 1)
+            cp, i = _utf8_escape(body, i, error)
             out += utf8_encode(cp)
-            i = j + 1
+        elif e == "":
+            break  # a backslash at the end of input: the caller reports the unfinished string
         else:
-            error("invalid escape sequence", i + 2 if i < n else i + 1)
+            error("invalid escape sequence", i + 1)
     return bytes(out)
+
+
+def _utf8_escape(body: str, i: int, error) -> tuple[int, int]:
+    """The code point of the escape \\u{XXX} whose 'u' is at body[i], and the index after it (PUC's
+    readutf8esc, with the same error order)."""
+    n = len(body)
+    if i + 1 >= n or body[i + 1] != "{":
+        error("missing '{'", i + 2)
+    j = i + 2
+    if j >= n or body[j] not in HEX_DIGITS:
+        error("hexadecimal digit expected", j + 1)
+    cp = 0
+    while j < n and body[j] in HEX_DIGITS:
+        if cp > 0x7FFFFFF:
+            error("UTF-8 value too large", j + 1)
+        cp = cp * 16 + int(body[j], 16)
+        j += 1
+    if j >= n or body[j] != "}":
+        error("missing '}'", j + 1)
+    return cp, j + 1
+
+
+def unfinished_string(text: str, pos: int, chunkname: str, line: int) -> str:
+    """The error message for a short string opened at text[pos] (on `line`) that runs into a line break or the
+    end of input: an error in one of its escapes if there is one, else PUC's 'unfinished string'."""
+    i = pos + 1
+    n = len(text)
+    while i < n and text[i] not in "\r\n":
+        if text[i] != "\\":
+            i += 1
+        elif text.startswith("z", i + 1):
+            i += 2
+            while i < n and text[i] in " \t\r\n\f\v":
+                i += 1
+        else:
+            i += 3 if text[i + 1:i + 3] in ("\r\n", "\n\r") else 2
+    i = min(i, n)
+    body = text[pos + 1:i]
+    value = _decode_escapes(text[pos], body, text[i:i + 1], chunkname, line)
+    line += _line_breaks(body)
+    if i == n:
+        return f"{chunkname}:{line}: unfinished string near <eof>"
+    return f"{chunkname}:{line}: unfinished string near '{text[pos]}{value.decode('latin-1')}'"
 
 
 def decode_long_string(tok: str) -> bytes:

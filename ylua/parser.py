@@ -4,14 +4,15 @@ and Lark's errors reworded as PUC Lua words them (`t.lua:3: unexpected symbol ne
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 
-from lark import Lark, Token, Transformer, v_args
+from lark import Lark, Token, Transformer, Tree, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from ylua import ast
 from ylua.errors import LuaSyntaxError
-from ylua.lexemes import decode_long_string, decode_number, decode_string
+from ylua.lexemes import decode_long_string, decode_number, decode_string, unfinished_string
 
 GRAMMAR = os.path.join(os.path.dirname(__file__), "grammar.lark")
 _parser = None
@@ -164,6 +165,8 @@ class ToAst(Transformer):
     def local(self, items):
         tok, attnames, *rest = items
         names, attribs = attnames
+        if attribs.count("close") > 1:
+            self.error(tok.line, "multiple to-be-closed variables in local list")
         exprs = rest[0] if rest else []
         return ast.Local(tok.line, names, attribs, exprs)
 
@@ -261,7 +264,7 @@ class ToAst(Transformer):
         for i, tok in enumerate(items):
             if tok.type == "ELLIPSIS":
                 if i != len(items) - 1:
-                    self.error(items[i + 1].line, f"')' expected near '{items[i + 1]}'")
+                    self.error(tok.line, "')' expected near ','")
                 return names, True
             names.append(str(tok))
         return names, False
@@ -341,27 +344,68 @@ def _terminal_text(name: str) -> str:
     return "<name>" if name == "NAME" else name.lower()
 
 
-def _open_block(stack):
-    """The innermost token that opened a construct still unclosed in the parser's value stack."""
-    for item in reversed(stack):
-        if isinstance(item, Token) and item.type in OPENERS:
-            # a DO belonging to while/for is not a block of its own
-            return item
+ARGS_STARTS = frozenset(["LPAREN", "LBRACE", "STRING", "LONGSTRING"])
+LOOP_HEADER = frozenset(["NAME", "EQUAL", "COMMA", "IN"])  # tokens between 'while'/'for' and its 'do'
+
+
+def _open_block(stack) -> int:
+    """The stack index of the innermost token that opened a construct still unclosed, or -1."""
+    closed = set()
+    for k in range(len(stack) - 1, -1, -1):
+        item = stack[k]
+        if not isinstance(item, Token):
+            continue
+        if item.type == "RPAR":
+            closed.add("LPAREN")  # a function's parameter list: its body is still open
+        elif item.type in OPENERS and item.type not in closed:
+            return _loop_of(stack, k) if item.type == "DO" else k
+    return -1
+
+
+def _is_parameter_list(stack, k) -> bool:
+    """Whether the '(' at stack[k] opens a function's parameters (PUC checks its ')' without 'to close')."""
+    before = stack[k - 1] if k > 0 else None
+    if isinstance(before, Token):
+        return before.type in ("FUNCTION", "NAME")
+    return isinstance(before, Tree) and before.data == "funcname"
+
+
+def _loop_of(stack, k) -> int:
+    """The index of the 'while' or 'for' whose 'do' is stack[k], or k when that 'do' opens a block of its own."""
+    for j in range(k - 1, -1, -1):
+        item = stack[j]
+        if isinstance(item, Token) and item.type not in LOOP_HEADER:
+            return j if item.type in ("WHILE", "FOR") else k
+    return k
+
+
+_LONG_OPEN = re.compile(r"(--)?\[(=*)\[")
+
+
+def _unfinished_long_bracket(text: str, pos: int, chunkname: str) -> str | None:
+    """The error for a long string or comment that is never closed. The grammar cannot match it, so the parse fails
+    at most two characters after its start (an unclosed comment's '--' lexes as two minus signs)."""
+    for start in range(max(pos - 2, 0), pos + 1):
+        m = _LONG_OPEN.match(text, start)
+        if m and f"]{m.group(2)}]" not in text[m.end():]:
+            what = "comment" if m.group(1) else "string"
+            first = text.count("\n", 0, start) + 1
+            last = text.count("\n") + 1
+            return f"{chunkname}:{last}: unfinished long {what} (starting at line {first}) near <eof>"
     return None
 
 
 def syntax_error_message(e: UnexpectedInput, text: str, chunkname: str) -> str:
+    pos = getattr(e, "pos_in_stream", None)
+    if pos is not None:
+        msg = _unfinished_long_bracket(text, pos, chunkname)
+        if msg is not None:
+            return msg
     if isinstance(e, UnexpectedCharacters):
-        line = e.line
-        rest = text[e.pos_in_stream:].split("\n", 1)[0]
         ch = text[e.pos_in_stream]
         if ch in "\"'":
-            return f"{chunkname}:{line}: unfinished string near '{rest.rstrip(chr(13))}'"
-        if ch == "[" and rest.lstrip("[=").startswith("") and rest[1:2] in ("[", "="):
-            return f"{chunkname}:{line}: unfinished long string near '<eof>'"
-        if text.startswith("--[", e.pos_in_stream - 0):
-            return f"{chunkname}:{line}: unfinished long comment near '<eof>'"
-        return f"{chunkname}:{line}: unexpected symbol near '{ch}'"
+            return unfinished_string(text, e.pos_in_stream, chunkname, e.line)
+        return f"{chunkname}:{e.line}: unexpected symbol near '{ch}'"
     tok = getattr(e, "token", None)
     if isinstance(e, UnexpectedEOF) or tok is None or tok.type == "$END":
         near = "<eof>"
@@ -369,28 +413,48 @@ def syntax_error_message(e: UnexpectedInput, text: str, chunkname: str) -> str:
     else:
         near = token_text(tok)
         line = tok.line
-    expected = set(getattr(e, "expected", None) or getattr(e, "accepts", None) or ())
-    stack = []
+    expected = set(getattr(e, "accepts", None) or getattr(e, "expected", None) or ())
     ip = getattr(e, "interactive_parser", None)
-    if ip is not None:
-        stack = ip.parser_state.value_stack
-    opener = _open_block(stack)
-    if opener is not None:
+    stack = ip.parser_state.value_stack if ip is not None else []
+    return f"{chunkname}:{line}: {_what_was_expected(expected, stack, line)} near {near}"
+
+
+def _what_was_expected(expected: set, stack, line: int) -> str:
+    """PUC's wording of a parse error, from the terminals the parser would have accepted."""
+    if "NUMBER" in expected:
+        return "unexpected symbol"  # an expression was due here
+    if expected <= ARGS_STARTS and len(expected) > 1:
+        return "function arguments expected"
+    if {"NAME", "ELLIPSIS"} <= expected:
+        return "<name> or '...' expected"
+    if "IN" in expected:
+        return "'=' or 'in' expected" if "EQUAL" in expected else "'in' expected"
+    k = _open_block(stack)
+    if k >= 0:
+        opener = stack[k]
         closer, shown = OPENERS[opener.type]
         if closer in expected:
             what = _terminal_text(closer)
-            if opener.line == line:
-                return f"{chunkname}:{line}: '{what}' expected near {near}"
-            return f"{chunkname}:{line}: '{what}' expected (to close '{shown}' at line {opener.line}) near {near}"
+            if opener.line == line or (opener.type == "LPAREN" and _is_parameter_list(stack, k)):
+                return f"'{what}' expected"
+            return f"'{what}' expected (to close '{shown}' at line {opener.line})"
+    if "NAME" not in expected:
+        if "$END" in expected:
+            return "<eof> expected"  # only the end of the chunk may follow its 'return'
+        if {"EQUAL", "COMMA"} <= expected:
+            return "'=' expected"  # a list of assignment targets
     if len(expected) == 1:
-        (only,) = expected
-        return f"{chunkname}:{line}: '{_terminal_text(only)}' expected near {near}"
+        return _expected_text(next(iter(expected)))
     for wanted in ("THEN", "DO", "EQUAL"):
         if wanted in expected and "NAME" not in expected and len(expected) <= 3:
-            return f"{chunkname}:{line}: '{_terminal_text(wanted)}' expected near {near}"
+            return _expected_text(wanted)
     if "NAME" in expected and len(expected) <= 2:
-        return f"{chunkname}:{line}: <name> expected near {near}"
-    return f"{chunkname}:{line}: unexpected symbol near {near}"
+        return "<name> expected"
+    return "unexpected symbol"
+
+
+def _expected_text(terminal: str) -> str:
+    return "<name> expected" if terminal == "NAME" else f"'{_terminal_text(terminal)}' expected"
 
 
 def parse(source: bytes, chunkname: str) -> ast.Chunk:

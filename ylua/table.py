@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import math
 
+from ylua.numconv import float_to_int
+
 
 class _BoolKey:
     __slots__ = ("value",)
@@ -35,9 +37,8 @@ def normalise_key(k):
     """The dict key under which Lua key `k` is stored in the hash part."""
     tk = type(k)
     if tk is float:
-        if k.is_integer():
-            return int(k)
-        return k
+        i = float_to_int(k)  # only floats with an int64 value: 2^63 and 1e100 stay floats
+        return k if i is None else i
     if tk is bool:
         return TRUE_KEY if k else FALSE_KEY
     return k
@@ -68,9 +69,8 @@ class LuaTable:
                 return arr[k - 1]
             return self.hash.get(k) if self.hash else None
         if type(k) is float:
-            if k.is_integer():
-                return self.get(int(k))
-            return self.hash.get(k)
+            i = float_to_int(k)
+            return self.hash.get(k) if i is None else self.get_int(i)
         if type(k) is bool:
             k = TRUE_KEY if k else FALSE_KEY
         return self.hash.get(k)
@@ -90,8 +90,9 @@ class LuaTable:
             self.set_int(k, v)
             return
         if tk is float:
-            if k.is_integer():
-                self.set_int(int(k), v)
+            i = float_to_int(k)
+            if i is not None:
+                self.set_int(i, v)
                 return
             if k != k:
                 raise InvalidKey("table index is NaN")
@@ -179,8 +180,11 @@ class LuaTable:
             nk = normalise_key(k)
             pos = self._keyidx.get(nk)
             if pos is None:
-                raise KeyError(k)
-            pos += 1
+                if type(nk) is not int or nk <= 0:
+                    raise KeyError(k)
+                pos = 0  # an array key cleared during the traversal (the array shrank): the hash part follows
+            else:
+                pos += 1
         keys = self._keys
         if keys is None:
             keys = self._snapshot()

@@ -11,11 +11,13 @@ constant) on purpose: a shared helper would cost a Python call per instruction.
 
 from __future__ import annotations
 
+import math
+
 from ylua import arith
 from ylua import opcodes as op
 from ylua.errors import lua_error
 from ylua.numconv import float_to_int, fmt_number, str2number, wrap_int
-from ylua.operand_error import OperandError
+from ylua.operand_error import OperandError, obj_type_name
 from ylua.table import InvalidKey, LuaTable
 from ylua.values import Builtin, Cell, LuaFunction
 
@@ -722,8 +724,8 @@ def _eq(rt, proto, pc, a, b, c, d):
 # ---------------------------------------------------------------- loops
 
 
-def for_error(what):
-    return lua_error(f"'for' {what} must be a number")
+def for_error(what, v):
+    return lua_error(f"bad 'for' {what} (number expected, got {obj_type_name(v)})")
 
 
 def _for_number(v, what):
@@ -733,7 +735,7 @@ def _for_number(v, what):
         n = str2number(v)
         if n is not None:
             return n
-    raise for_error(what)
+    raise for_error(what, v)
 
 
 @builder("FORPREP")
@@ -756,9 +758,9 @@ def _forprep(rt, proto, pc, a, b, c, d):
             R[a + 1] = (limit - init) // step  # iteration count: the loop can never overflow
             R[a + 3] = init
             return nxt
-        init = float(_for_number(init, "initial value"))
-        limit = float(_for_number(limit, "limit"))
+        limit = float(_for_number(limit, "limit"))  # PUC's order of checks
         step = float(_for_number(step, "step"))
+        init = float(_for_number(init, "initial value"))
         if step == 0:
             raise lua_error("'for' step is zero")
         if (step > 0 and not init <= limit) or (step < 0 and not init >= limit):
@@ -773,20 +775,18 @@ def _forprep(rt, proto, pc, a, b, c, d):
 
 
 def _for_limit(limit, step):
-    """Convert a non-integer limit of an integer loop; None if the loop must not run."""
+    """Convert a non-integer limit of an integer loop (PUC's forlimit); None if the loop must not run."""
     limit = _for_number(limit, "limit")
     if type(limit) is int:
         return limit
-    if limit != limit:
-        return None
-    import math
-
-    f = math.floor(limit) if step > 0 else math.ceil(limit) if not math.isinf(limit) else limit
-    if f == math.inf or f >= 2**63:
-        return MAXI if step > 0 else None
-    if f == -math.inf or f < -(2**63):
-        return MINI if step < 0 else None
-    return int(f)
+    if math.isfinite(limit):
+        f = math.floor(limit) if step > 0 else math.ceil(limit)
+        if MINI <= f <= MAXI:
+            return f
+    # a float out of the integer range (or NaN): clip it, or skip the loop if it cannot run
+    if limit > 0:
+        return None if step < 0 else MAXI
+    return None if step > 0 else MINI
 
 
 @builder("FORLOOP")
