@@ -22,6 +22,10 @@ from __future__ import annotations
 
 
 class Language:
+    # Whether the language records side traces: after a deopt that starts one, it must take ts.side_recording and
+    # record from the frames it just rebuilt (see MT._start_side_tracing).
+    side_traces = False
+
     def resume(self, ts, frame, frames, exc):
         """Rebuild interpreter state after leaving a trace that was entered with `frame`.
 

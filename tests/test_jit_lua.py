@@ -4,7 +4,7 @@ import json
 import os
 
 import pytest
-from conftest import LUA_TESTS, run_ylua
+from support import LUA_TESTS, run_ylua
 
 JIT0 = {"YK_HOT_THRESHOLD": "0", "YKD_SERIALISE_COMPILATION": "1"}
 

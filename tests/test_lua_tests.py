@@ -6,7 +6,7 @@ import os
 import subprocess
 
 import pytest
-from conftest import LUA54, LUA_TESTS, run_ylua
+from support import LUA54, LUA_TESTS, run_ylua
 
 
 def lua_test_files():

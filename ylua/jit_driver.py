@@ -55,6 +55,8 @@ ROOT = RootFrame()
 
 
 class LuaLanguage(Language):
+    side_traces = True
+
     def __init__(self):
         self.driver = None
         self.rt = None

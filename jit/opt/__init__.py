@@ -1,11 +1,25 @@
 """The trace optimiser: a pipeline of passes, one per file, each a function TraceIR -> TraceIR.
 
-PIPELINE names the passes in order; YK_OPT=0 skips them all.
+    fold     constant folding and strength reduction
+    forward  load/store forwarding (register files, object slots, list and dict items)
+    cse      common-subexpression elimination and redundant guard elimination
+    licm     loop-invariant code motion (invariant guards and loads run once, before the loop)
+    dce      dead-code elimination
+
+Allocation sinking needs no pass of its own: recorders keep numbers unboxed and snapshots box them only on the way
+out of a trace, so a box that only an exit needs is never built in the loop, and dce removes the others.
+YK_OPT=0 skips the whole pipeline.
 """
 
 from __future__ import annotations
 
-PIPELINE: list = []
+from jit.opt.cse import cse
+from jit.opt.dce import dce
+from jit.opt.fold import fold
+from jit.opt.forward import forward
+from jit.opt.licm import licm
+
+PIPELINE = [fold, forward, cse, licm, cse, dce]
 
 
 def optimise(ir):

@@ -1,0 +1,150 @@
+"""The optimiser passes on hand-written IR: what each removes or moves, and that the optimised trace computes what the
+original computes (run on the LLVM backend, exits compared)."""
+
+from backend_util import BACKENDS, norm
+
+from jit.ir.parser import parse_trace
+from jit.ir.verify import verify
+from jit.opt import optimise
+from jit.opt.cse import cse
+from jit.opt.dce import dce
+from jit.opt.fold import fold
+from jit.opt.forward import forward
+from jit.opt.licm import licm
+from jit.resume import decode
+from jit.trace import Trace
+
+
+def names(ir):
+    return [op.opdef.name for op in ir.ops]
+
+
+def run(ir, *inputs):
+    verify(ir)
+    trace = Trace(ir)
+    BACKENDS["llvm"].compile(trace)
+    r = trace.entry(*inputs)
+    frames, exc = decode(r[0], r)
+    return r[0].snapshot.frames[-1].pc, [norm(x) for f in frames for x in f.values], exc
+
+
+def test_fold_constants_and_identities():
+    ir = fold(parse_trace("""inputs(o0)
+o1 = getreg(o0, 0)
+i2 = unbox_int(o1)
+i3 = int_add(2, 3)
+i4 = int_mul(i2, i3)
+i5 = int_add(i4, 0)
+i6 = int_mul(i5, 1)
+b7 = int_lt(1, 2)
+guard_true(b7) {$None@0: o0}
+finish() {$None@1: i6}"""))
+    assert names(ir) == ["getreg", "unbox_int", "int_mul", "finish"]
+    assert ir.ops[2].args[1].value == 5
+    assert ir.ops[-1].snapshot.frames[0].values[0] is ir.ops[2]
+
+
+def test_cse_reuses_pure_ops_and_drops_repeated_guards():
+    ir = cse(parse_trace("""inputs(o0)
+o1 = getreg(o0, 0)
+guard_type(o1, $int) {$None@0: o0}
+i2 = unbox_int(o1)
+guard_type(o1, $int) {$None@1: o0}
+i3 = unbox_int(o1)
+i4 = int_add(i2, i3)
+i5 = int_add(i2, i3)
+i6 = int_mul(i4, i5)
+finish() {$None@2: i6}"""))
+    assert names(ir) == ["getreg", "guard_type", "unbox_int", "int_add", "int_mul", "finish"]
+    mul = ir.ops[4]
+    assert mul.args[0] is mul.args[1] is ir.ops[3]
+
+
+def test_forward_stores_to_loads_until_a_call():
+    text = """inputs(o0, o1)
+o2 = getreg(o0, 0)
+setreg(o0, 1, o2)
+o3 = getreg(o0, 1)
+o4 = getreg(o0, 0)
+o5 = dict_get(o1, $k)
+o6 = call($id, o1) {$None@0: o0}
+o7 = dict_get(o1, $k)
+o8 = getreg(o0, 1)
+finish() {$None@1: o3, o4, o5, o7, o8}"""
+    ir = forward(parse_trace(text, {"k": "k", "id": id}))
+    assert names(ir).count("getreg") == 1 and names(ir).count("dict_get") == 2
+    fin = ir.ops[-1].snapshot.frames[0].values
+    assert fin[0] is fin[1] is fin[4] is ir.ops[0]
+    original = parse_trace(text, {"k": "k", "id": id})
+    d = {"k": "v"}
+    assert run(ir, ["a", "b"], d) == run(original, ["a", "b"], d)
+
+
+def test_licm_hoists_invariant_loads_and_guards_with_the_entry_snapshot():
+    ir = licm(parse_trace("""inputs(o0, o1)
+o2 = getreg(o0, 0)
+guard_type(o2, $int) {$None@0: o0}
+i3 = unbox_int(o2)
+label(i3)
+o4 = dict_get(o1, $k)
+guard_is_not(o4, $None) {$None@1: o0, i3}
+i5 = dict_len(o1)
+i6 = int_add(i3, i5)
+b7 = int_lt(i6, 100)
+guard_true(b7) {$None@2: o0, i6}
+jump(i6)""", {"k": "k"}))
+    label = names(ir).index("label")
+    assert names(ir)[:label] == ["getreg", "guard_type", "unbox_int", "dict_get", "guard_is_not", "dict_len"]
+    assert ir.ops[4].snapshot is ir.ops[1].snapshot  # the entry snapshot
+    assert names(ir)[label + 1:] == ["int_add", "int_lt", "guard_true", "jump"]
+
+
+def test_licm_keeps_loads_that_the_loop_may_change():
+    ir = licm(parse_trace("""inputs(o0, o1)
+o2 = getreg(o0, 0)
+guard_type(o2, $int) {$None@0: o0}
+label(o2)
+o3 = dict_get(o1, $k)
+dict_set(o1, $k, o2) {$None@1: o0}
+i4 = list_len(o0)
+jump(o3)""", {"k": "k"}))
+    label = names(ir).index("label")
+    assert "dict_get" in names(ir)[label:] and "list_len" in names(ir)[:label]
+
+
+def test_dce_removes_unused_pure_ops_and_loads_but_not_effects():
+    ir = dce(parse_trace("""inputs(o0)
+o1 = getreg(o0, 0)
+i2 = unbox_int(o1)
+i3 = int_add(i2, 1)
+o4 = box_int(i3)
+setreg(o0, 1, o1)
+o5 = getreg(o0, 2)
+finish() {$None@0: o0}"""))
+    assert names(ir) == ["getreg", "setreg", "finish"]
+
+
+def test_the_pipeline_preserves_what_a_loop_computes():
+    text = """inputs(o0)
+guard_type(o0, $list) {$None@9: o0}
+label(o0)
+o2 = getreg(o0, 0)
+guard_type(o2, $int) {$None@0: o0}
+i3 = unbox_int(o2)
+o4 = getreg(o0, 1)
+guard_type(o4, $int) {$None@1: o0}
+i5 = unbox_int(o4)
+i6 = int_add(i3, i5)
+i7 = int_add(i3, i5)
+i8 = int_mul(i6, 1)
+b9 = int_lt(i8, 1000)
+guard_true(b9) {$None@2: o0, i8}
+o10 = box_int(i7)
+setreg(o0, 0, o10)
+jump(o0)"""
+    regs1, regs2 = [1, 7], [1, 7]
+    consts = {"list": list}
+    plain = run(parse_trace(text, consts), regs1)
+    optimised = optimise(parse_trace(text, consts))
+    assert len(optimised.ops) < len(parse_trace(text, consts).ops)
+    assert run(optimised, regs2) == plain and regs1 == regs2 == [995, 7]
