@@ -178,8 +178,9 @@ class MT:
         self.stats.add_time("deopting", time.perf_counter() - t0)
         if exc is not None:
             raise exc
-        if (ex.kind == GUARD and self.lang.side_traces and ex.side_state == SIDE_COUNTING and ex.fail_count >= self.config.sidetrace_threshold
-                and self.recording is None and ts.tracing_depth == 0):
+        if (ex.kind == GUARD and self.lang.side_traces and ex.side_state == SIDE_COUNTING
+                and ex.fail_count >= self.config.sidetrace_threshold and self.recording is None
+                and ts.tracing_depth == 0):
             self._start_side_tracing(ex, ts)
         return EXECUTED
 

@@ -16,7 +16,7 @@ _GUARDS = {"guard_true", "guard_false", "guard_type", "guard_is", "guard_is_not"
 def cse(ir):
     rw = Rewriter(ir)
     seen: dict = {}
-    for pos, op in enumerate(ir.ops):
+    for op in ir.ops:
         rw.rename(op)
         name = op.opdef.name
         if name == "label":
