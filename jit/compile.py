@@ -1,5 +1,6 @@
-"""The compile pipeline (cf. yk): build IR -> log pre-opt -> optimise -> log post-opt -> verify -> codegen -> log
-llvm -> log asm. A failure anywhere raises CompileError with a readable reason; the MT logs it and goes on."""
+"""The compile pipeline (cf. yk): build IR -> log pre-opt -> optimise -> log post-opt -> verify -> LLVM IR text ->
+log llvm | (possibly on a worker thread) LLVM -> native code | install -> log asm. A failure anywhere raises
+CompileError with a readable reason; the MT logs it and goes on."""
 
 from __future__ import annotations
 
@@ -10,7 +11,10 @@ from jit.opt import optimise
 from jit.trace import Trace
 
 
-def compile_trace(mt, rec, loc=None, parent=None) -> Trace:
+def prepare_trace(mt, rec, loc=None, parent=None):
+    """Everything up to the backend's work that needs no Python objects: returns (trace, job), where job.build()
+    may run on any thread and job.install() runs on the main thread; job is None when the backend compiled the
+    trace at once."""
     log = mt.log
     ir = rec.build()
     if rec.aot_lines:
@@ -25,16 +29,43 @@ def compile_trace(mt, rec, loc=None, parent=None) -> Trace:
     except VerifyError as e:
         raise CompileError(f"invalid trace IR: {e}") from None
     trace = Trace(ir, loc=loc, parent=parent)
+    backend = mt.backend
     try:
-        job = mt.backend.compile(trace)
+        if not hasattr(backend, "prepare"):
+            backend.compile(trace)
+            return trace, None
+        job = backend.prepare(trace)
     except CompileError:
         raise
     except Exception as e:  # noqa: BLE001 - any backend failure costs this trace only
         raise CompileError(f"{type(e).__name__}: {e}") from e
-    text = getattr(job, "text", None)
-    if text is not None:
-        log.ir("jit-llvm", ir.trid, text)
-        native = getattr(job, "native", None)
-        if native is not None and native.asm is not None:
-            log.ir("jit-asm", ir.trid, native.asm)
+    log.ir("jit-llvm", ir.trid, job.text)
+    return trace, job
+
+
+def install_trace(mt, trace, job):
+    """Make a built job's code the trace's entry (main thread)."""
+    if job is None:
+        return
+    job.install()
+    native = getattr(job, "native", None)
+    if native is not None and native.asm is not None:
+        mt.log.ir("jit-asm", trace.trid, native.asm)
+
+
+def build_job(job):
+    try:
+        job.build()
+    except CompileError:
+        raise
+    except Exception as e:  # noqa: BLE001
+        raise CompileError(f"{type(e).__name__}: {e}") from e
+
+
+def compile_trace(mt, rec, loc=None, parent=None) -> Trace:
+    """Compile synchronously (YKD_SERIALISE_COMPILATION=1, and the tests)."""
+    trace, job = prepare_trace(mt, rec, loc, parent)
+    if job is not None:
+        build_job(job)
+        install_trace(mt, trace, job)
     return trace

@@ -20,7 +20,7 @@ import time
 
 from jit import resume
 from jit.backend import CompileError, make_backend
-from jit.compile import compile_trace
+from jit.compile import build_job, install_trace, prepare_trace
 from jit.config import Config
 from jit.ir.names import ConstNames
 from jit.ir.values import OBJ
@@ -29,6 +29,7 @@ from jit.log import JitLog
 from jit.recorder import Recorder
 from jit.stats import Stats
 from jit.thread_state import ThreadState
+from jit.worker import CompileWorker, Pending
 from jit.trace import FINISH, GUARD, SIDE_COMPILED, SIDE_COUNTING, SIDE_DONT, SIDE_TRACING
 
 NONE, START_TRACING, STOP_TRACING, EXECUTED = 0, 1, 2, 3
@@ -46,6 +47,7 @@ class MT:
         self.names = ConstNames()
         self._trids = itertools.count(1)
         self._closed = False
+        self.worker = None  # background compilation (made on first use)
         if self.stats.enabled:
             atexit.register(self.shutdown)
 
@@ -74,6 +76,8 @@ class MT:
     # ---- the control point
 
     def control_point(self, loc: Location, ts: ThreadState, frame) -> int:
+        if self.worker is not None and self.worker.done:
+            self.install_finished(ts)
         state = loc.state
         if state is COMPILED:
             return self._execute(loc.trace, ts, frame)
@@ -115,20 +119,58 @@ class MT:
         self.log.event("stop-tracing", trid=rec.trid, loc=rec.loc_label, stack=ts.executing_ids())
         loc = rec.loc
         loc.start_compiling()
+
+        def ready(trace, stack):
+            loc.compiled(trace)
+            self.log.event("trace-compiled", trid=rec.trid, loc=rec.loc_label, stack=stack)
+
+        def failed(reason, stack):
+            self.log.event("trace-compilation-failed", trid=rec.trid, loc=rec.loc_label, reason=reason, stack=stack)
+            loc.failed(self.config.hot_threshold, self.config.max_failures)
+
+        self._compile(ts, rec, ready, failed, loc=loc)
+
+    def _compile(self, ts, rec, ready, failed, loc=None, parent=None):
+        """Compile `rec`'s trace now (YKD_SERIALISE_COMPILATION=1) or on a worker; ready(trace, stack) or
+        failed(reason, stack) runs on the main thread when it is done."""
         t0 = time.perf_counter()
         try:
-            trace = compile_trace(self, rec, loc=loc)
+            trace, job = prepare_trace(self, rec, loc=loc, parent=parent)
+            if job is not None and not self.config.serialise_compilation:
+                self._worker().submit(Pending(trace, job, ready, failed))
+                return
+            if job is not None:
+                build_job(job)
+            install_trace(self, trace, job)
         except CompileError as e:
             self.stats.count("traces_compiled_err")
-            self.log.event("trace-compilation-failed", trid=rec.trid, loc=rec.loc_label, reason=str(e),
-                           stack=ts.executing_ids())
-            loc.failed(self.config.hot_threshold, self.config.max_failures)
+            failed(str(e), ts.executing_ids())
             return
         finally:
             self.stats.add_time("compiling", time.perf_counter() - t0)
-        loc.compiled(trace)
         self.stats.count("traces_compiled_ok")
-        self.log.event("trace-compiled", trid=rec.trid, loc=rec.loc_label, stack=ts.executing_ids())
+        ready(trace, ts.executing_ids())
+
+    def _worker(self):
+        if self.worker is None:
+            self.worker = CompileWorker(self.config.jobs)
+        return self.worker
+
+    def install_finished(self, ts):
+        """Install the code that background workers finished (called at control points, main thread)."""
+        for p in self.worker.finished():
+            self.stats.add_time("compiling", p.seconds)
+            if p.error is None:
+                try:
+                    install_trace(self, p.trace, p.job)
+                except CompileError as e:
+                    p.error = str(e)
+            if p.error is not None:
+                self.stats.count("traces_compiled_err")
+                p.on_failure(p.error, ts.executing_ids())
+            else:
+                self.stats.count("traces_compiled_ok")
+                p.on_ready(p.trace, ts.executing_ids())
 
     def abort_tracing(self, ts: ThreadState, reason: str):
         """Give up the current recording (the language calls this; see language.py)."""
@@ -229,23 +271,19 @@ class MT:
         ex = rec.parent
         self._end_recording(ts, rec, True)
         self.log.event("stop-tracing", trid=rec.trid, parent=ex.trid, loc=rec.loc_label, stack=ts.executing_ids())
-        t0 = time.perf_counter()
-        try:
-            trace = compile_trace(self, rec, parent=ex)
-        except CompileError as e:
-            self.stats.count("traces_compiled_err")
-            self.log.event("trace-compilation-failed", trid=rec.trid, loc=rec.loc_label, reason=str(e),
-                           stack=ts.executing_ids())
+
+        def ready(trace, stack):
+            self.backend.attach(ex, trace)
+            ex.side_state = SIDE_COMPILED
+            trace.root.side_count += 1
+            self.stats.count("side_traces")
+            self.log.event("trace-compiled", trid=rec.trid, parent=ex.trid, loc=rec.loc_label, stack=stack)
+
+        def failed(reason, stack):
+            self.log.event("trace-compilation-failed", trid=rec.trid, loc=rec.loc_label, reason=reason, stack=stack)
             self._side_failed(ex)
-            return
-        finally:
-            self.stats.add_time("compiling", time.perf_counter() - t0)
-        self.backend.attach(ex, trace)
-        ex.side_state = SIDE_COMPILED
-        trace.root.side_count += 1
-        self.stats.count("traces_compiled_ok")
-        self.stats.count("side_traces")
-        self.log.event("trace-compiled", trid=rec.trid, parent=ex.trid, loc=rec.loc_label, stack=ts.executing_ids())
+
+        self._compile(ts, rec, ready, failed, parent=ex)
 
     def _side_failed(self, ex):
         ex.side_failures += 1

@@ -130,7 +130,7 @@ def test_compile_failure_is_reported_and_survived(tmp_path, monkeypatch):
     def fail(trace):
         raise CompileError("LLVM says no")
 
-    monkeypatch.setattr(it.mt.backend, "compile", fail)
+    monkeypatch.setattr(it.mt.backend, "prepare", fail)
     assert it.run("main", None, None, 100) == sum(range(100)) + 50.0
     evs = events(it)
     failed = names(evs, "trace-compilation-failed")
@@ -150,3 +150,22 @@ def test_no_jit_never_calls_the_control_point(monkeypatch):
     it = make([float_sum()], jitc="none")
     monkeypatch.setattr(it.mt, "control_point", None)
     assert it.run("main", None, None, 1000) == sum(range(1000)) + 500.0
+
+
+def test_background_compilation_installs_code_at_a_later_control_point(tmp_path):
+    """With a compile worker the loop keeps interpreting while LLVM works; the trace is entered once it is ready,
+    and the result is the same."""
+    import time
+
+    from toyvm import Func
+
+    body = [("k", 0, 0), ("k", 1, 0), ("k", 3, 1), ("loop",), ("lt", 4, 1, 2), ("jf", 4, 9),
+            ("add", 0, 0, 1), ("add", 1, 1, 3), ("jmp", 3), ("ret", 0)]
+    it = make([Func("main", 8, body)], tmp_path, "llvm", serialise_compilation=False)
+    assert it.run("main", None, None, 200000) == sum(range(200000))
+    deadline = time.time() + 30
+    while it.mt.worker.pending and time.time() < deadline:
+        time.sleep(0.01)
+    assert it.run("main", None, None, 1000) == sum(range(1000))
+    evs = events(it)
+    assert names(evs, "trace-compiled") and names(evs, "enter-jit-code")

@@ -14,6 +14,7 @@ def make(funcs, tmp_path=None, jitc="llvm", threshold=0, **kw):
     log = {}
     if tmp_path is not None:
         log = {"log_path": str(tmp_path / f"events-{jitc}.log"), "log_level": 4}
+    kw.setdefault("serialise_compilation", True)  # deterministic event logs, as YKD_SERIALISE_COMPILATION=1
     cfg = Config(jitc=jitc, hot_threshold=threshold, check_stack=True, **log, **kw)
     for f in funcs:
         f.locs.clear()
