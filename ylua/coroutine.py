@@ -8,6 +8,17 @@ is just a switch to the resumer, with no need to make every part of the VM resum
 Each coroutine also keeps the interpreter state that belongs to a thread of execution: the innermost running
 frame (for tracebacks and error levels), the nesting depth of activations, and `jit_state` for the JIT's
 per-thread stack of meta-tracing states.
+
+Two pieces of PUC's thread state are emulated here as well:
+
+- `nny`, the number of non-yieldable levels: a library function that calls back into Lua without a continuation
+  (table.sort's comparator, string.gsub's callback, __tostring called by tostring, ...) makes the coroutine
+  non-yieldable while it runs (`nonyieldable`); a yield there is "attempt to yield across a C-call boundary".
+- pending to-be-closed variables: PUC does not unwind the stack of a coroutine that dies with an error, so its
+  `<close>` variables stay pending until coroutine.close (or the failing coroutine.wrap call) closes them. The
+  frames an unprotected error leaves in a coroutine are kept in `pending` instead of being closed by the VM's
+  unwinding (`install` routes rt.close_frame through `_close_or_defer`); `protected` counts the protected calls
+  (pcall, xpcall) running in the coroutine, inside which errors are caught and so close at once.
 """
 
 from __future__ import annotations
@@ -19,7 +30,8 @@ from ylua.errors import LuaError
 
 class Coroutine:
     lua_type_name = "thread"
-    __slots__ = ("fn", "glet", "status", "saved", "jit_state", "__weakref__")
+    __slots__ = ("fn", "glet", "status", "saved", "jit_state", "nny", "protected", "pending", "failure", "closing",
+                 "__weakref__")
 
     def __init__(self, fn):
         self.fn = fn
@@ -27,9 +39,33 @@ class Coroutine:
         self.status = "suspended"  # suspended | running | normal | dead
         self.saved = (None, None, 0)  # (cur_frame, c_builtin, c_depth) while switched out
         self.jit_state = None
+        self.nny = 0  # non-yieldable levels running
+        self.protected = 0  # protected calls running
+        self.pending = []  # frames whose to-be-closed variables wait for coroutine.close, innermost first
+        self.failure = None  # the LuaError the coroutine died with, until it is closed
+        self.closing = False
 
     def __repr__(self):
         return f"<coroutine {self.status}>"
+
+
+class _CloseUnwind(LuaError):
+    """Thrown into a suspended coroutine by coroutine.close: unwinds it, calling __close with a nil error."""
+
+
+def install(rt) -> None:
+    """Route the VM's closing of to-be-closed variables during error unwinding through `_close_or_defer`."""
+    plain = rt.close_frame
+
+    def close_frame(frame, level, err):
+        co = rt.current_coroutine
+        if err is not None and co is not None and not co.protected and not co.closing:
+            co.pending.append(frame)  # the coroutine dies with this error: PUC leaves its stack as it is
+            return
+        plain(frame, level, err)
+
+    rt.close_frame = close_frame
+    rt.plain_close_frame = plain
 
 
 def _switch_state(rt, co_from, co_to):
@@ -42,13 +78,26 @@ def _switch_state(rt, co_from, co_to):
         hook(co_from, co_to)
 
 
+def _run(rt, co: Coroutine, transfer):
+    """Switch to `co`'s greenlet with `transfer(glet)` and come back: (kind, payload) as the greenlet reports."""
+    prev = rt.current_coroutine or rt.main_thread
+    co.glet.parent = greenlet.getcurrent()
+    prev.status = "normal"
+    co.status = "running"
+    _switch_state(rt, prev, co)
+    try:
+        return transfer(co.glet)
+    finally:
+        _switch_state(rt, co, prev)
+        prev.status = "running"
+
+
 def resume(rt, co: Coroutine, args: list):
     """Run `co` until it yields, returns or fails: ('yield'|'return', values) or ('error', LuaError)."""
     if co.status == "dead":
         return "error", LuaError(b"cannot resume dead coroutine")
     if co.status != "suspended":
         return "error", LuaError(b"cannot resume non-suspended coroutine")
-    prev = rt.current_coroutine or rt.main_thread
     if co.glet is None:
 
         def body(*first_args):
@@ -59,43 +108,130 @@ def resume(rt, co: Coroutine, args: list):
 
         co.glet = greenlet.greenlet(body)
         co.saved = (None, None, 0)
-    co.glet.parent = greenlet.getcurrent()
-    prev.status = "normal"
-    co.status = "running"
-    _switch_state(rt, prev, co)
-    try:
-        if co.glet:  # started: the values become the results of its pending yield
-            kind, payload = co.glet.switch(tuple(args))
-        else:
-            kind, payload = co.glet.switch(*args)
-    finally:
-        _switch_state(rt, co, prev)
-        prev.status = "running"
+        kind, payload = _run(rt, co, lambda g: g.switch(*args))
+    else:  # the values become the results of its pending yield
+        kind, payload = _run(rt, co, lambda g: g.switch(tuple(args)))
     co.status = "suspended" if kind == "yield" else "dead"
     if co.status == "dead":
         co.glet = None
+        if kind == "error":
+            co.failure = payload
     return kind, payload
 
 
 def yield_(rt, values: tuple):
     co = rt.current_coroutine
     if co is None:
-        raise LuaError(b"attempt to yield from outside a coroutine", needs_where=True)
+        raise LuaError(b"attempt to yield from outside a coroutine")
+    if co.nny:
+        raise LuaError(b"attempt to yield across a C-call boundary")
     return co.glet.parent.switch(("yield", list(values)))
 
 
+def isyieldable(rt, co) -> bool:
+    return co is not None and co is not rt.main_thread and not co.nny
+
+
+def nonyieldable(rt, fn):
+    """Wrap a built-in's Python function that calls back into Lua: while it runs, the coroutine cannot yield."""
+
+    def wrapped(*args):
+        co = rt.current_coroutine
+        if co is None:
+            return fn(*args)
+        co.nny += 1
+        try:
+            return fn(*args)
+        finally:
+            co.nny -= 1
+
+    return wrapped
+
+
+def call_nonyieldable(rt, fn, *args):
+    """fn(*args) as a non-yieldable level (see `nonyieldable`)."""
+    return nonyieldable(rt, fn)(*args)
+
+
+def pcall(rt, fn, args: list, yieldable: bool = True) -> list:
+    """rt.call for a protected call: the errors it catches close the to-be-closed variables they unwind at once.
+    A message handler runs as a non-yieldable level (yieldable=False)."""
+    co = rt.current_coroutine
+    if co is None:
+        return rt.call(fn, args)
+    co.protected += 1
+    co.nny += not yieldable
+    try:
+        return rt.call(fn, args)
+    finally:
+        co.protected -= 1
+        co.nny -= not yieldable
+
+
+def catches(rt) -> bool:
+    """Whether a protected call may catch an error now (not while coroutine.close unwinds the coroutine)."""
+    co = rt.current_coroutine
+    return co is None or not co.closing
+
+
 def close(rt, co: Coroutine):
-    """coroutine.close: a suspended or dead coroutine becomes dead; (True,) or (False, err)."""
+    """coroutine.close: a suspended or dead coroutine becomes dead, its pending to-be-closed variables closed;
+    (True,) or (False, error object) when it had died with an error or a __close failed."""
     if co.status in ("running", "normal"):
         raise LuaError(f"cannot close a {co.status} coroutine".encode(), needs_where=True)
-    if co.glet is not None:
-        glet = co.glet
-        co.glet = None
-        prev = rt.current_coroutine or rt.main_thread
-        _switch_state(rt, prev, co)
-        try:
-            glet.throw(greenlet.GreenletExit)
-        finally:
-            _switch_state(rt, co, prev)
+    err = _unwind_suspended(rt, co) if co.glet is not None else close_pending(rt, co)
     co.status = "dead"
-    return (True,)
+    return (True,) if err is None else (False, err.value)
+
+
+def _unwind_suspended(rt, co: Coroutine):
+    """Unwind a suspended coroutine's stack from its yield; the LuaError a __close raised, or None."""
+    co.closing = True
+    co.nny += 1
+    try:
+        kind, payload = _run(rt, co, lambda g: g.throw(_CloseUnwind(None)))
+    finally:
+        co.glet = None
+        co.closing = False
+        co.nny -= 1
+    if kind == "error" and type(payload) is not _CloseUnwind:
+        return payload
+    return None
+
+
+def close_pending(rt, co: Coroutine):
+    """Close the to-be-closed variables a failed coroutine left pending, with its error (which a failing __close
+    replaces); the resulting LuaError, or None for a coroutine that did not fail."""
+    err, co.failure = co.failure, None
+    pending, co.pending = co.pending, []
+    if not pending:
+        return err
+    prev = rt.current_coroutine or rt.main_thread
+    _switch_state(rt, prev, co)
+    co.closing = True
+    co.nny += 1
+    try:
+        for frame in pending:
+            try:
+                rt.plain_close_frame(frame, 0, err)
+            except LuaError as e:
+                err = e
+    finally:
+        co.closing = False
+        co.nny -= 1
+        _switch_state(rt, co, prev)
+    return err
+
+
+def thread_frames(rt, co: Coroutine):
+    """The levels of a thread that is not running, innermost first: where it yields or resumes another one, or
+    (as PUC keeps a failed coroutine's stack) where it raised the error it died with."""
+    from ylua.interp import CFrame
+    from ylua.traceback import chain, raise_point
+
+    if co.status == "dead":
+        top = raise_point(co.failure) if co.failure is not None else None
+    else:
+        cur_frame, c_builtin, _ = co.saved
+        top = CFrame(c_builtin, cur_frame) if c_builtin is not None else cur_frame
+    return list(chain(top))

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from ylua import opcodes as op
 from ylua.debuginfo import func_name_for_call
+from ylua.values import Builtin
+
+CALLS = (op.CALL, op.TAILCALL, op.TFORCALL)
 
 
 def describe_function(proto, caller_proto, caller_pc) -> str:
@@ -39,6 +43,9 @@ def frame_lines(frames) -> list[str]:
 def error_traceback(err) -> str:
     """The traceback recorded on a LuaError while it unwound the frames."""
     lines = ["stack traceback:"]
+    where = raise_point(err)
+    if where is not None and not hasattr(where, "regs"):  # raised by a built-in
+        lines.append(f"\t[C]: in function '{where.func.name}'")
     entries = err.lua_frames or []
     for proto, pc, caller_proto, caller_pc in entries:
         line = proto.lines[pc] if 0 <= pc < len(proto.lines) else proto.line
@@ -47,9 +54,43 @@ def error_traceback(err) -> str:
     return "\n".join(lines)
 
 
-def traceback_text(rt, msg, level: int) -> str:
-    lines = frame_lines(rt.frames())[max(level - 1, 0):]
-    text = "stack traceback:\n\t[C]: in ?" if not lines else "stack traceback:\n\t" + "\n\t".join(lines)
-    if not lines:
-        return (msg + "\n" if msg else "") + text
-    return (msg + "\n" if msg else "") + text + "\n\t[C]: in ?"
+def chain(f):
+    """The running frames from `f` outwards (as rt.frames() yields them from the innermost one)."""
+    while f is not None:
+        yield f
+        f = f.parent if f.parent is not None else f.outer
+
+
+def raise_point(err):
+    """The innermost level running where `err` was raised (a CFrame for a built-in that raised it), found in the
+    Python traceback: the Lua frame of the innermost activation of the dispatch loop the error left. None if the
+    error did not come out of the dispatch loop."""
+    from ylua.interp import CFrame
+    from ylua.vm import execute
+
+    frame = None
+    tb = err.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code is execute.__code__:
+            frame = tb.tb_frame.f_locals.get("frame")
+        tb = tb.tb_next
+    if frame is None or not hasattr(frame, "regs"):
+        return None
+    code = frame.func.proto.code
+    if 0 <= frame.pc < len(code) and code[frame.pc][0] in CALLS:
+        fn = frame.regs[code[frame.pc][1]]
+        if type(fn) is Builtin:
+            return CFrame(fn, frame)
+    return frame
+
+
+def traceback_text(rt, msg, level: int, frames=None) -> str:
+    """debug.traceback: the running thread's levels from `level` (0 = debug.traceback itself, 1 = its caller; the
+    main thread ends with the C entry point), or those of another thread's `frames` (0 = its innermost level)."""
+    if frames is None:
+        levels = ["[C]: in function 'debug.traceback'"] + frame_lines(rt.frames())
+        if rt.current_coroutine is None:
+            levels.append("[C]: in ?")
+    else:
+        levels = frame_lines(frames)
+    return (msg + "\n" if msg else "") + "\n\t".join(["stack traceback:"] + levels[max(level, 0):])

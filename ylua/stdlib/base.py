@@ -5,16 +5,28 @@ from __future__ import annotations
 import gc
 import sys
 
+from ylua import coroutine as co_impl
 from ylua.errors import ArgError, LuaError, LuaSyntaxError, lua_error
 from ylua.numconv import str2number
+from ylua.operand_error import OperandError
 from ylua.table import LuaTable
+from ylua.traceback import raise_point
 from ylua.values import Builtin, LuaFunction, type_name
 
+MAX_HANDLER_DEPTH = 216  # nested calls of a failing message handler before "error in error handling"
 NOARG = object()  # marks an absent argument where nil and "no value" differ
 
 
 def typename_or_novalue(v):
-    return "no value" if v is NOARG else type_name(v)
+    """The type an argument error names (PUC's luaL_typeerror): 'no value', a metatable's __name, or the type."""
+    if v is NOARG:
+        return "no value"
+    mt = getattr(v, "meta", None)
+    if mt is not None:
+        name = mt.hash.get(b"__name")
+        if type(name) is bytes:
+            return name.decode("latin-1")
+    return type_name(v)
 
 
 def chunkid(name: str) -> str:
@@ -37,7 +49,10 @@ def open_lib(rt) -> None:
     def lua_print(*args):
         out = rt.stdout
         tostr = rt.tostring
-        out.write(b"\t".join([tostr(a) for a in args]) + b"\n")
+        for i, a in enumerate(args):  # each argument is written once converted, as PUC does
+            s = tostr(a)
+            out.write(b"\t" + s if i else s)
+        out.write(b"\n")
         return ()
 
     def lua_type(v=NOARG, *_):
@@ -82,7 +97,7 @@ def open_lib(rt) -> None:
 
     def lua_ipairs(t=NOARG, *_):
         if t is NOARG:
-            raise ArgError(1, "table expected, got no value")
+            raise ArgError(1, "value expected")
         return (ipairs_iter, t, 0)
 
     def ipairs_next(t, i, *_):
@@ -96,7 +111,10 @@ def open_lib(rt) -> None:
             if t.meta is None:
                 v = t.get(i)
                 return (i, v) if v is not None else (None,)
-        v = rt.index(t, i)
+        try:
+            v = co_impl.call_nonyieldable(rt, rt.index, t, i)
+        except OperandError as e:  # raised by a built-in: no position
+            raise LuaError(e.message.encode()) from None
         return (i, v) if v is not None else (None,)
 
     ipairs_iter = Builtin(ipairs_next, "ipairs_iterator")
@@ -107,7 +125,7 @@ def open_lib(rt) -> None:
         try:
             r = t.next(k)
         except KeyError:
-            raise lua_error("invalid key to 'next'") from None
+            raise LuaError(b"invalid key to 'next'") from None
         return r if r is not None else (None,)
 
     next_fn = Builtin(lua_next, "next")
@@ -115,14 +133,12 @@ def open_lib(rt) -> None:
 
     def lua_pairs(t=NOARG, *_):
         if t is NOARG:
-            raise ArgError(1, "table expected, got no value")
+            raise ArgError(1, "value expected")
         mm = rt.metamethod(t, b"__pairs")
         if mm is not None:
             res = rt.call(mm, [t])
             res = (res + [None, None, None])[:3]
             return tuple(res)
-        if type(t) is not LuaTable:
-            raise ArgError(1, f"table expected, got {type_name(t)}")
         return (next_fn, t, None)
 
     def lua_rawget(t=NOARG, k=None, *_):
@@ -146,7 +162,7 @@ def open_lib(rt) -> None:
             return (len(v.arr),)
         if type(v) is bytes:
             return (len(v),)
-        raise ArgError(1, "table or string expected")
+        raise ArgError(1, f"table or string expected, got {typename_or_novalue(v)}")
 
     def lua_rawequal(a=NOARG, b=NOARG, *_):
         if a is NOARG:
@@ -174,7 +190,7 @@ def open_lib(rt) -> None:
         if type(t) is not LuaTable:
             raise ArgError(1, f"table expected, got {typename_or_novalue(t)}")
         if mt is not None and type(mt) is not LuaTable:
-            raise ArgError(2, "nil or table expected")
+            raise ArgError(2, f"nil or table expected, got {typename_or_novalue(mt)}")
         if t.meta is not None and t.meta.hash.get(b"__metatable") is not None:
             raise lua_error("cannot change a protected metatable")
         t.meta = mt
@@ -200,23 +216,45 @@ def open_lib(rt) -> None:
         if f is NOARG:
             raise ArgError(1, "value expected")
         try:
-            return [True] + rt.call(f, list(args))
+            return [True] + co_impl.pcall(rt, f, list(args))
         except LuaError as e:
+            if not co_impl.catches(rt):
+                raise
             return (False, e.value)
 
     def lua_xpcall(f=NOARG, handler=NOARG, *args):
-        if handler is NOARG:
-            raise ArgError(2, "value expected")
+        if type(handler) is not LuaFunction and type(handler) is not Builtin:
+            raise ArgError(2, f"function expected, got {typename_or_novalue(handler)}")
         try:
-            return [True] + rt.call(f, list(args))
+            return [True] + co_impl.pcall(rt, f, list(args))
         except LuaError as e:
-            rt.handling_error = e
-            try:
-                return [False] + rt.call(handler, [e.value])[:1]
-            except LuaError as e2:
-                return (False, e2.value)
-            finally:
-                rt.handling_error = None
+            if not co_impl.catches(rt):
+                raise
+            return (False, message_handler_result(handler, e))
+
+    def message_handler_result(handler, err):
+        """The message handler's result for `err`. It runs as if called where the error was raised, as in PUC (its
+        level 2 is the function that raised the error). An error inside the handler is handled by the handler
+        again, as PUC does, until the C stack overflows: then the error is "error in error handling"."""
+        saved = rt.cur_frame, rt.c_builtin
+        rt.handling_error = err
+        try:
+            for _ in range(MAX_HANDLER_DEPTH - rt.c_depth):
+                where = raise_point(err)
+                if where is not None:
+                    rt.cur_frame, rt.c_builtin = where, None
+                try:
+                    res = co_impl.pcall(rt, handler, [err.value], yieldable=False)
+                    return res[0] if res else None
+                except LuaError as e2:
+                    if not co_impl.catches(rt):
+                        raise
+                    err = e2
+                finally:
+                    rt.cur_frame, rt.c_builtin = saved
+            return b"error in error handling"
+        finally:
+            rt.handling_error = None
 
     def lua_select(n=NOARG, *args):
         if n == b"#":
@@ -232,24 +270,40 @@ def open_lib(rt) -> None:
         return args[n - 1:]
 
     def lua_load(chunk=NOARG, chunkname=None, mode=None, env=NOARG, *_):
+        if type(chunkname) in (int, float):
+            chunkname = rt.tostring(chunkname)
+        if type(chunk) in (int, float):
+            chunk = rt.tostring(chunk)
         if type(chunk) is bytes:
             source = chunk
             name = chunkname.decode("latin-1") if type(chunkname) is bytes else chunk.decode("latin-1")
         elif type(chunk) in (LuaFunction, Builtin):
-            pieces = []
-            while True:
-                res = rt.call(chunk, [])
-                piece = res[0] if res else None
-                if piece is None or piece == b"":
-                    break
-                if type(piece) is not bytes:
-                    return (None, b"reader function must return a string")
-                pieces.append(piece)
-            source = b"".join(pieces)
+            try:
+                source = read_chunk(chunk)
+            except LuaError as e:
+                if not co_impl.catches(rt):
+                    raise
+                return (None, e.value)
+            if source is None:
+                return (None, b"reader function must return a string")
             name = chunkname.decode("latin-1") if type(chunkname) is bytes else "=(load)"
         else:
-            raise ArgError(1, f"string expected, got {typename_or_novalue(chunk)}")
+            raise ArgError(1, f"function expected, got {typename_or_novalue(chunk)}")
         return load_source(source, name, mode, env)
+
+    def read_chunk(reader):
+        """The pieces a load reader function returns, joined; None if it returned a non-string."""
+        pieces = []
+        while True:
+            res = co_impl.pcall(rt, reader, [])
+            piece = res[0] if res else None
+            if piece is None or piece == b"":
+                return b"".join(pieces)
+            if type(piece) in (int, float):
+                piece = rt.tostring(piece)
+            elif type(piece) is not bytes:
+                return None
+            pieces.append(piece)
 
     def load_source(source, name, mode, env):
         mode = mode if type(mode) is bytes else b"bt"
@@ -314,11 +368,13 @@ def open_lib(rt) -> None:
         raise ArgError(1, f"invalid option '{opt.decode('latin-1') if type(opt) is bytes else opt}'")
 
     for name, fn in [
-        ("print", lua_print), ("type", lua_type), ("tostring", lua_tostring), ("tonumber", lua_tonumber),
+        ("print", co_impl.nonyieldable(rt, lua_print)), ("type", lua_type),
+        ("tostring", co_impl.nonyieldable(rt, lua_tostring)), ("tonumber", lua_tonumber),
         ("ipairs", lua_ipairs), ("pairs", lua_pairs), ("rawget", lua_rawget), ("rawset", lua_rawset),
         ("rawlen", lua_rawlen), ("rawequal", lua_rawequal), ("getmetatable", lua_getmetatable),
         ("setmetatable", lua_setmetatable), ("assert", lua_assert), ("error", lua_error_fn),
-        ("pcall", lua_pcall), ("xpcall", lua_xpcall), ("select", lua_select), ("load", lua_load),
+        ("pcall", lua_pcall), ("xpcall", lua_xpcall), ("select", lua_select),
+        ("load", co_impl.nonyieldable(rt, lua_load)),
         ("loadfile", lua_loadfile), ("dofile", lua_dofile), ("collectgarbage", lua_collectgarbage),
     ]:
         reg(name, fn)

@@ -14,11 +14,12 @@ def open_lib(rt) -> None:
     lib = LuaTable()
     rt.main_thread = Coroutine(None)
     rt.main_thread.status = "running"
+    co_impl.install(rt)
 
     def check_co(args, i=1) -> Coroutine:
         co = arg(args, i)
         if type(co) is not Coroutine:
-            raise ArgError(i, f"coroutine expected, got {tname(co)}" if False else "coroutine expected")
+            raise ArgError(i, f"thread expected, got {tname(co)}")
         return co
 
     def c_create(*args):
@@ -48,8 +49,8 @@ def open_lib(rt) -> None:
         return (co, False) if co is not None else (rt.main_thread, True)
 
     def c_isyieldable(*args):
-        co = arg(args, 1) if args else rt.current_coroutine
-        return (co is not None and co is not rt.main_thread,)
+        co = check_co(args) if args else rt.current_coroutine
+        return (co_impl.isyieldable(rt, co),)
 
     def c_wrap(*args):
         (co,) = c_create(*args)
@@ -57,6 +58,8 @@ def open_lib(rt) -> None:
         def wrapped(*wargs):
             kind, payload = co_impl.resume(rt, co, list(wargs))
             if kind == "error":
+                if co.failure is not None:  # an error in the coroutine: close its pending variables first
+                    payload = co_impl.close_pending(rt, co)
                 v = payload.value
                 if type(v) is bytes:
                     v = rt.where(1) + v
@@ -66,10 +69,7 @@ def open_lib(rt) -> None:
         return (Builtin(wrapped, "wrap"),)
 
     def c_close(*args):
-        co = check_co(args)
-        if co.status == "dead" and getattr(co, "error", None) is not None:
-            return (False, co.error)
-        return co_impl.close(rt, co)
+        return co_impl.close(rt, check_co(args))
 
     for name, fn in [("create", c_create), ("resume", c_resume), ("yield", c_yield), ("status", c_status),
                      ("running", c_running), ("isyieldable", c_isyieldable), ("wrap", c_wrap),

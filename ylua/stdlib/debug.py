@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from ylua import coroutine as co_impl
+from ylua.coroutine import Coroutine
 from ylua.errors import ArgError
 from ylua.hooks import DebugHook
 from ylua.stdlib.base import NOARG, typename_or_novalue
+from ylua.stdlib.helpers import arg
 from ylua.table import LuaTable
 from ylua.traceback import describe_function, traceback_text
 from ylua.values import Builtin, Cell, LuaFunction
@@ -16,26 +19,53 @@ def open_lib(rt) -> None:
     def reg(name, fn):
         lib.set_str(name.encode(), Builtin(fn, name))
 
-    def frame_at(level):
+    def other_thread(args):
+        """PUC's getthread: the thread given as the first argument if it is not the running one (else None), and
+        the remaining arguments."""
+        if args and type(args[0]) is Coroutine:
+            co = args[0]
+            running = rt.current_coroutine or rt.main_thread
+            return (None if co is running else co), args[1:]
+        return None, args
+
+    def frame_at(level, co=None):
+        """The level of the running thread (1 = the caller of the debug function) or of thread `co` (0 = its
+        innermost level), or None."""
+        if co is not None:
+            frames = co_impl.thread_frames(rt, co)
+            return frames[level] if 0 <= level < len(frames) else None
         for i, f in enumerate(rt.frames(), 1):
             if i == level:
                 return f
         return None
 
-    def traceback(msg=None, level=None, *_):
+    def traceback(*args):
+        co, args = other_thread(args)
+        msg = arg(args, 1)
+        level = arg(args, 2)
+        if msg is NOARG:
+            msg = None
         if type(msg) not in (bytes, int, float) and msg is not None:
             return (msg,)
-        text = traceback_text(rt, rt.tostring(msg).decode("latin-1") if msg is not None else "",
-                              level if type(level) is int else 1)
+        text = rt.tostring(msg).decode("latin-1") if msg is not None else ""
+        if co is None:
+            text = traceback_text(rt, text, level if type(level) is int else 1)
+        else:
+            text = traceback_text(rt, text, level if type(level) is int else 0, co_impl.thread_frames(rt, co))
         return (text.encode("latin-1"),)
 
-    def getinfo(what=NOARG, opts=b"flnSrtu", *_):
+    def getinfo(*args):
+        co, args = other_thread(args)
+        what = arg(args, 1)
+        opts = arg(args, 2)
+        if opts is NOARG:
+            opts = b"flnSrtu"
         if type(what) in (LuaFunction, Builtin):
             return (function_info(what, None, opts),)
         if type(what) not in (int, float):
             raise ArgError(1, "function or level expected")
         level = int(what)
-        if level == 0:
+        if level == 0 and co is None:
             info = LuaTable()
             info.set_str(b"what", b"C")
             info.set_str(b"source", b"=[C]")
@@ -44,7 +74,7 @@ def open_lib(rt) -> None:
             info.set_str(b"name", b"getinfo")
             info.set_str(b"namewhat", b"field")
             return (info,)
-        f = frame_at(level)
+        f = frame_at(level, co)
         if f is None:
             return (None,)
         return (function_info(f.func, f, opts),)
@@ -91,18 +121,25 @@ def open_lib(rt) -> None:
             info.set_str(b"func", fn)
         return info
 
-    def getlocal(level=NOARG, n=NOARG, *_):
+    def getlocal(*args):
+        co, args = other_thread(args)
+        level = arg(args, 1)
+        n = arg(args, 2)
+        if type(n) is float and n.is_integer():
+            n = int(n)
+        if type(n) is not int:
+            raise ArgError(2 if co is None else 3, f"number expected, got {typename_or_novalue(n)}")
         if type(level) in (LuaFunction,):
             p = level.proto
             params = [lv.name for lv in p.locvars if lv.start_pc == 0][: p.num_params]
             return ((params[n - 1].encode(),) if 0 < n <= len(params) else (None,))
-        f = frame_at(int(level)) if type(level) in (int, float) else None
+        f = frame_at(int(level), co) if type(level) in (int, float) else None
         if f is None:
-            raise ArgError(1, "level out of range")
+            raise ArgError(1 if co is None else 2, "level out of range")
+        if not hasattr(f, "regs"):  # a built-in's level: no named locals
+            return (None,)
         p = f.func.proto
         live = [lv for lv in p.locvars if lv.start_pc <= f.pc < lv.end_pc]
-        if type(n) is not int:
-            raise ArgError(2, f"number expected, got {typename_or_novalue(n)}")
         if n < 0:
             va = f.varargs or []
             if -n <= len(va):
@@ -114,10 +151,16 @@ def open_lib(rt) -> None:
             return (lv.name.encode(), v.v if type(v) is Cell else v)
         return (None,)
 
-    def setlocal(level=NOARG, n=NOARG, value=None, *_):
-        f = frame_at(int(level)) if type(level) in (int, float) else None
+    def setlocal(*args):
+        co, args = other_thread(args)
+        level, n, value = arg(args, 1), arg(args, 2), arg(args, 3)
+        f = frame_at(int(level), co) if type(level) in (int, float) else None
         if f is None:
-            raise ArgError(1, "level out of range")
+            raise ArgError(1 if co is None else 2, "level out of range")
+        if not hasattr(f, "regs"):
+            return (None,)
+        if value is NOARG:
+            raise ArgError(3 if co is None else 4, "value expected")
         p = f.func.proto
         live = [lv for lv in p.locvars if lv.start_pc <= f.pc < lv.end_pc]
         if type(n) is int and 0 < n <= len(live):
@@ -156,9 +199,9 @@ def open_lib(rt) -> None:
     def getmetatable(v=NOARG, *_):
         return (rt.getmetatable(v),)
 
-    def setmetatable(v=NOARG, mt=None, *_):
+    def setmetatable(v=NOARG, mt=NOARG, *_):
         if mt is not None and type(mt) is not LuaTable:
-            raise ArgError(2, "nil or table expected")
+            raise ArgError(2, f"nil or table expected, got {typename_or_novalue(mt)}")
         from ylua.values import Userdata, type_name
 
         if type(v) in (LuaTable, Userdata):
@@ -175,7 +218,7 @@ def open_lib(rt) -> None:
         return (rt.registry,)
 
     def sethook(*args):
-        if args and type(args[0]).__name__ == "Coroutine":
+        if args and type(args[0]) is Coroutine:
             args = args[1:]  # one hook for every thread
         fn = args[0] if args else None
         mask = args[1] if len(args) > 1 and type(args[1]) is bytes else b""

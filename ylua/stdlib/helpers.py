@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from ylua.errors import ArgError
 from ylua.numconv import float_to_int, str2number
-from ylua.stdlib.base import NOARG
+from ylua.stdlib.base import NOARG, typename_or_novalue
 from ylua.table import LuaTable
-from ylua.values import type_name
 
 
-def tname(v) -> str:
-    return "no value" if v is NOARG else type_name(v)
+tname = typename_or_novalue
 
 
 def arg(args, i: int):

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import sys
 
 from ylua.errors import ArgError, lua_error
 from ylua.numconv import fmt_number, str2number
-from ylua.stdlib.helpers import arg, check_int, check_string, opt_int, opt_string, tname
+from ylua.stdlib.helpers import arg, check_option, check_int, check_string, opt_int, opt_string, tname
 from ylua.table import LuaTable
 from ylua.values import Builtin, Userdata
 
+BAD_FD = (None, b"Bad file descriptor", 9)  # what C stdio reports for the wrong direction
 MODE = re.compile(rb"[rwa]\+?b*\Z")
 
 
@@ -33,17 +35,46 @@ def io_error(filename, e: OSError):
 
 
 def read_number(fh):
-    """Read a numeral as lua's read_number does (at most 200 characters); the number or None."""
+    """Read a numeral as liolib's read_number does: the longest prefix that looks like a numeral (at most 200
+    characters), the character after it left unread; the number, or None if the prefix is not a numeral."""
     buf = bytearray()
-    c = fh.peek(1)[:1] if hasattr(fh, "peek") else b""
-    while c and c in b" \t\n\r\f\v":
+
+    def peek():
+        return fh.peek(1)[:1] if hasattr(fh, "peek") else b""
+
+    def test(chars: bytes) -> bool:
+        c = peek()
+        if c and c in chars and len(buf) < 200:
+            buf.extend(fh.read(1))
+            return True
+        return False
+
+    def digits(hexa: bool) -> int:
+        n = 0
+        while test(b"0123456789abcdefABCDEF" if hexa else b"0123456789"):
+            n += 1
+        return n
+
+    while peek() and peek() in b" \t\n\r\f\v":
         fh.read(1)
-        c = fh.peek(1)[:1]
-    allowed = b"0123456789+-.xXaAbBcCdDeEfFpP"
-    while c and c in allowed and len(buf) < 200:
-        buf += fh.read(1)
-        c = fh.peek(1)[:1]
+    test(b"+-")
+    hexa = False
+    count = 0
+    if test(b"0"):
+        hexa = test(b"xX")
+        count = 0 if hexa else 1
+    count += digits(hexa)
+    if test(b"."):
+        count += digits(hexa)
+    if count > 0 and test(b"pP" if hexa else b"eE"):
+        test(b"+-")
+        digits(False)
     return str2number(bytes(buf))
+
+
+def write_number(v) -> bytes:
+    """Numbers as g_write writes them: integers with %d, floats with LUAI_NUMFFORMAT ("%.14g", no ".0")."""
+    return fmt_number(v) if type(v) is int else b"%.14g" % v
 
 
 def open_lib(rt) -> None:
@@ -70,7 +101,12 @@ def open_lib(rt) -> None:
         return u.payload
 
     def read_formats(f: LuaFile, formats, first_arg):
-        fh = f.fh
+        try:
+            return read_from(f.fh, formats, first_arg)
+        except io.UnsupportedOperation:  # not open for reading
+            return BAD_FD
+
+    def read_from(fh, formats, first_arg):
         if not formats:
             formats = [b"l"]
         out = []
@@ -84,7 +120,7 @@ def open_lib(rt) -> None:
                     return out
             else:
                 if type(fmt) is not bytes:
-                    raise ArgError(first_arg + k, "invalid format")
+                    raise ArgError(first_arg + k, f"string expected, got {tname(fmt)}")
                 f_ = fmt[1:] if fmt.startswith(b"*") else fmt
                 c = f_[:1]
                 if c == b"n":
@@ -110,13 +146,16 @@ def open_lib(rt) -> None:
 
     def write_to(f: LuaFile, args, first, ret):
         fh = f.fh
-        for k, v in enumerate(args):
-            if type(v) is bytes:
-                fh.write(v)
-            elif type(v) is int or type(v) is float:
-                fh.write(fmt_number(v))
-            else:
-                raise ArgError(first + k, f"string expected, got {tname(v)}")
+        try:
+            for k, v in enumerate(args):
+                if type(v) is bytes:
+                    fh.write(v)
+                elif type(v) is int or type(v) is float:
+                    fh.write(write_number(v))
+                else:
+                    raise ArgError(first + k, f"string expected, got {tname(v)}")
+        except io.UnsupportedOperation:  # not open for writing
+            return BAD_FD
         if f.std and fh is not rt.stdout:
             fh.flush()
         return (ret,)
@@ -168,6 +207,7 @@ def open_lib(rt) -> None:
 
     def f_setvbuf(*args):
         tofile(args)
+        check_option(args, 2, [b"no", b"full", b"line"])
         return (True,)
 
     def f_tostring(*args):

@@ -268,6 +268,8 @@ class MatchState:
     def match_capture(self, s: int, l_char: int) -> int:
         lvl = self.check_capture(l_char)
         start, length = self.capture[lvl]
+        if length == CAP_POSITION:  # PUC compares (size_t)-2 bytes: never a match
+            return -1
         piece = self.src[start:start + length]
         if self.src.startswith(piece, s) and len(self.src) - s >= length:
             return s + length

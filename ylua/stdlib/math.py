@@ -7,8 +7,9 @@ import math
 import os
 import time
 
-from ylua.errors import ArgError, lua_error
+from ylua.errors import ArgError, LuaError, lua_error
 from ylua.numconv import float_to_int, wrap_int
+from ylua.operand_error import OperandError
 from ylua.stdlib.helpers import arg, check_any, check_int, check_number, opt_number, tname
 from ylua.table import LuaTable
 from ylua.values import Builtin
@@ -89,12 +90,14 @@ def open_lib(rt) -> None:
 
     def m_abs(*args):
         x = check_number(args, 1)
-        return (wrap_int(abs(x)) if type(x) is int else abs(x),)
+        if type(args[0]) is not int:  # lua_isinteger: a numeric string is not an integer
+            return (abs(float(x)),)
+        return (wrap_int(abs(x)),)
 
     def m_fmod(*args):
         a = check_number(args, 1)
         b = check_number(args, 2)
-        if type(a) is int and type(b) is int:
+        if type(args[0]) is int and type(args[1]) is int:
             if b == 0:
                 raise ArgError(2, "zero")
             if b == -1:
@@ -105,6 +108,8 @@ def open_lib(rt) -> None:
 
     def m_modf(*args):
         x = check_number(args, 1)
+        if type(args[0]) is not int:
+            x = float(x)
         if type(x) is int:
             return (x, 0.0)
         if math.isinf(x):
@@ -140,12 +145,16 @@ def open_lib(rt) -> None:
         return ((check_int(args, 1) & M64) < (check_int(args, 2) & M64),)
 
     def minmax(is_max):
+        """math.max/min compare their arguments with lua_compare in 5.4.4: no number check."""
+
         def f(*args):
-            best = check_number(args, 1)
-            for i in range(2, len(args) + 1):
-                v = check_number(args, i)
-                if (rt.lt(best, v) if is_max else rt.lt(v, best)):
-                    best = v
+            best = check_any(args, 1)
+            try:
+                for v in args[1:]:
+                    if (rt.lt(best, v) if is_max else rt.lt(v, best)):
+                        best = v
+            except OperandError as e:  # raised by a built-in: no position
+                raise LuaError(e.message.encode()) from None
             return (best,)
 
         return f
@@ -176,7 +185,7 @@ def open_lib(rt) -> None:
         else:
             raise lua_error("wrong number of arguments")
         if low > up:
-            raise ArgError(n, "interval is empty")
+            raise ArgError(1, "interval is empty")
         return (wrap_int(rng.project(rv, (up - low) & M64) + low),)
 
     def m_randomseed(*args):
@@ -213,6 +222,7 @@ def open_lib(rt) -> None:
         ("min", minmax(False)), ("log", m_log), ("random", m_random), ("randomseed", m_randomseed),
         ("sqrt", m_sqrt), ("exp", m_exp), ("sin", unary(math.sin)), ("cos", unary(math.cos)),
         ("tan", unary(math.tan)), ("asin", unary(math.asin)), ("acos", unary(math.acos)), ("atan", m_atan),
+        ("deg", unary(lambda x: x * (180.0 / math.pi))), ("rad", unary(lambda x: x * (math.pi / 180.0))),
     ]:
         reg(name, fn)
     lib.set_str(b"pi", math.pi)

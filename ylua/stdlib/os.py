@@ -7,7 +7,7 @@ import tempfile
 import time
 
 from ylua.errors import ArgError, lua_error
-from ylua.stdlib.helpers import arg, check_int, check_number, check_string, opt_string, tname
+from ylua.stdlib.helpers import arg, check_int, check_string, opt_string, tname
 from ylua.table import LuaTable
 from ylua.values import Builtin
 
@@ -103,7 +103,7 @@ def open_lib(rt) -> None:
 
     def os_date(*args):
         fmt = opt_string(args, 1, b"%c")
-        stamp = check_number(args, 2) if len(args) >= 2 and args[1] is not None else time.time()
+        stamp = check_int(args, 2) if len(args) >= 2 and args[1] is not None else int(time.time())
         utc = fmt.startswith(b"!")
         if utc:
             fmt = fmt[1:]
@@ -168,7 +168,7 @@ def open_lib(rt) -> None:
         return (path.encode(),)
 
     def os_difftime(*args):
-        return (float(check_number(args, 1)) - float(check_number(args, 2) if len(args) > 1 else 0),)
+        return (float(check_int(args, 1) - check_int(args, 2)),)
 
     def os_setlocale(*args):
         loc = opt_string(args, 1, None)

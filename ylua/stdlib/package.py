@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from ylua import coroutine as co_impl
 from ylua.errors import ArgError, LuaError, lua_error
 from ylua.stdlib.base import NOARG
 from ylua.table import LuaTable
@@ -130,7 +131,7 @@ def open_lib(rt) -> None:
 
     package.set_str(b"searchpath", Builtin(searchpath, "searchpath"))
     G.set_str(b"package", package)
-    G.set_str(b"require", Builtin(require, "require"))
+    G.set_str(b"require", Builtin(co_impl.nonyieldable(rt, require), "require"))
     loaded.set_str(b"_G", G)
     loaded.set_str(b"package", package)
 

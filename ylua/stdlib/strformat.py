@@ -9,10 +9,14 @@ from ylua.errors import ArgError, lua_error
 from ylua.numconv import fmt_float
 from ylua.stdlib.helpers import arg, check_int, check_number, tname
 
-FLAGS = {"c": "-", "d": "-+ 0", "i": "-+ 0", "u": "-0", "o": "-#0", "x": "-#0", "X": "-#0",
-         "a": "-+ #0", "A": "-+ #0", "e": "-+ #0", "E": "-+ #0", "f": "-+ #0", "F": "-+ #0",
-         "g": "-+ #0", "G": "-+ #0", "s": "-", "p": "-", "q": ""}
-SPEC = re.compile(rb"%([-+ #0]*)(\d*)(?:\.(\d*))?(.)?", re.S)
+# conversion -> (valid flags, whether a precision is allowed), as 5.4.4's checkformat checks them
+FLAGS = {"c": ("-", False), "d": ("-+ 0", True), "i": ("-+ 0", True), "u": ("-0", True), "o": ("-#0", True),
+         "x": ("-#0", True), "X": ("-#0", True), "a": ("-+ #0", True), "A": ("-+ #0", True),
+         "e": ("-+ #0", True), "E": ("-+ #0", True), "f": ("-+ #0", True), "F": ("-+ #0", True),
+         "g": ("-+ #0", True), "G": ("-+ #0", True), "s": ("-", True), "p": ("-", False)}
+SPEC = re.compile(rb"%([-+ #0-9.]*)(.?)", re.S)  # getformat: flags, digits and '.', then the conversion
+PARTS = re.compile(r"([-+ #0]*)(\d*)(?:\.(\d*))?")
+MAX_FORMAT = 32
 
 
 def hex_float(x: float, precision: int | None, upper: bool, flags: str) -> str:
@@ -63,9 +67,7 @@ def quoted(rt, v) -> bytes:
         for i, c in enumerate(v):
             if c in (0x22, 0x5C, 0x0A):
                 out += b"\\" + bytes([c])
-            elif c == 0x0D:
-                out += b"\\r"
-            elif c == 0 or c < 32 or c == 127:
+            elif c < 32 or c == 127:
                 nxt = v[i + 1] if i + 1 < n else None
                 if nxt is not None and 0x30 <= nxt <= 0x39:
                     out += b"\\%03d" % c
@@ -108,28 +110,31 @@ def format(rt, fmt: bytes, args: list) -> bytes:
             i = j + 2
             continue
         m = SPEC.match(fmt, j)
-        flags, width, prec, conv = m.group(1), m.group(2), m.group(3), m.group(4)
         spec_text = fmt[j:m.end()].decode("latin-1")
-        conv_s = conv.decode("latin-1") if conv else ""
-        if conv is None:
-            raise lua_error(f"invalid conversion '{spec_text}' to 'format'")
-        allowed = FLAGS.get(conv_s)
-        flag_s = flags.decode()
-        if (allowed is None or any(f not in allowed for f in flag_s) or len(width) > 2
-                or (prec is not None and len(prec) > 2)
-                or (prec is not None and conv_s in ("c", "p", "q"))
-                or (conv_s == "q" and (flags or width))):
-            raise lua_error(f"invalid conversion '{spec_text}' to 'format'")
+        if len(spec_text) >= MAX_FORMAT - 10:
+            raise lua_error("invalid format string to 'format'")
         argn += 1
         v = arg(args, argn)
-        if conv_s != "q" and conv_s != "s" and conv_s != "p" and _missing(v):
+        if _missing(v):
             raise ArgError(argn, "no value")
-        pyspec = "%" + flag_s + width.decode() + ("." + prec.decode() if prec is not None else "")
-        if conv_s in "di":
-            out.append((pyspec + "d").encode() % check_int(args, argn))
-        elif conv_s in "ouxX":
-            iv = check_int(args, argn) & 0xFFFFFFFFFFFFFFFF
-            out.append((pyspec + ("d" if conv_s == "u" else conv_s)).encode() % iv)
+        conv_s = m.group(2).decode("latin-1")
+        if conv_s == "q":
+            if len(spec_text) > 2:
+                raise lua_error("specifier '%q' cannot have modifiers")
+            out.append(quoted(rt, v))
+            i = m.end()
+            continue
+        if conv_s not in FLAGS:
+            raise lua_error(f"invalid conversion '{spec_text}' to 'format'")
+        iv = check_int(args, argn) if conv_s in "diouxX" else None  # checked before the specification
+        flag_s, width, prec = check_spec(spec_text, *FLAGS[conv_s])
+        if conv_s == "s":
+            s = rt.tostring(v)
+            if len(spec_text) > 2 and 0 in s:
+                raise ArgError(argn, "string contains zeros")
+        pyspec = "%" + flag_s + width + ("." + prec if prec is not None else "")
+        if conv_s in "diouxX":
+            out.append(c_integer(conv_s, flag_s, width, prec, iv).encode())
         elif conv_s == "c":
             out.append((pyspec + "s").encode() % bytes([check_int(args, argn) & 0xFF]))
         elif conv_s in "eEfFgG":
@@ -140,12 +145,12 @@ def format(rt, fmt: bytes, args: list) -> bytes:
                     text = text.upper()
                 if "+" in flag_s and not text.startswith("-"):
                     text = "+" + text
-                out.append(("%" + flag_s.replace("0", "") + width.decode() + "s").encode() % text.encode())
+                out.append(("%" + flag_s.replace("0", "") + width + "s").encode() % text.encode())
             else:
                 out.append((pyspec + conv_s).encode() % x)
         elif conv_s in "aA":
             x = float(check_number(args, argn))
-            text = hex_float(x, int(prec) if prec is not None else None, conv_s == "A", flag_s)
+            text = hex_float(x, int(prec or 0) if prec is not None else None, conv_s == "A", flag_s)
             w = int(width) if width else 0
             if len(text) < w:
                 if "-" in flag_s:
@@ -157,24 +162,56 @@ def format(rt, fmt: bytes, args: list) -> bytes:
                     text = text.rjust(w)
             out.append(text.encode())
         elif conv_s == "s":
-            if _missing(v):
-                raise ArgError(argn, "no value")
-            s = rt.tostring(v)
-            out.append((pyspec + "s").encode() % s if (width or prec is not None) else s)
-        elif conv_s == "q":
-            if _missing(v):
-                raise ArgError(argn, "no value")
-            out.append(quoted(rt, v))
+            whole = len(spec_text) == 2 or (prec is None and len(s) >= 100)
+            out.append(s if whole else (pyspec + "s").encode() % s)
         elif conv_s == "p":
-            if _missing(v):
-                raise ArgError(argn, "no value")
             from ylua.values import LuaFunction, LuaTable, Userdata
 
-            text = f"0x{id(v):x}" if type(v) in (LuaTable, LuaFunction, Userdata) or type(v).__name__ in (
+            text = f"0x{id(v):x}" if type(v) in (LuaTable, LuaFunction, Userdata, bytes) or type(v).__name__ in (
                 "Builtin", "Coroutine") else "(null)"
             out.append((pyspec + "s").encode() % text.encode())
         i = m.end()
     return b"".join(out)
+
+
+def check_spec(spec_text: str, flags: str, precision: bool):
+    """5.4.4's checkformat: (flags, width, precision or None) of a valid specification; flags from `flags`, at
+    most two digits of width and of precision (if allowed), and a width cannot start with '0'."""
+    body = spec_text[1:-1]
+    k = 0
+    while k < len(body) and body[k] in flags:
+        k += 1
+    rest = body[k:]
+    m = PARTS.fullmatch(rest) if not rest.startswith("0") else None
+    if m is None or m.group(1) or len(m.group(2)) > 2 or (m.group(3) is not None and (
+            not precision or len(m.group(3)) > 2)):
+        raise lua_error(f"invalid conversion specification: '{spec_text}'")
+    return body[:k], m.group(2), m.group(3)
+
+
+def c_integer(conv: str, flags: str, width: str, prec: str | None, value: int) -> str:
+    """C printf's d, i, u, o, x and X conversions of a 64-bit integer (unsigned but for d and i)."""
+    if conv not in "di":
+        value &= 0xFFFFFFFFFFFFFFFF
+    digits = format_digits(abs(value), {"d": "d", "i": "d", "u": "d", "o": "o", "x": "x", "X": "X"}[conv])
+    if prec is not None:
+        digits = "" if int(prec or 0) == 0 and value == 0 else digits.zfill(int(prec or 0))
+    sign = "-" if value < 0 else "+" if "+" in flags else " " if " " in flags else ""
+    if "#" in flags:
+        if conv == "o" and not digits.startswith("0"):
+            digits = "0" + digits
+        elif conv in "xX" and value != 0:
+            sign = "0" + conv
+    w = int(width or 0)
+    if "-" in flags:
+        return (sign + digits).ljust(w)
+    if "0" in flags and prec is None:
+        return sign + digits.zfill(w - len(sign))
+    return (sign + digits).rjust(w)
+
+
+def format_digits(n: int, conv: str) -> str:
+    return f"{n:{conv}}"
 
 
 def _missing(v) -> bool:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from ylua import coroutine as co_impl
 from ylua.errors import ArgError, LuaError, lua_error
 from ylua.numconv import fmt_number, str2number
 from ylua.stdlib import lpattern, strformat
 from ylua.stdlib.helpers import arg, check_int, check_string, opt_int, tname
 from ylua.table import LuaTable
-from ylua.values import Builtin, LuaFunction
+from ylua.values import Builtin, LuaFunction, type_name
 
 MAX_STRING = 2**31
 
@@ -45,7 +46,7 @@ def open_lib(rt) -> None:
     def s_sub(*args):
         s = check_string(args, 1)
         n = len(s)
-        i = posrelat_start(opt_int(args, 2, 1), n)
+        i = posrelat_start(check_int(args, 2), n)
         j = get_end(opt_int(args, 3, -1), n)
         return (s[i - 1:j] if i <= j else b"",)
 
@@ -117,7 +118,7 @@ def open_lib(rt) -> None:
         def step(*_):
             for caps in it:
                 return tuple(caps)
-            return (None,)
+            return ()
 
         return (Builtin(step, "gmatch_iterator"),)
 
@@ -139,15 +140,15 @@ def open_lib(rt) -> None:
         s = 0
         n = 0
         ls = len(src)
+        last = -1  # where the last match ended: an empty match there does not count (5.4)
         while n < max_n:
             ms.level = 0
             ms.matchdepth = lpattern.MAXCCALLS
             e = ms.match(s, pi)
-            if e != -1:
+            if e != -1 and e != last:
                 n += 1
                 out.append(substitute(ms, s, e, repl, tr))
-            if e != -1 and e > s:
-                s = e
+                s = last = e
             elif s < ls:
                 out.append(src[s:s + 1])
                 s += 1
@@ -197,15 +198,16 @@ def open_lib(rt) -> None:
             return v
         if type(v) in (int, float):
             return fmt_number(v)
-        raise lua_error(f"invalid replacement value (a {tname(v)})")
+        raise lua_error(f"invalid replacement value (a {type_name(v)})")
 
     def s_dump(*args):
         raise lua_error("unable to dump given function")
 
     for name, fn in [
         ("len", s_len), ("sub", s_sub), ("upper", s_upper), ("lower", s_lower), ("reverse", s_reverse),
-        ("rep", s_rep), ("byte", s_byte), ("char", s_char), ("format", s_format), ("find", s_find),
-        ("match", s_match), ("gmatch", s_gmatch), ("gsub", s_gsub), ("dump", s_dump),
+        ("rep", s_rep), ("byte", s_byte), ("char", s_char), ("format", co_impl.nonyieldable(rt, s_format)),
+        ("find", s_find), ("match", s_match), ("gmatch", s_gmatch), ("gsub", co_impl.nonyieldable(rt, s_gsub)),
+        ("dump", s_dump),
     ]:
         reg(name, fn)
     try:
@@ -231,23 +233,28 @@ def string_metatable(rt, lib: LuaTable) -> LuaTable:
         return None
 
     def make(opname, event):
+        verb = event[2:].decode()
+
         def mm(a=None, b=None, *_):
             na, nb = tonum(a), tonum(b)
             if na is not None and nb is not None:
-                return (rt.arith(opname, na, nb) if opname != "unm" else rt.arith("-", 0, na) if type(na) is int
-                        else -na,)
-            # the other operand may have its own metamethod
-            other = b if type(a) is bytes else a
-            h = rt.metamethod(other, event) if type(other) is not bytes else None
-            if h is not None:
-                res = rt.call(h, [a, b])
-                return (res[0] if res else None,)
-            bad = a if na is None else b
-            raise LuaError(f"attempt to perform arithmetic on a {tname(bad)} value".encode(), needs_where=True)
+                try:
+                    return (rt.arith(opname, na, nb) if opname != "unm" else rt.arith("-", 0, na) if type(na) is int
+                            else -na,)
+                except LuaError as e:  # raised inside this C function: no position (e.g. "attempt to divide by zero")
+                    e.needs_where = False
+                    raise
+            # PUC's trymt: the second operand's own metamethod, if it is not a string
+            h = rt.metamethod(b, event) if type(b) is not bytes else None
+            if h is None:
+                raise LuaError(f"attempt to {verb} a '{type_name(a)}' with a '{type_name(b)}'".encode(),
+                               needs_where=True)
+            res = rt.call(h, [a, b])
+            return (res[0] if res else None,)
 
         return mm
 
     for opname, event in (("+", b"__add"), ("-", b"__sub"), ("*", b"__mul"), ("/", b"__div"), ("%", b"__mod"),
                           ("^", b"__pow"), ("//", b"__idiv"), ("unm", b"__unm")):
-        mt.set_str(event, Builtin(make(opname, event), event.decode()))
+        mt.set_str(event, Builtin(co_impl.nonyieldable(rt, make(opname, event)), event.decode()))
     return mt

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from ylua import coroutine as co_impl
 from ylua.errors import ArgError, lua_error
 from ylua.numconv import fmt_number
 from ylua.stdlib.helpers import arg, check_int, opt_int, opt_string, tname
 from ylua.table import LuaTable
-from ylua.values import Builtin
+from ylua.values import Builtin, LuaFunction, type_name
+
+MAX_RESULTS = 999950  # table.unpack: "too many results" beyond what fits PUC's stack (LUAI_MAXSTACK)
 
 
 def open_lib(rt) -> None:
@@ -16,30 +19,31 @@ def open_lib(rt) -> None:
         return type(t) is LuaTable and t.meta is None
 
     def get(t, i):
-        return t.get(i) if raw(t) else rt.index(t, i)
+        return t.get(i) if raw(t) else co_impl.call_nonyieldable(rt, rt.index, t, i)
 
     def put(t, i, v):
         if raw(t):
             t.set(i, v)
         else:
-            rt.setindex(t, i, v)
+            co_impl.call_nonyieldable(rt, rt.setindex, t, i, v)
 
     def length(t):
         if raw(t):
             return len(t.arr)
-        n = rt.len(t)
+        n = co_impl.call_nonyieldable(rt, rt.len, t)
         if type(n) is not int:
             if type(n) is float and n.is_integer():
                 return int(n)
             raise lua_error("object length is not an integer")
         return n
 
-    def check_tablelike(args, i):
+    def check_tablelike(args, i, events=(b"__index", b"__newindex", b"__len")):
+        """PUC's checktab: a table, or a value whose metatable has every metamethod in `events` the caller uses."""
         t = arg(args, i)
         if type(t) is LuaTable:
             return t
         mt = rt.getmetatable(t)
-        if mt is not None and (mt.get_str(b"__index") is not None or mt.get_str(b"__len") is not None):
+        if mt is not None and all(mt.get_str(e) is not None for e in events):
             return t
         raise ArgError(i, f"table expected, got {tname(t)}")
 
@@ -69,7 +73,7 @@ def open_lib(rt) -> None:
         pos = opt_int(args, 2, size)
         if len(args) >= 2 and size + 1 != pos and not 1 <= pos <= size + 1:
             if size != 0 or pos not in (0, size):
-                raise ArgError(2, "position out of bounds")
+                raise ArgError(1, "position out of bounds")  # sic: lua5.4.4 blames argument #1
         v = get(t, pos)
         if raw(t) and 1 <= pos <= size == len(t.arr):
             del t.arr[pos - 1]
@@ -84,7 +88,7 @@ def open_lib(rt) -> None:
         return (v,)
 
     def t_concat(*args):
-        t = check_tablelike(args, 1)
+        t = check_tablelike(args, 1, (b"__index", b"__len"))
         sep = opt_string(args, 2, b"")
         i = opt_int(args, 3, 1)
         j = opt_int(args, 4, length(t)) if len(args) < 4 or args[3] is None else check_int(args, 4)
@@ -96,7 +100,7 @@ def open_lib(rt) -> None:
             elif type(v) in (int, float):
                 parts.append(fmt_number(v))
             else:
-                raise lua_error(f"invalid value ({tname(v)}) at index {k} in table for 'concat'")
+                raise lua_error(f"invalid value ({type_name(v)}) at index {k} in table for 'concat'")
         return (sep.join(parts),)
 
     def t_pack(*args):
@@ -115,18 +119,18 @@ def open_lib(rt) -> None:
         j = opt_int(args, 3, length(t)) if len(args) < 3 or args[2] is None else check_int(args, 3)
         if i > j:
             return ()
-        if j - i >= 10000000:
+        if j - i >= MAX_RESULTS:
             raise lua_error("too many results to unpack")
         if raw(t) and i >= 1 and j <= len(t.arr):
             return tuple(t.arr[i - 1:j])
         return tuple(get(t, k) for k in range(i, j + 1))
 
     def t_move(*args):
-        a1 = check_tablelike(args, 1)
+        a1 = check_tablelike(args, 1, (b"__index",))
         f = check_int(args, 2)
         e = check_int(args, 3)
         t = check_int(args, 4)
-        a2 = arg(args, 5) if len(args) >= 5 and args[4] is not None else a1
+        a2 = check_tablelike(args, 5, (b"__newindex",)) if len(args) >= 5 and args[4] is not None else a1
         if e >= f:
             if not (f > 0 or e < 2**63 - 1 + f):
                 raise ArgError(3, "too many elements to move")
@@ -144,8 +148,7 @@ def open_lib(rt) -> None:
         t = check_tablelike(args, 1)
         n = length(t)
         comp = arg(args, 2) if len(args) >= 2 and args[1] is not None else None
-        if comp is not None and type(comp).__name__ not in ("LuaFunction", "Builtin") and \
-                rt.metamethod(comp, b"__call") is None:
+        if comp is not None and type(comp) is not LuaFunction and type(comp) is not Builtin:
             raise ArgError(2, f"function expected, got {tname(comp)}")
         if n < 2:
             return ()
@@ -162,7 +165,7 @@ def open_lib(rt) -> None:
         return ()
 
     for name, fn in [("insert", t_insert), ("remove", t_remove), ("concat", t_concat), ("pack", t_pack),
-                     ("unpack", t_unpack), ("move", t_move), ("sort", t_sort)]:
+                     ("unpack", t_unpack), ("move", t_move), ("sort", co_impl.nonyieldable(rt, t_sort))]:
         lib.set_str(name.encode(), Builtin(fn, name))
     rt.globals.set_str(b"table", lib)
 
