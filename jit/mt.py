@@ -113,6 +113,10 @@ class MT:
         self.stats.add_time("tracing", time.perf_counter() - rec.started)
         self.stats.count("traces_recorded_ok" if ok else "traces_recorded_err")
 
+    def stop_tracing(self, ts):
+        """The language ended the current root recording itself (e.g. with a jump into another trace)."""
+        self._stop_tracing(ts, self.recording)
+
     def _stop_tracing(self, ts, rec):
         rec.close_loop()
         self._end_recording(ts, rec, True)

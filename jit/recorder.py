@@ -110,6 +110,8 @@ class Recorder:
     def close_loop(self, args=None):
         """End the trace with a jump back to the label (by default with the arguments chosen by set_loop(), or
         else the label's own arguments)."""
+        if self.closed:  # the language already ended the trace (e.g. jump_to another trace)
+            return
         if args is None:
             args = self.jump_args if self.jump_args is not None else self.label_op.args
         self.op("jump", *args)

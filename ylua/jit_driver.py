@@ -166,6 +166,12 @@ class JitDriver:
 
     # ---- recording lifecycle (called by LuaRecording)
 
+    def stop_recording_elsewhere(self, rt, rec):
+        """A root recording ended with a jump into another trace rather than closing its loop."""
+        self.recording = None
+        rt.recorder = None
+        self.mt.stop_tracing(rec.ts)
+
     def stop_side_recording(self, rt, rec, target):
         self.recording = None
         rt.recorder = None

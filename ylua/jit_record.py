@@ -96,6 +96,7 @@ class LuaRecording(RecordOps):
         self.entry: dict[int, TV] = {}  # root registers loaded in the preamble
         self.written: dict[int, None] = {}  # root registers the iteration has written (ordered)
         self.body_snapshots = []
+        self.loop_starts_seen = set()
         self.pc = pc
         self.frame_input = rec.inputs[0]
         if self.side:
@@ -149,15 +150,16 @@ class LuaRecording(RecordOps):
             ins = frame.func.proto.code[pc]
             o = ins[0]
             if o in op.LOOP_STARTS and self.started:
-                if self.side:
-                    target = self.driver.compiled_trace_at(frame, pc) if len(self.vframes) == 1 else None
-                    if target is not None:
-                        self.finish_side_trace(target)
-                        return
-                elif frame is self.root_frame and pc == self.loop_pc:
+                if not self.side and frame is self.root_frame and pc == self.loop_pc:
                     self.close_loop(frame)
                     return
-                raise TraceAbort(f"inner loop at {self.position(frame.func.proto, pc)}")
+                target = self.driver.compiled_trace_at(frame, pc) if len(self.vframes) == 1 else None
+                if target is not None:
+                    self.jump_into(target)
+                    return
+                if not self.side or (frame, pc) in self.loop_starts_seen:
+                    raise TraceAbort(f"inner loop at {self.position(frame.func.proto, pc)}")
+                self.loop_starts_seen.add((frame, pc))  # a side trace may pass through a loop start once
             self.started = True
             self.pc = pc
             proto = frame.func.proto
@@ -352,14 +354,18 @@ class LuaRecording(RecordOps):
         rec.set_loop(label_args, jump_args)
         self.driver.stop_recording(self.rt, self, frame)
 
-    def finish_side_trace(self, target):
-        """The side trace reached a compiled trace's loop start in the root frame: store the registers it kept
-        virtual and jump into that trace (which loads what it needs in its preamble)."""
+    def jump_into(self, target):
+        """The recording reached the loop start of another compiled trace in the root frame: store the registers
+        kept virtual and end with a jump into that trace (which loads what it needs in its preamble)."""
         rec = self.rec
         for r in self.written:
             rec.op("setreg", self.regs_list, rec.const(r), self.obj(self.root.regs[r]))
         rec.jump_to(target, [self.frame_input])
-        self.driver.stop_side_recording(self.rt, self, target)
+        if self.side:
+            self.driver.stop_side_recording(self.rt, self, target)
+        else:
+            rec.set_loop([], [])
+            self.driver.stop_recording_elsewhere(self.rt, self)
 
     def carried_entry(self, r, end: TV) -> TV:
         """A register first written (not read) by the iteration: its value from the previous iteration is carried

@@ -392,6 +392,46 @@ class RecordOps:
         self.set(a, nxt)
         self.set(a + 3, nxt)
 
+    def r_FORPREP(self, frame, ins):
+        """An inner numeric loop starts (its FORLOOP is recorded as the loop unrolls, or ends this trace by jumping
+        into the inner loop's own trace). Integer loops need a constant step; the iteration count is computed as
+        the interpreter computes it."""
+        a = ins[1]
+        rec = self.rec
+        init, limit, step = self.typed_reg(a), self.typed_reg(a + 1), self.typed_reg(a + 2)
+        vi, vl, vs = self.runtime_value(a), self.runtime_value(a + 1), self.runtime_value(a + 2)
+        kinds = {init.kind, limit.kind, step.kind}
+        if init.kind == step.kind == "int" and limit.kind != "int":
+            raise TraceAbort("integer for loop with a non-integer limit")
+        if kinds == {"int"}:
+            if not step.v.is_const() or vs == 0:
+                raise TraceAbort("numeric for loop with a variable step")
+            up = vs > 0
+            lo, hi = (init, limit) if up else (limit, init)
+            empty = vi > vl if up else vi < vl
+            self.guard("guard_true" if empty else "guard_false", rec.op("int_gt", lo.v, hi.v))
+            if empty:
+                return
+            span = rec.op("int_sub", hi.v, lo.v)
+            self.guard("guard_true", rec.op("int_ge", span, rec.const(0)))  # no overflow: else the VM does it
+            count = rec.op("int_floordiv", span, rec.const(abs(vs)))
+            self.set(a + 1, _tv(count, "int"))
+            self.set(a + 3, init)
+            return
+        if not kinds <= {"int", "float"} or vs == 0:
+            raise TraceAbort("numeric for loop with non-numeric or zero step")
+        fi, fl, fs = (t.v if t.kind == "float" else rec.op("int_to_float", t.v) for t in (init, limit, step))
+        up = vs > 0
+        self.guard("guard_true" if up else "guard_false", rec.op("float_gt", fs, rec.const(0.0)))
+        runs = float(vi) <= float(vl) if up else float(vi) >= float(vl)
+        self.guard("guard_true" if runs else "guard_false", rec.op("float_le" if up else "float_ge", fi, fl))
+        if not runs:
+            return
+        self.set(a, _tv(fi, "float"))
+        self.set(a + 1, _tv(fl, "float"))
+        self.set(a + 2, _tv(fs, "float"))
+        self.set(a + 3, _tv(fi, "float"))
+
     def r_TFORLOOP(self, frame, ins):
         a = ins[1]
         v = self.typed_reg(a + 4)
