@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from ylua import ast
 from ylua import opcodes as op
 from ylua.compile_expr import CONST_NODES, MULTI, ExprCompiler, const_value
@@ -208,7 +210,15 @@ class Compiler(ExprCompiler):
         if type(target) is ast.Name:
             kind, info = self.resolve(target.name)
             if kind == "local" and info.kind == "reg":
-                self.exp2reg_fresh(e, info.reg)
+                if writes_target_early(e) and reads_name(e, target.name):
+                    # `x = a or x`, `x = {x}`: the value must not land in x before x is read
+                    save = fs.freereg
+                    tmp = fs.alloc()
+                    self.exp2reg(e, tmp)
+                    fs.emit(op.MOVE, info.reg, tmp)
+                    fs.free_to(save)
+                else:
+                    self.exp2reg_fresh(e, info.reg)
                 return
         prepared = self.prepare_target(target)
         save = fs.freereg
@@ -493,3 +503,22 @@ def _is_void(s):
 
 def compile_chunk(chunk: ast.Chunk, source: str) -> Proto:
     return Compiler(source).main(chunk)
+
+
+def writes_target_early(e) -> bool:
+    """Whether compiling `e` into a register writes that register before it has read all its operands: and/or
+    chains (the first operand lands first) and table constructors (the table lands first)."""
+    while type(e) is ast.Paren:
+        e = e.expr
+    return type(e) is ast.Table or (type(e) is ast.BinOp and e.op in ("and", "or"))
+
+
+def reads_name(node, name: str) -> bool:
+    """Whether the expression mentions variable `name` anywhere (conservatively, nested functions included)."""
+    if type(node) is ast.Name:
+        return node.name == name
+    if isinstance(node, list):
+        return any(reads_name(x, name) for x in node)
+    if isinstance(node, ast.Node):
+        return any(reads_name(getattr(node, f.name), name) for f in dataclasses.fields(node))
+    return False
