@@ -1,7 +1,8 @@
 """Which memory each op reads and writes, for the passes that move or remove loads (forward.py, licm.py).
 
-Memory kinds: ("slot", offset) for getslot/setslot, ("reg", index) for register files, "list" for list items and
-lengths, "dict" for dict items and lengths. Register files are never written by calls (the language promises it,
+Memory kinds: ("slot", offset) for getslot/setslot, ("reg", index) for register files, "list_item" and "list_len"
+for list items and lengths (storing an item keeps the length; appending changes both), "dict" for dict items and
+lengths. Register files are never written by calls (the language promises it,
 see opdefs.py); everything else may be.
 """
 
@@ -17,8 +18,10 @@ def load_kind(op):
         return ("slot", op.args[1].value)
     if name == "getreg":
         return ("reg", op.args[1].value if op.args[1].is_const() else None)
-    if name in ("list_getitem", "list_len"):
-        return "list"
+    if name == "list_getitem":
+        return "list_item"
+    if name == "list_len":
+        return "list_len"
     return "dict"
 
 
@@ -28,8 +31,10 @@ def store_kind(op):
         return ("slot", op.args[1].value)
     if name == "setreg":
         return ("reg", op.args[1].value if op.args[1].is_const() else None)
-    if name in ("list_setitem", "list_append"):
-        return "list"
+    if name == "list_setitem":
+        return "list_item"
+    if name == "list_append":
+        return "list_append"
     return "dict"
 
 
@@ -37,6 +42,8 @@ def clobbers(kind_written, kind_read) -> bool:
     """Whether a store of one kind may change what a load of the other kind reads."""
     if kind_written == kind_read:
         return True
+    if kind_written == "list_append":
+        return kind_read in ("list_item", "list_len")
     if isinstance(kind_written, tuple) and isinstance(kind_read, tuple) and kind_written[0] == kind_read[0] == "reg":
         return kind_written[1] is None or kind_read[1] is None
     return False
