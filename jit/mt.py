@@ -20,7 +20,6 @@ import time
 
 from jit import resume
 from jit.backend import CompileError, make_backend
-from jit.compile import build_job, install_trace, prepare_trace
 from jit.config import Config
 from jit.ir.names import ConstNames
 from jit.ir.values import OBJ
@@ -137,6 +136,8 @@ class MT:
     def _compile(self, ts, rec, ready, failed, loc=None, parent=None):
         """Compile `rec`'s trace now (YKD_SERIALISE_COMPILATION=1) or on a worker; ready(trace, stack) or
         failed(reason, stack) runs on the main thread when it is done."""
+        from jit.compile import build_job, install_trace, prepare_trace  # loaded with the first trace
+
         t0 = time.perf_counter()
         try:
             trace, job = prepare_trace(self, rec, loc=loc, parent=parent)
@@ -162,6 +163,8 @@ class MT:
 
     def install_finished(self, ts):
         """Install the code that background workers finished (called at control points, main thread)."""
+        from jit.compile import install_trace
+
         for p in self.worker.finished():
             self.stats.add_time("compiling", p.seconds)
             if p.error is None:

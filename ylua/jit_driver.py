@@ -17,7 +17,6 @@ from jit.language import Language
 from jit.location import COMPILED
 from jit.mt import EXECUTED, MT, START_TRACING
 from ylua.frame import Frame
-from ylua.jit_record import LuaRecording
 from ylua.opcodes import LOOP_STARTS
 
 
@@ -86,7 +85,7 @@ class JitDriver:
         self.mt = MT(self.lang, config)
         self.config = self.mt.config
         self.main_ts = self.mt.thread_state()
-        self.recording: LuaRecording | None = None
+        self.recording = None  # the LuaRecording under way
         self.resume_chain: list = []  # the coroutines that resumed the running one, outermost first
 
     # ---- the dispatch loop's entry points
@@ -136,6 +135,8 @@ class JitDriver:
                 self.start_side_recording(rt, ts, frame, resumed)
             return resumed
         if action == START_TRACING:
+            from ylua.jit_record import LuaRecording  # loaded with the first recording
+
             rec = LuaRecording(self, rt, ts, ts.recording, frame, pc)
             rec.thread = rt.current_coroutine or rt.main_thread
             self.recording = rec
@@ -151,6 +152,8 @@ class JitDriver:
         for _ in range(extra):
             frames.append(frames[-1].parent)
         frames.reverse()
+        from ylua.jit_record import LuaRecording
+
         recording = LuaRecording.for_side_trace(self, rt, ts, rec, frames, top)
         recording.thread = rt.current_coroutine or rt.main_thread
         self.recording = recording
