@@ -103,6 +103,9 @@ class Interp:
             frame = new_frame(fn, list(args), None, 0, 0)
             frame.outer = CFrame(caller, saved) if caller is not None else saved
             self.c_builtin = None
+            driver = self.jit_driver
+            if driver is not None and driver.config.check_stack:
+                return driver.checked_activation(self, frame, execute)
             return execute(self, frame)
         finally:
             self.c_depth -= 1

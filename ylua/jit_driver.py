@@ -167,6 +167,15 @@ class JitDriver:
         loc = locs.get(pc) if locs is not None else None
         return loc.trace if loc is not None and loc.state == COMPILED else None
 
+    def checked_activation(self, rt, frame, execute):
+        """Run an activation and check that it leaves its thread-state stack as it found it (YKD_CHECK_STACK=1)."""
+        ts = self.thread_state(rt)
+        depth = ts.enter()
+        try:
+            return execute(rt, frame)
+        finally:
+            ts.leave(depth)
+
     # ---- recording lifecycle (called by LuaRecording)
 
     def stop_recording_elsewhere(self, rt, rec):
