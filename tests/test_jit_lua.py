@@ -140,3 +140,26 @@ def test_inlined_frames_are_rebuilt_at_a_deopt(tmp_path):
     err = got.stderr.decode().splitlines()
     assert err[0].endswith("inl.lua:1: deep 77")
     assert any("inl.lua:2: in" in line for line in err) and any("inl.lua:4: in main chunk" in line for line in err)
+
+
+def test_side_trace_is_recorded_patched_and_executed(tmp_path):
+    script = tmp_path / "branchy.lua"
+    script.write_text("local s = 0\nfor i = 1, 3000 do\n  if i % 3 == 0 then s = s + i else s = s - 1 end\nend\n"
+                      "print(s)\n")
+    got, evs = events(str(script))
+    assert got.stdout == b"1499500\n"
+    side = [f for e, f in evs if e == "start-side-tracing"]
+    assert side and side[0]["parent"] == 1 and isinstance(side[0]["gidx"], int)
+    runs = [f for e, f in evs if e == "execute-side-trace"]
+    assert len(runs) > 900 and runs[0]["trid"] == side[0]["trid"] and runs[0]["stack"] == [1]
+    deopts = [f for e, f in evs if e == "deoptimise"]
+    assert len(deopts) < 10  # the failing guard no longer returns to the interpreter
+
+
+def test_background_compilation_gives_the_same_output(tmp_path):
+    script = tmp_path / "bg.lua"
+    script.write_text("local t = {}\nfor i = 1, 200000 do t[i] = i * 0.5 end\nlocal s = 0\n"
+                      "for i = 1, #t do s = s + t[i] end\nprint(s)\n")
+    got = run_ylua([str(script)], {"YK_HOT_THRESHOLD": "0", "YKD_LOG": "3", "YK_JOBS": "2"})
+    assert got.returncode == 0 and got.stdout == b"10000050000.0\n"
+    assert b"trace-compiled" in got.stderr
