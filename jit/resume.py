@@ -24,15 +24,29 @@ class ResumeFrame:
         return f"ResumeFrame({self.desc!r}, pc={self.pc}, {self.values!r})"
 
 
-def decode(exit_, result) -> tuple[list[ResumeFrame], BaseException | None]:
-    boxed = {id(v): result[1 + k] for k, v in enumerate(exit_.live)}
+def _plan(exit_):
+    """How to read each snapshot value from an exit tuple: an int is a position in the tuple, anything else a
+    constant (wrapped in a 1-tuple). Computed once per exit."""
+    pos = {id(v): 1 + k for k, v in enumerate(exit_.live)}
 
-    def get(v):
-        return v.value if v.is_const() else boxed[id(v)]
+    def src(v):
+        return (v.value,) if v.is_const() else pos[id(v)]
 
     snap = exit_.snapshot
-    for target, index, value in snap.writes:
-        get(target)[index] = get(value)
-    frames = [ResumeFrame(fr.desc, fr.pc, [get(v) for v in fr.values]) for fr in snap.frames]
+    writes = [(src(t), i, src(v)) for t, i, v in snap.writes]
+    frames = [(fr.desc, fr.pc, [src(v) for v in fr.values]) for fr in snap.frames]
+    return writes, frames
+
+
+def decode(exit_, result) -> tuple[list[ResumeFrame], BaseException | None]:
+    plan = exit_.plan
+    if plan is None:
+        plan = exit_.plan = _plan(exit_)
+    writes, frames = plan
+    for t, index, v in writes:
+        target = t[0] if type(t) is tuple else result[t]
+        target[index] = v[0] if type(v) is tuple else result[v]
+    out = [ResumeFrame(desc, pc, [v[0] if type(v) is tuple else result[v] for v in values])
+           for desc, pc, values in frames]
     exc = result[-1] if exit_.kind == RAISE else None
-    return frames, exc
+    return out, exc

@@ -22,7 +22,7 @@ SIDE_COUNTING, SIDE_TRACING, SIDE_COMPILED, SIDE_DONT = "counting", "side-tracin
 
 class TraceExit:
     __slots__ = ("trid", "_trace", "index", "kind", "snapshot", "live", "pos", "fail_count", "side_state",
-                 "side_trace", "side_failures", "__weakref__")
+                 "side_trace", "side_failures", "plan", "__weakref__")
 
     def __init__(self, trace, index: int, op):
         self.trid = trace.trid
@@ -36,6 +36,7 @@ class TraceExit:
         self.side_state = SIDE_COUNTING
         self.side_trace = None
         self.side_failures = 0
+        self.plan = None  # how jit.resume.decode reads this exit's tuple (made on the first deopt)
 
     @property
     def trace(self):
