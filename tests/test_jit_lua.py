@@ -163,3 +163,12 @@ def test_background_compilation_gives_the_same_output(tmp_path):
     got = run_ylua([str(script)], {"YK_HOT_THRESHOLD": "0", "YKD_LOG": "3", "YK_JOBS": "2"})
     assert got.returncode == 0 and got.stdout == b"10000050000.0\n"
     assert b"trace-compiled" in got.stderr
+
+
+def test_side_trace_of_an_outer_trace_runs_inner_traces():
+    _, evs = events(scenario("side_trace_around_nested_traces.lua"), {"YK_SIDETRACE_THRESHOLD": "1"})
+    compiled = {f["trid"]: f for e, f in evs if e == "trace-compiled"}
+    outer = next(t for t, f in compiled.items() if f["loc"].endswith(":11") and "parent" not in f)
+    side = next(t for t, f in compiled.items() if f.get("parent") == outer)
+    k = find(evs, lambda e, f: e == "execute-side-trace" and f["trid"] == side and f["stack"] == [outer])
+    find(evs, lambda e, f: e == "enter-jit-code" and f["stack"][0] == outer and len(f["stack"]) == 2, k)
