@@ -54,15 +54,29 @@ def _freed():
     _live["code"] -= 1
 
 
+# LLVM objects must be disposed of on the thread that does the LLVM work (LLVM's context is not thread-safe, and a
+# trace can die on the main thread while a worker compiles): dead libraries wait here until the next compilation.
+_graveyard: list = []
+
+
+def _bury(tracker):
+    _graveyard.append(tracker)
+    _freed()
+
+
+def _dispose_dead():
+    while _graveyard:
+        _graveyard.pop().close()
+
+
 class NativeCode:
     """Owns one linked library: its ResourceTracker and the addresses of its exported functions."""
 
     def __init__(self, tracker, exports: dict[str, int], asm: str | None):
-        self.tracker = tracker
         self.addresses = exports
         self.asm = asm
         _live["code"] += 1
-        weakref.finalize(self, _freed)
+        weakref.finalize(self, _bury, tracker)
 
 
 def _optimise(module, tm, opt: bool):
@@ -79,10 +93,13 @@ def _optimise(module, tm, opt: bool):
     mpm.add_aggressive_dce_pass()
     mpm.add_simplify_cfg_pass()
     mpm.run(module, pb)
+    for obj in (mpm, pb, pto):
+        obj.close()
 
 
 def compile_module(text: str, symbols, exports, opt: bool, want_asm: bool) -> NativeCode:
     """Parse, optimise (unless opt is False: LLVM's lowest level), emit and link `text`."""
+    _dispose_dead()
     tm = _target_machine(CODEGEN_LEVEL)
     try:
         module = llvm.parse_assembly(text)
@@ -90,10 +107,12 @@ def compile_module(text: str, symbols, exports, opt: bool, want_asm: bool) -> Na
         module.data_layout = str(tm.target_data)
         module.verify()
     except RuntimeError as e:
+        module = None
         raise CompileError(f"LLVM rejected the trace: {str(e).strip().splitlines()[0]}") from None
     _optimise(module, tm, opt)
     obj = tm.emit_object(module)
     asm = tm.emit_assembly(module) if want_asm else None
+    module.close()
     builder = llvm.JITLibraryBuilder().add_object_img(obj)
     for name in symbols:
         builder.import_symbol(name, capi.address(name))
