@@ -2,12 +2,15 @@
 interpreting; worker threads do all the llvmlite binding work (parse, optimise, emit, link), during which LLVM
 releases the GIL; the main thread installs finished code at its next control point.
 
-Workers are daemon threads: the process never waits for a pending compilation at exit. A worker never raises: a
-failure comes back as the job's error and is reported like any compilation failure.
+Workers are daemon threads. At exit, queued compilations are dropped and only the one in flight is awaited (LLVM
+must not be inside a compilation when the process runs its C++ static destructors); a worker that does not finish
+within a few seconds is abandoned, so shutdown never hangs. A worker never raises: a failure comes back as the
+job's error and is reported like any compilation failure.
 """
 
 from __future__ import annotations
 
+import atexit
 import collections
 import queue
 import threading
@@ -35,16 +38,31 @@ class CompileWorker:
         self.todo: queue.SimpleQueue = queue.SimpleQueue()
         self.done: collections.deque = collections.deque()
         self.pending = 0
-        for k in range(jobs):
-            threading.Thread(target=self._run, name=f"jit-compile-{k}", daemon=True).start()
+        self.closing = False
+        self.threads = [threading.Thread(target=self._run, name=f"jit-compile-{k}", daemon=True)
+                        for k in range(jobs)]
+        for t in self.threads:
+            t.start()
+        atexit.register(self.close)
+
+    def close(self, wait: float = 5.0):
+        self.closing = True
+        deadline = time.monotonic() + wait
+        for t in self.threads:
+            t.join(max(0.0, deadline - time.monotonic()))
 
     def submit(self, pending: Pending):
         self.pending += 1
         self.todo.put(pending)
 
     def _run(self):
-        while True:
-            p = self.todo.get()
+        while not self.closing:
+            try:
+                p = self.todo.get(timeout=0.05)
+            except queue.Empty:
+                continue
+            if self.closing:
+                return
             t0 = time.perf_counter()
             try:
                 p.job.build()
