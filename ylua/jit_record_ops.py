@@ -161,25 +161,25 @@ class RecordOps:
                 return
         self.raising("call", const_obj(h.setindex_fn), self.obj(t_tv), self.obj(key_tv), self.obj(v_tv))
 
+    def upvalue_table(self, u):
+        """(TV, run-time value) of the table in upvalue u (usually _ENV): read from its cell each time."""
+        cell = self.vframes[-1].func.upvals[u]
+        t_val = cell.v
+        return self.typed(_tv(self.rec.op("getslot", const_obj(cell), self.rec.const(CELL_V)), "any"), t_val), t_val
+
     def r_GETTABUP(self, frame, ins):
         from ylua.jit_record import const_tv
 
-        a, b, c = ins[1], ins[2], ins[3]
-        cell = self.vframes[-1].func.upvals[b]
-        t_val = cell.v
-        t_tv = self.typed(_tv(self.rec.op("getslot", const_obj(cell), self.rec.const(CELL_V)), "any"), t_val)
-        key = frame.func.proto.consts[c]
-        self.set(a, self.table_get(t_tv, t_val, const_tv(key), key))
+        t_tv, t_val = self.upvalue_table(ins[2])
+        key = frame.func.proto.consts[ins[3]]
+        self.set(ins[1], self.table_get(t_tv, t_val, const_tv(key), key))
 
     def r_SETTABUP(self, frame, ins):
         from ylua.jit_record import const_tv
 
-        a, b, c = ins[1], ins[2], ins[3]
-        cell = self.vframes[-1].func.upvals[a]
-        t_val = cell.v
-        t_tv = self.typed(_tv(self.rec.op("getslot", const_obj(cell), self.rec.const(CELL_V)), "any"), t_val)
-        key = frame.func.proto.consts[b]
-        self.table_set(t_tv, t_val, const_tv(key), key, self.operand(c), self.operand_value(c))
+        t_tv, t_val = self.upvalue_table(ins[1])
+        key = frame.func.proto.consts[ins[2]]
+        self.table_set(t_tv, t_val, const_tv(key), key, self.operand(ins[3]), self.operand_value(ins[3]))
 
     def r_GETTABLE(self, frame, ins):
         a, b, c = ins[1], ins[2], ins[3]

@@ -386,8 +386,10 @@ def _operands(proto, b, c):
     return b < 0, kb, c < 0, kc
 
 
-@builder("ADD")
-def _add(rt, proto, pc, a, b, c, d):
+# ADD, SUB and MUL are the hottest instructions: their handlers are generated from one template per operator (a
+# shared helper taking the operator as an argument would cost a Python call per instruction).
+_ARITH_TEMPLATE = """
+def build(rt, proto, pc, a, b, c, d):
     nxt = pc + 1
     isk_b, kb, isk_c, kc = _operands(proto, b, c)
     slow = arith.arith
@@ -397,86 +399,40 @@ def _add(rt, proto, pc, a, b, c, d):
             x = R[b]
             y = R[c]
             if type(x) is int and type(y) is int:
-                r = x + y
+                r = x OP y
                 R[a] = r if MINI <= r <= MAXI else wrap_int(r)
             elif type(x) is float and type(y) is float:
-                R[a] = x + y
+                R[a] = x OP y
             else:
-                R[a] = slow(rt, "+", x, y)
+                R[a] = slow(rt, "OP", x, y)
             return nxt
     elif not isk_b and type(kc) is int:
 
         def h(R, U):
             x = R[b]
             if type(x) is int:
-                r = x + kc
+                r = x OP kc
                 R[a] = r if MINI <= r <= MAXI else wrap_int(r)
             elif type(x) is float:
-                R[a] = x + kc
+                R[a] = x OP kc
             else:
-                R[a] = slow(rt, "+", x, kc)
+                R[a] = slow(rt, "OP", x, kc)
             return nxt
     else:
-        return _generic_binop(rt, "+", nxt, a, isk_b, kb, b, isk_c, kc, c)
+        return _generic_binop(rt, "OP", nxt, a, isk_b, kb, b, isk_c, kc, c)
     return h
+"""
 
 
-@builder("SUB")
-def _sub(rt, proto, pc, a, b, c, d):
-    nxt = pc + 1
-    isk_b, kb, isk_c, kc = _operands(proto, b, c)
-    slow = arith.arith
-    if not isk_b and not isk_c:
-
-        def h(R, U):
-            x = R[b]
-            y = R[c]
-            if type(x) is int and type(y) is int:
-                r = x - y
-                R[a] = r if MINI <= r <= MAXI else wrap_int(r)
-            elif type(x) is float and type(y) is float:
-                R[a] = x - y
-            else:
-                R[a] = slow(rt, "-", x, y)
-            return nxt
-    elif not isk_b and type(kc) is int:
-
-        def h(R, U):
-            x = R[b]
-            if type(x) is int:
-                r = x - kc
-                R[a] = r if MINI <= r <= MAXI else wrap_int(r)
-            elif type(x) is float:
-                R[a] = x - kc
-            else:
-                R[a] = slow(rt, "-", x, kc)
-            return nxt
-    else:
-        return _generic_binop(rt, "-", nxt, a, isk_b, kb, b, isk_c, kc, c)
-    return h
+def _arith_builder(sym):
+    namespace = {"_operands": _operands, "arith": arith, "MINI": MINI, "MAXI": MAXI, "wrap_int": wrap_int,
+                 "_generic_binop": lambda *args: _generic_binop(*args)}
+    exec(_ARITH_TEMPLATE.replace("OP", sym), namespace)  # noqa: S102 - our own template, one operator symbol
+    return namespace["build"]
 
 
-@builder("MUL")
-def _mul(rt, proto, pc, a, b, c, d):
-    nxt = pc + 1
-    isk_b, kb, isk_c, kc = _operands(proto, b, c)
-    slow = arith.arith
-    if not isk_b and not isk_c:
-
-        def h(R, U):
-            x = R[b]
-            y = R[c]
-            if type(x) is float and type(y) is float:
-                R[a] = x * y
-            elif type(x) is int and type(y) is int:
-                r = x * y
-                R[a] = r if MINI <= r <= MAXI else wrap_int(r)
-            else:
-                R[a] = slow(rt, "*", x, y)
-            return nxt
-
-        return h
-    return _generic_binop(rt, "*", nxt, a, isk_b, kb, b, isk_c, kc, c)
+for _opname, _sym in (("ADD", "+"), ("SUB", "-"), ("MUL", "*")):
+    BUILDERS[getattr(op, _opname)] = _arith_builder(_sym)
 
 
 def _number_op(opname):
