@@ -1,10 +1,14 @@
 """Time benchmark programs under lua5.4 (and luajit, when on PATH) and ylua in the same run and print a table of
 times and ratios to lua5.4 (the machines are noisy: compare ratios, not absolute times).
 
-    python bench/run.py [--repeat N] [--config interp|jit ...] [--quick] [--json out.json] [program ...]
+    python bench/run.py [--repeat N] [--config interp|jit ...] [--quick] [--hot] [--json out.json] [program ...]
 
 Every run's output must equal lua5.4's; a program that fails, times out or differs is flagged in the table and
 makes the exit status 1. `--quick` passes each program's small argument from its `-- quick: N` line.
+
+`--hot` (with both configs) also runs each program at its quick size and reports the speed-up of the hot part:
+(interp time - interp quick time) / (jit time - jit quick time). Process start-up, parsing and the JIT's first
+compilations cost the same at both sizes and drop out, so this is the ratio for the loops once they are hot.
 """
 
 from __future__ import annotations
@@ -100,6 +104,13 @@ def bench_program(name: str, args, configs: list[str], refs: dict[str, str], log
             row[cfg + "/lua5.4"] = row[cfg] / row["lua5.4"]
     if "interp" in row and "jit" in row:
         row["interp/jit"] = row["interp"] / row["jit"]
+        if args.hot and not args.quick:
+            small = quick_arg(path)
+            base = {cfg: measure([*shlex.split(args.ylua), path, *small], CONFIGS[cfg], args.repeat, args.timeout,
+                                 None)["time"] for cfg in ("interp", "jit")}
+            hot_jit = row["jit"] - base["jit"]
+            if hot_jit > 0:
+                row["hot interp/jit"] = (row["interp"] - base["interp"]) / hot_jit
     if errors:
         row["errors"] = errors
     times = "  ".join(f"{k}={row[k]:.3f}s" for k in ["lua5.4", "luajit", *configs] if k in row)
@@ -128,8 +139,11 @@ def render(rows: list[dict], configs: list[str], refs: dict[str, str], console: 
     for cfg in configs:
         table.add_column(f"{cfg} s", justify="right")
         table.add_column(f"{cfg}/lua5.4", justify="right", style="cyan")
+    hot = any("hot interp/jit" in row for row in rows)
     if speedup:
         table.add_column("interp/jit", justify="right", style="green")
+    if hot:
+        table.add_column("hot interp/jit", justify="right", style="green")
     for row in rows:
         cells = [row["program"]] + ([" ".join(row["args"])] if quick else [])
         for ref in refs:
@@ -139,12 +153,16 @@ def render(rows: list[dict], configs: list[str], refs: dict[str, str], console: 
             cells += [secs(row, cfg), ratio(row.get(cfg + "/lua5.4"))]
         if speedup:
             cells.append(ratio(row.get("interp/jit")))
+        if hot:
+            cells.append(ratio(row.get("hot interp/jit")))
         table.add_row(*cells)
     foot = ["geometric mean"] + [""] * (len(refs) + quick)
     for cfg in configs:
         foot += ["", ratio(geomean([r[cfg + "/lua5.4"] for r in rows if cfg + "/lua5.4" in r]))]
     if speedup:
         foot.append(ratio(geomean([r["interp/jit"] for r in rows if "interp/jit" in r])))
+    if hot:
+        foot.append(ratio(geomean([r["hot interp/jit"] for r in rows if "hot interp/jit" in r])))
     table.add_section()
     table.add_row(*foot, style="bold")
     console.print(table)
@@ -163,6 +181,7 @@ def main() -> int:
     ap.add_argument("--ylua", default=f"{sys.executable} -m cli", help="command that runs ylua")
     ap.add_argument("--timeout", type=float, default=600, help="seconds before a single run is abandoned")
     ap.add_argument("--quick", action="store_true", help="pass each program's `-- quick: N` argument (smoke run)")
+    ap.add_argument("--hot", action="store_true", help="also report the speed-up once loops are hot (see above)")
     ap.add_argument("--json", help="also write the rows to this JSON file")
     args = ap.parse_args()
     configs = args.config or ["interp"]

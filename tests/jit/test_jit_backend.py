@@ -250,3 +250,11 @@ def test_llvm_failure_is_a_compile_error():
     bad = Op(OPDEFS["finish"], [], snapshot=None)
     with pytest.raises((CompileError, Exception)):
         BACKENDS["llvm"].compile(Trace(TraceIR(1, [], [bad])))
+
+
+def test_unbox_int_across_digit_counts():
+    """unbox_int reads one- and two-digit ints inline and falls back to the C API beyond: every size round-trips."""
+    tr = compile_text("inputs(o0)\ni1 = unbox_int(o0)\nfinish() {$None@0: i1}", "llvm")
+    for v in (0, 1, -1, 2**30 - 1, 2**30, -(2**30), 2**31 + 5, -(2**45) + 7, 2**60 - 1, -(2**60), 2**62 + 3,
+              INT64_MIN, INT64_MAX, 123456789012):
+        assert tr.entry(v)[1] == v

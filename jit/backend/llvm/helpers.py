@@ -41,19 +41,38 @@ else:
 }"""
     _REFCOUNT_DEPS = ("Py_IncRef", "Py_DecRef")
 
+_TWO_DIGITS = """two:
+  %dp0 = getelementptr i8, ptr %o, i64 24
+  %lo = load i32, ptr %dp0
+  %dp1 = getelementptr i8, ptr %o, i64 28
+  %hi = load i32, ptr %dp1
+  %loz = zext i32 %lo to i64
+  %hiz = zext i32 %hi to i64
+  %his = shl i64 %hiz, 30
+  %mag = or i64 %his, %loz
+  %negmag = sub i64 0, %mag
+  %v2 = select i1 %neg, i64 %negmag, i64 %mag
+  ret i64 %v2"""
+
 if layout.INLINE_REFCOUNT:  # 3.11: ob_size is the signed digit count
     _UNBOX_FAST = """  %s1 = add i64 %tag, 1
   %small = icmp ult i64 %s1, 3
-  br i1 %small, label %fast, label %slow
+  br i1 %small, label %fast, label %check2
 fast:
   %dp = getelementptr i8, ptr %o, i64 24
   %d = load i32, ptr %dp
   %dz = zext i32 %d to i64
   %v = mul i64 %dz, %tag
-  ret i64 %v"""
+  ret i64 %v
+check2:
+  %s2 = add i64 %tag, 2
+  %is2 = icmp ult i64 %s2, 5
+  %neg = icmp slt i64 %tag, 0
+  br i1 %is2, label %two, label %slow
+""" + _TWO_DIGITS
 else:  # 3.12+: lv_tag = digit count << 3 | sign (0 positive, 1 zero, 2 negative)
     _UNBOX_FAST = """  %small = icmp ult i64 %tag, 16
-  br i1 %small, label %fast, label %slow
+  br i1 %small, label %fast, label %check2
 fast:
   %dp = getelementptr i8, ptr %o, i64 24
   %d = load i32, ptr %dp
@@ -61,7 +80,13 @@ fast:
   %sg = and i64 %tag, 3
   %sign = sub i64 1, %sg
   %v = mul i64 %dz, %sign
-  ret i64 %v"""
+  ret i64 %v
+check2:
+  %is2 = icmp ult i64 %tag, 24
+  %sg2 = and i64 %tag, 3
+  %neg = icmp eq i64 %sg2, 2
+  br i1 %is2, label %two, label %slow
+""" + _TWO_DIGITS
 
 _UNBOX_INT = f"""define internal i64 @jit_unbox_int(ptr %o) alwaysinline {{
 entry:
