@@ -1,6 +1,10 @@
 """--compat=luajit: the bit library with LuaJIT's 32-bit semantics, loadstring, unpack."""
 
 import io
+import os
+
+import pytest
+from support import ROOT, run_ylua
 
 from ylua.interp import Interp
 
@@ -22,3 +26,10 @@ def test_bit_library_matches_luajit():
 def test_loadstring_and_no_compat_by_default():
     assert run("print(loadstring('return 6 * 7')())") == "42\n"
     assert run("print(bit, loadstring)", compat=None) == "nil\tnil\n"
+
+
+@pytest.mark.parametrize("env", [{"YK_JITC": "none"}, {"YK_HOT_THRESHOLD": "0", "YKD_SERIALISE_COMPILATION": "1"}])
+def test_luajit_style_benchmark_runs_with_compat(env):
+    got = run_ylua(["--compat=luajit", os.path.join(ROOT, "tests", "luajit_style", "bit_sieve_checksum.lua")], env)
+    assert got.returncode == 0, got.stderr.decode(errors="replace")
+    assert got.stdout == b"2262\t920045883\t14\t36d6c93b\t5\n"
