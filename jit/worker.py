@@ -13,10 +13,14 @@ from __future__ import annotations
 import atexit
 import collections
 import queue
+import sys
 import threading
 import time
 
 from jit.backend import CompileError
+
+
+COMPILE_SWITCH_INTERVAL = 0.0002  # seconds
 
 
 class Pending:
@@ -39,6 +43,9 @@ class CompileWorker:
         self.done: collections.deque = collections.deque()
         self.pending = 0
         self.closing = False
+        self.lock = threading.Lock()
+        self.active = 0  # builds under way
+        self.saved_interval = sys.getswitchinterval()
         self.threads = [threading.Thread(target=self._run, name=f"jit-compile-{k}", daemon=True)
                         for k in range(jobs)]
         for t in self.threads:
@@ -64,14 +71,30 @@ class CompileWorker:
             if self.closing:
                 return
             t0 = time.perf_counter()
+            # llvmlite makes many short foreign calls; after each one the worker must take the GIL back from the
+            # interpreting thread, which by default gives it up only every 5 ms: a compilation would take five times
+            # longer. A short switch interval while the worker builds keeps that wait small.
+            self._building(+1)
             try:
                 p.job.build()
             except CompileError as e:
                 p.error = str(e)
             except Exception as e:  # noqa: BLE001 - reported on the main thread, never lost
                 p.error = f"compile worker: {type(e).__name__}: {e}"
+            finally:
+                self._building(-1)
             p.seconds = time.perf_counter() - t0
             self.done.append(p)
+
+    def _building(self, delta: int):
+        """Count the builds under way; the first one shortens the switch interval, the last one restores it."""
+        with self.lock:
+            if delta > 0 and self.active == 0:
+                self.saved_interval = sys.getswitchinterval()
+                sys.setswitchinterval(COMPILE_SWITCH_INTERVAL)
+            self.active += delta
+            if self.active == 0:
+                sys.setswitchinterval(self.saved_interval)
 
     def finished(self):
         """The compilations that ended since the last call (main thread)."""
