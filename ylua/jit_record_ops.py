@@ -394,8 +394,8 @@ class RecordOps:
 
     def r_FORPREP(self, frame, ins):
         """An inner numeric loop starts (its FORLOOP is recorded as the loop unrolls, or ends this trace by jumping
-        into the inner loop's own trace). Integer loops need a constant step; the iteration count is computed as
-        the interpreter computes it."""
+        into the inner loop's own trace). The iteration count of an integer loop is computed as
+        the interpreter computes it, specialised on the sign of the step."""
         a = ins[1]
         rec = self.rec
         init, limit, step = self.typed_reg(a), self.typed_reg(a + 1), self.typed_reg(a + 2)
@@ -404,9 +404,11 @@ class RecordOps:
         if init.kind == step.kind == "int" and limit.kind != "int":
             raise TraceAbort("integer for loop with a non-integer limit")
         if kinds == {"int"}:
-            if not step.v.is_const() or vs == 0:
-                raise TraceAbort("numeric for loop with a variable step")
+            if vs == 0:
+                raise TraceAbort("numeric for loop with a zero step")
             up = vs > 0
+            if not step.v.is_const():  # the trace is specialised on the step's sign
+                self.guard("guard_true" if up else "guard_false", rec.op("int_gt", step.v, rec.const(0)))
             lo, hi = (init, limit) if up else (limit, init)
             empty = vi > vl if up else vi < vl
             self.guard("guard_true" if empty else "guard_false", rec.op("int_gt", lo.v, hi.v))
@@ -414,8 +416,8 @@ class RecordOps:
                 return
             span = rec.op("int_sub", hi.v, lo.v)
             self.guard("guard_true", rec.op("int_ge", span, rec.const(0)))  # no overflow: else the VM does it
-            count = rec.op("int_floordiv", span, rec.const(abs(vs)))
-            self.set(a + 1, _tv(count, "int"))
+            divisor = step.v if up else rec.op("int_neg", step.v)
+            self.set(a + 1, _tv(rec.op("int_floordiv", span, divisor), "int"))
             self.set(a + 3, init)
             return
         if not kinds <= {"int", "float"} or vs == 0:
