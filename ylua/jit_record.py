@@ -28,6 +28,7 @@ from ylua.values import Builtin, Cell, LuaFunction
 FRAME_REGS = slot_offset(Frame, "regs")
 FRAME_FUNC = slot_offset(Frame, "func")
 MAX_INLINE_DEPTH = 24
+MAX_UNROLL = 12  # iterations of an inner loop that a trace may unroll (cf. LuaJIT's loopunroll)
 
 # Lua kind of a Python value, and the type its SSA value has once the kind is known
 KIND_OF_MACHINE_TYPE = {INT: "int", FLOAT: "float", BOOL: "bool", OBJ: "any"}
@@ -96,7 +97,7 @@ class LuaRecording(RecordOps):
         self.entry: dict[int, TV] = {}  # root registers loaded in the preamble
         self.written: dict[int, None] = {}  # root registers the iteration has written (ordered)
         self.body_snapshots = []
-        self.loop_starts_seen = set()
+        self.loop_starts_seen: dict = {}  # (frame, pc) of other loops -> iterations unrolled so far
         self.pc = pc
         self.frame_input = rec.inputs[0]
         if self.side:
@@ -157,9 +158,12 @@ class LuaRecording(RecordOps):
                 if target is not None:
                     self.jump_into(target)
                     return
-                if not self.side or (frame, pc) in self.loop_starts_seen:
-                    raise TraceAbort(f"inner loop at {self.position(frame.func.proto, pc)}")
-                self.loop_starts_seen.add((frame, pc))  # a side trace may pass through a loop start once
+                # another loop (inner, or in a called function): unroll a few of its iterations into this trace
+                seen = self.loop_starts_seen.get((frame, pc), 0) + 1
+                if seen > MAX_UNROLL:
+                    raise TraceAbort(f"inner loop at {self.position(frame.func.proto, pc)} (more than {MAX_UNROLL} "
+                                     f"iterations)")
+                self.loop_starts_seen[(frame, pc)] = seen
             self.started = True
             self.pc = pc
             proto = frame.func.proto
