@@ -119,7 +119,26 @@ class RecordOps:
                 if raw is not None:
                     self.guard("guard_is_not", v, const_obj(None))
                     return _tv(v, "any")
+                if key_tv.kind == "str":
+                    inherited = self.class_field(t_tv, meta, key_tv, key_val, v)
+                    if inherited is not None:
+                        return inherited
         return _tv(self.raising("call", const_obj(h.index), t_tv.v, self.obj(key_tv)), "any")
+
+    def class_field(self, t_tv, meta, key_tv, key_val, own):
+        """t.key for a key t lacks, found in the table its metatable's __index names (the class of an object):
+        guarded loads instead of a call of the general __index path. None when that is not the case."""
+        cls = meta.hash.get(b"__index")
+        if type(cls) is not LuaTable or cls.hash.get(key_val) is None:
+            return None
+        rec = self.rec
+        self.guard("guard_is", own, const_obj(None))
+        self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_META)), const_obj(meta))
+        index = rec.op("dict_get", const_obj(meta.hash), const_obj(b"__index"))
+        self.guard("guard_is", index, const_obj(cls))
+        found = rec.op("dict_get", const_obj(cls.hash), key_tv.v)
+        self.guard("guard_is_not", found, const_obj(None))
+        return _tv(found, "any")
 
     def table_set(self, t_tv, t_val, key_tv, key_val, v_tv, v_val):
         rec = self.rec
