@@ -28,7 +28,7 @@ from ylua.values import Builtin, Cell, LuaFunction
 FRAME_REGS = slot_offset(Frame, "regs")
 FRAME_FUNC = slot_offset(Frame, "func")
 MAX_INLINE_DEPTH = 24
-MAX_UNROLL = 12  # iterations of an inner loop that a trace may unroll (cf. LuaJIT's loopunroll)
+MAX_UNROLL = 12  # iterations of a loop in a called function that a trace may unroll (cf. LuaJIT's loopunroll)
 
 # Lua kind of a Python value, and the type its SSA value has once the kind is known
 KIND_OF_MACHINE_TYPE = {INT: "int", FLOAT: "float", BOOL: "bool", OBJ: "any"}
@@ -158,11 +158,12 @@ class LuaRecording(RecordOps):
                 if target is not None:
                     self.jump_into(target)
                     return
-                # another loop (inner, or in a called function): unroll a few of its iterations into this trace
+                # another loop. In a called function it runs a few iterations (unroll them into this trace); in the
+                # root frame it gets its own trace, into which traces jump (a side trace may pass through it once)
                 seen = self.loop_starts_seen.get((frame, pc), 0) + 1
-                if seen > MAX_UNROLL:
-                    raise TraceAbort(f"inner loop at {self.position(frame.func.proto, pc)} (more than {MAX_UNROLL} "
-                                     f"iterations)")
+                limit = MAX_UNROLL if len(self.vframes) > 1 else 1 if self.side else 0
+                if seen > limit:
+                    raise TraceAbort(f"inner loop at {self.position(frame.func.proto, pc)}")
                 self.loop_starts_seen[(frame, pc)] = seen
             self.started = True
             self.pc = pc
