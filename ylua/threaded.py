@@ -11,15 +11,13 @@ constant) on purpose: a shared helper would cost a Python call per instruction.
 
 from __future__ import annotations
 
-import math
 
 from ylua import arith
 from ylua import opcodes as op
-from ylua.errors import lua_error
-from ylua.numconv import float_to_int, fmt_number, str2number, wrap_int
-from ylua.operand_error import OperandError, obj_type_name
+from ylua.numconv import float_to_int, fmt_number, wrap_int
+from ylua.operand_error import OperandError
 from ylua.table import InvalidKey, LuaTable
-from ylua.values import Builtin, Cell, LuaFunction
+from ylua.values import Cell
 
 MAXI = 2**63 - 1
 MINI = -(2**63)
@@ -677,161 +675,7 @@ def _eq(rt, proto, pc, a, b, c, d):
     return h
 
 
-# ---------------------------------------------------------------- loops
-
-
-def for_error(what, v):
-    return lua_error(f"bad 'for' {what} (number expected, got {obj_type_name(v)})")
-
-
-def _for_number(v, what):
-    if type(v) is int or type(v) is float:
-        return v
-    if type(v) is bytes:
-        n = str2number(v)
-        if n is not None:
-            return n
-    raise for_error(what, v)
-
-
-@builder("FORPREP")
-def _forprep(rt, proto, pc, a, b, c, d):
-    nxt = pc + 1
-
-    def h(R, U):
-        init = R[a]
-        limit = R[a + 1]
-        step = R[a + 2]
-        if type(init) is int and type(step) is int:
-            if step == 0:
-                raise lua_error("'for' step is zero")
-            if type(limit) is not int:
-                limit = _for_limit(limit, step)
-                if limit is None:
-                    return b
-            if (step > 0 and init > limit) or (step < 0 and init < limit):
-                return b
-            R[a + 1] = (limit - init) // step  # iteration count: the loop can never overflow
-            R[a + 3] = init
-            return nxt
-        limit = float(_for_number(limit, "limit"))  # PUC's order of checks
-        step = float(_for_number(step, "step"))
-        init = float(_for_number(init, "initial value"))
-        if step == 0:
-            raise lua_error("'for' step is zero")
-        if (step > 0 and not init <= limit) or (step < 0 and not init >= limit):
-            return b
-        R[a] = init
-        R[a + 1] = limit
-        R[a + 2] = step
-        R[a + 3] = init
-        return nxt
-
-    return h
-
-
-def _for_limit(limit, step):
-    """Convert a non-integer limit of an integer loop (PUC's forlimit); None if the loop must not run."""
-    limit = _for_number(limit, "limit")
-    if type(limit) is int:
-        return limit
-    if math.isfinite(limit):
-        f = math.floor(limit) if step > 0 else math.ceil(limit)
-        if MINI <= f <= MAXI:
-            return f
-    # a float out of the integer range (or NaN): clip it, or skip the loop if it cannot run
-    if limit > 0:
-        return None if step < 0 else MAXI
-    return None if step > 0 else MINI
-
-
-@builder("FORLOOP")
-def _forloop(rt, proto, pc, a, b, c, d):
-    nxt = pc + 1
-    a1, a2, a3 = a + 1, a + 2, a + 3
-
-    def h(R, U):
-        count = R[a1]
-        if type(count) is int:
-            if count > 0:
-                R[a1] = count - 1
-                i = R[a] + R[a2]
-                R[a] = i
-                R[a3] = i
-                return b
-            return nxt
-        step = R[a2]
-        i = R[a] + step
-        if (i <= count) if step > 0 else (i >= count):
-            R[a] = i
-            R[a3] = i
-            return b
-        return nxt
-
-    return h
-
-
-@builder("TFORPREP")
-def _tforprep(rt, proto, pc, a, b, c, d):
-    def h(R, U):
-        if R[a + 3] is not None:
-            return ~pc  # a closing value: the loop registers it
-        return b
-
-    return h
-
-
-@builder("TFORCALL")
-def _tforcall(rt, proto, pc, a, b, c, d):
-    nxt = pc + 1
-    first = a + 4
-    signal = ~pc
-
-    def h(R, U):
-        f = R[a]
-        if type(f) is Builtin:
-            res = f.fn(R[a + 1], R[a + 2])
-            n = len(res)
-            if n >= b:
-                R[first:first + b] = res[:b] if n > b else res
-            else:
-                for i in range(b):
-                    R[first + i] = res[i] if i < n else None
-            return nxt
-        return signal
-
-    return h
-
-
-@builder("TFORLOOP")
-def _tforloop(rt, proto, pc, a, b, c, d):
-    nxt = pc + 1
-    a2, a4 = a + 2, a + 4
-
-    def h(R, U):
-        v = R[a4]
-        if v is not None:
-            R[a2] = v
-            return b
-        return nxt
-
-    return h
-
-
-# ---------------------------------------------------------------- closures
-
-
-@builder("CLOSURE")
-def _closure(rt, proto, pc, a, b, c, d):
-    nxt = pc + 1
-    sub = proto.protos[b]
-    descs = [(u.in_stack, u.index) for u in sub.upvals]
-
-    def h(R, U):
-        R[a] = LuaFunction(sub, [R[i] if in_stack else U[i] for in_stack, i in descs])
-        return nxt
-
-    return h
-
+# The loop and closure instructions live in threaded_loops.py (imported here so that they register).
+from ylua import threaded_loops  # noqa: E402, F401
 
 __all__ = ["OperandError", "build_threaded", "float_to_int", "fmt_number"]
