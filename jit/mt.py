@@ -28,7 +28,6 @@ from jit.log import JitLog
 from jit.recorder import Recorder
 from jit.stats import Stats
 from jit.thread_state import ThreadState
-from jit.worker import CompileWorker, Pending
 from jit.trace import FINISH, GUARD, SIDE_COMPILED, SIDE_COUNTING, SIDE_DONT, SIDE_TRACING
 
 NONE, START_TRACING, STOP_TRACING, EXECUTED = 0, 1, 2, 3
@@ -137,6 +136,7 @@ class MT:
         """Compile `rec`'s trace now (YKD_SERIALISE_COMPILATION=1) or on a worker; ready(trace, stack) or
         failed(reason, stack) runs on the main thread when it is done."""
         from jit.compile import build_job, install_trace, prepare_trace  # loaded with the first trace
+        from jit.worker import Pending
 
         t0 = time.perf_counter()
         try:
@@ -158,6 +158,8 @@ class MT:
 
     def _worker(self):
         if self.worker is None:
+            from jit.worker import CompileWorker
+
             self.worker = CompileWorker(self.config.jobs)
         return self.worker
 
@@ -255,13 +257,8 @@ class MT:
         self.log.event("start-side-tracing", trid=trid, parent=ex.trid, loc=root.label, gidx=ex.index,
                        stack=ts.executing_ids())
         if self.log.level >= 4:  # the side trace announces itself each time a failing guard jumps into it
-            rec.at(ex.pos, ex.snapshot.map_values(self._side_input_mapper(ex, rec)))
+            rec.at(ex.pos, ex.snapshot.map_values(rec.from_parent))
             rec.op("call", rec.const_obj(self._side_trace_logger(trid, ex)))
-
-    @staticmethod
-    def _side_input_mapper(ex, rec):
-        inputs = {id(v): rec.inputs[k] for k, v in enumerate(ex.live)}
-        return lambda v: v if v.is_const() else inputs[id(v)]
 
     def _side_trace_logger(self, trid, ex):
         log, lang, parent, gidx, label = self.log, self.lang, ex.trid, ex.index, ex.trace.root.label

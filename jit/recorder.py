@@ -40,11 +40,20 @@ class Recorder:
         self.loc = None  # root traces: the Location being traced
         self.frame = None  # root traces: the frame object whose return to the location closes the loop
         self.parent = None  # side traces: the parent TraceExit
+        self._parent_inputs = None
         self.started = time.perf_counter()
         self.label_op = None
         self.jump_args = None
 
     # ---- building
+
+    def from_parent(self, v):
+        """Side traces: what the parent exit's value `v` is in this trace (its input, or the same constant)."""
+        if v.is_const():
+            return v
+        if self._parent_inputs is None:
+            self._parent_inputs = {id(x): self.inputs[k] for k, x in enumerate(self.parent.live)}
+        return self._parent_inputs[id(v)]
 
     def at(self, pos, snapshot=None):
         self.pos = pos

@@ -18,6 +18,7 @@ import threading
 import time
 
 from jit.backend import CompileError
+from jit.compile import build_job
 
 
 COMPILE_SWITCH_INTERVAL = 0.0002  # seconds
@@ -76,11 +77,9 @@ class CompileWorker:
             # longer. A short switch interval while the worker builds keeps that wait small.
             self._building(+1)
             try:
-                p.job.build()
-            except CompileError as e:
+                build_job(p.job)
+            except CompileError as e:  # reported on the main thread, never lost
                 p.error = str(e)
-            except Exception as e:  # noqa: BLE001 - reported on the main thread, never lost
-                p.error = f"compile worker: {type(e).__name__}: {e}"
             finally:
                 self._building(-1)
             p.seconds = time.perf_counter() - t0

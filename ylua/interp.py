@@ -36,10 +36,8 @@ class Interp:
         self.c_builtin = None  # the built-in running right now, if one runs
         self.handling_error = None
         self.registry = LuaTable()
-        self.jit_helpers = None  # helpers that compiled traces call (ylua.jit_helpers), made by the first recording
         if jit_driver is not None:
-            self.coroutine_switch_hooks.append(
-                lambda co_from, co_to: jit_driver.coroutine_switched(self, co_from, co_to))
+            jit_driver.attach(self)
         if sys.getrecursionlimit() < 20000:
             sys.setrecursionlimit(20000)
         from ylua.stdlib.openlibs import open_all

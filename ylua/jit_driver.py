@@ -20,39 +20,6 @@ from ylua.frame import Frame
 from ylua.opcodes import LOOP_STARTS
 
 
-class InlinedFrame:
-    """Snapshot descriptor of a Lua frame that the trace inlined: enough to rebuild its Frame at a deopt."""
-
-    __slots__ = ("func", "ret_a", "ret_c", "top", "varargs")
-
-    def __init__(self, func, ret_a, ret_c, varargs, top=None):
-        self.func = func
-        self.top = top
-        self.ret_a = ret_a
-        self.ret_c = ret_c
-        self.varargs = varargs
-
-    def __repr__(self):
-        p = self.func.proto
-        return f"<inlined {p.name or '?'} {p.source}:{p.line}>"
-
-
-class RootFrame:
-    """Snapshot descriptor of the trace's entry frame (its registers live in the real Frame); `top` is set when the
-    exit lies between an instruction that produced a variable number of values and the one consuming them."""
-
-    __slots__ = ("top",)
-
-    def __init__(self, top=None):
-        self.top = top
-
-    def __repr__(self):
-        return "<root>" if self.top is None else f"<root top={self.top}>"
-
-
-ROOT = RootFrame()
-
-
 class LuaLanguage(Language):
     side_traces = True
 
@@ -71,7 +38,7 @@ class LuaLanguage(Language):
         parent = frame
         for rf in frames[1:]:
             d = rf.desc
-            f = Frame(d.func, rf.values, d.varargs, parent, d.ret_a, d.ret_c)
+            f = Frame(d.func, rf.values, None, parent, d.ret_a, d.ret_c)
             f.pc = rf.pc
             parent = f
             top = d.top
@@ -87,6 +54,15 @@ class JitDriver:
         self.main_ts = self.mt.thread_state()
         self.recording = None  # the LuaRecording under way
         self.resume_chain: list = []  # the coroutines that resumed the running one, outermost first
+        self.helpers = None  # the Python functions traces call (jit_helpers.TraceHelpers), bound to the interpreter
+
+    def attach(self, rt):
+        """Serve interpreter `rt` (its constructor calls this once)."""
+        from ylua.jit_helpers import TraceHelpers
+
+        self.lang.rt = rt
+        self.helpers = TraceHelpers(rt)
+        rt.coroutine_switch_hooks.append(lambda co_from, co_to: self.coroutine_switched(rt, co_from, co_to))
 
     # ---- the dispatch loop's entry points
 
@@ -118,7 +94,6 @@ class JitDriver:
         if loc.ticks >= 0:
             return None
         ts = self.thread_state(rt)
-        self.lang.rt = rt
         ts.resume_value = None
         try:
             action = self.mt.control_point(loc, ts, frame)
@@ -132,7 +107,7 @@ class JitDriver:
             resumed = ts.resume_value
             ts.resume_value = None
             if ts.side_recording is not None:
-                self.start_side_recording(rt, ts, frame, resumed)
+                self.start_side_recording(rt, ts, resumed)
             return resumed
         if action == START_TRACING:
             from ylua.jit_record import LuaRecording  # loaded with the first recording
@@ -144,7 +119,7 @@ class JitDriver:
             rec.record(rt, frame, pc)  # the loop instruction itself is the trace's first
         return None
 
-    def start_side_recording(self, rt, ts, root, resumed):
+    def start_side_recording(self, rt, ts, resumed):
         """The MT started a side trace at the guard that just failed: record from the frames it rebuilt."""
         rec, ts.side_recording = ts.side_recording, None
         innermost, extra, _exc, top = resumed
@@ -163,9 +138,8 @@ class JitDriver:
             recording.record(rt, innermost, pc)
 
     def compiled_trace_at(self, frame, pc):
-        locs = frame.func.proto.jit_data
-        loc = locs.get(pc) if locs is not None else None
-        return loc.trace if loc is not None and loc.state == COMPILED else None
+        loc = self.location(frame.func.proto, pc)
+        return loc.trace if loc.state == COMPILED else None
 
     def checked_activation(self, rt, frame, execute):
         """Run an activation and check that it leaves its thread-state stack as it found it (YKD_CHECK_STACK=1)."""
@@ -178,27 +152,28 @@ class JitDriver:
 
     # ---- recording lifecycle (called by LuaRecording)
 
-    def stop_recording_elsewhere(self, rt, rec):
-        """A root recording ended with a jump into another trace rather than closing its loop."""
+    def _detach(self, rt):
+        """The recording ends: the dispatch loop stops showing instructions to it."""
         self.recording = None
         rt.recorder = None
+
+    def stop_recording(self, rt, rec, frame):
+        self._detach(rt)
+        self.mt.tracing_control_point(rec.rec.loc, rec.ts, frame)
+
+    def stop_recording_elsewhere(self, rt, rec):
+        """A root recording ended with a jump into another trace rather than closing its loop."""
+        self._detach(rt)
         self.mt.stop_tracing(rec.ts)
 
     def stop_side_recording(self, rt, rec, target):
-        self.recording = None
-        rt.recorder = None
+        self._detach(rt)
         self.mt.stop_side_tracing(rec.ts, rec.rec, target)
-
-    def stop_recording(self, rt, rec, frame):
-        self.recording = None
-        rt.recorder = None
-        self.mt.tracing_control_point(rec.rec.loc, rec.ts, frame)
 
     def abort_recording(self, rt, rec, reason: str):
         if self.recording is not rec:
             return
-        self.recording = None
-        rt.recorder = None
+        self._detach(rt)
         self.mt.abort_tracing(rec.ts, reason)
 
     def coroutine_switched(self, rt, co_from, co_to):
@@ -221,9 +196,6 @@ class JitDriver:
                 rt.recorder = None
         elif co_to is rec.thread:
             rt.recorder = rec
-
-    def shutdown(self):
-        self.mt.shutdown()
 
 
 def make_driver(env=None) -> JitDriver | None:

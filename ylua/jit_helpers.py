@@ -7,6 +7,7 @@ message gets the right position).
 from __future__ import annotations
 
 from ylua import arith
+from ylua import opcodes as op
 from ylua.table import InvalidKey, LuaTable
 from ylua.values import Cell, LuaFunction
 
@@ -18,8 +19,7 @@ class TraceHelpers:
         self.rt = rt
         self.index = rt.index
         self.setindex = rt.setindex
-        self.arith = {sym: self._arith_fn(sym) for sym in ("+", "-", "*", "/", "%", "^", "//", "&", "|", "~", "<<",
-                                                           ">>")}
+        self.arith = {sym: self._arith_fn(sym) for sym in op.ARITH_OPS.values()}
 
         def unm(x):
             return arith.unm(rt, x)
@@ -56,10 +56,6 @@ class TraceHelpers:
             rt.setindex(t, k, v)
             return None
 
-        def setindex(t, k, v):
-            rt.setindex(t, k, v)
-            return None
-
         def call_none(b, *args):
             """Call built-in `b` for no results (marked as the running built-in, as the VM does)."""
             rt.c_builtin = b
@@ -88,7 +84,7 @@ class TraceHelpers:
         self.call_none, self.call_first, self.call_n = call_none, call_first, call_n
         self.unm, self.bnot, self.length, self.concat = unm, bnot, length, concat
         self.eq, self.lt, self.le = eq, lt, le
-        self.settable, self.setindex_fn = settable, setindex
+        self.settable = settable
 
     def _arith_fn(self, sym):
         rt = self.rt

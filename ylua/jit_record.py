@@ -15,50 +15,18 @@ The per-opcode recording lives in jit_record_ops.py (RecordOps); this file holds
 
 from __future__ import annotations
 
-from jit.ir import BOOL, FLOAT, INT, OBJ, Const, const_obj, const_of
+from jit.ir import FLOAT, INT, OBJ, Const, const_obj
 from jit.layout import slot_offset
 from jit.recorder import TraceAbort
 from ylua import opcodes as op
 from ylua.frame import Frame
-from ylua.jit_helpers import TraceHelpers
 from ylua.jit_record_ops import RecordOps
-from ylua.table import LuaTable
-from ylua.values import Builtin, Cell, LuaFunction
+from ylua.jit_values import KIND_OF_MACHINE_TYPE, KIND_OF_TYPE, NIL, ROOT, TV, InlinedFrame, RootFrame, const_tv
 
 FRAME_REGS = slot_offset(Frame, "regs")
 FRAME_FUNC = slot_offset(Frame, "func")
 MAX_INLINE_DEPTH = 24
 MAX_UNROLL = 12  # iterations of a loop in a called function that a trace may unroll (cf. LuaJIT's loopunroll)
-
-# Lua kind of a Python value, and the type its SSA value has once the kind is known
-KIND_OF_MACHINE_TYPE = {INT: "int", FLOAT: "float", BOOL: "bool", OBJ: "any"}
-KIND_OF_TYPE = {int: "int", float: "float", bool: "bool", type(None): "nil", bytes: "str", LuaTable: "table",
-                LuaFunction: "lfunc", Builtin: "builtin", Cell: "cell"}
-
-
-class TV:
-    """A register's value in the trace: an SSA value `v` and what the trace knows of its Lua kind (`any` when it
-    has not been checked yet; int and float values are unboxed machine values)."""
-
-    __slots__ = ("v", "kind")
-
-    def __init__(self, v, kind: str):
-        self.v = v
-        self.kind = kind
-
-    def __repr__(self):
-        return f"TV({self.v!r}, {self.kind})"
-
-
-NIL = TV(const_obj(None), "nil")
-
-
-def const_tv(value) -> TV:
-    kind = KIND_OF_TYPE.get(type(value), "obj")
-    if kind in ("int", "float"):
-        return TV(const_of(value), kind)
-    return TV(const_obj(value), kind)
-
 
 class VFrame:
     """A Lua frame as the trace sees it."""
@@ -83,8 +51,7 @@ class LuaRecording(RecordOps):
         self.ts = ts
         self.rec = rec
         self.thread = None  # the coroutine (or main thread) being recorded
-        self.helpers = getattr(rt, "jit_helpers", None) or TraceHelpers(rt)
-        rt.jit_helpers = self.helpers
+        self.helpers = driver.helpers
         rec.user = self
         self.side = rec.parent is not None
         self.loop_pc = pc
@@ -112,17 +79,15 @@ class LuaRecording(RecordOps):
         """The recording of a side trace: it starts where its parent's guard `rec.parent` resumed the interpreter,
         in the interpreter frames `frames` (outermost first) rebuilt from the guard's snapshot, with the registers
         the snapshot holds as the trace's inputs."""
-        ex = rec.parent
-        snap = ex.snapshot
-        inputs = {id(v): rec.inputs[k] for k, v in enumerate(ex.live)}
+        snap = rec.parent.snapshot
 
         def tv_of(v):
-            if v.is_const():
-                return const_tv(v.value) if v.type == OBJ else TV(v, KIND_OF_MACHINE_TYPE[v.type])
-            return TV(inputs[id(v)], KIND_OF_MACHINE_TYPE[v.type])
+            if v.is_const() and v.type == OBJ:
+                return const_tv(v.value)
+            return TV(rec.from_parent(v), KIND_OF_MACHINE_TYPE[v.type])
 
         self = cls(driver, rt, ts, rec, frames[0], snap.frames[-1].pc)
-        self.frame_input = inputs[id(snap.frames[0].values[0])]
+        self.frame_input = rec.from_parent(snap.frames[0].values[0])
         self.regs_list = rec.op("getslot", self.frame_input, rec.const(FRAME_REGS))
         for _target, r, v in snap.writes:
             self.root.regs[r] = tv_of(v)
@@ -192,23 +157,20 @@ class LuaRecording(RecordOps):
         return f"{proto.source}:{proto.lines[pc] if pc < len(proto.lines) else proto.line}"
 
     def entry_snapshot(self):
-        from ylua.jit_driver import ROOT
-
         return self.rec.snapshot([(ROOT, self.loop_pc, [self.rec.inputs[0]])])
 
     def snapshot(self, pc=None):
         """The interpreter state to resume at: the current instruction (or `pc`) of the innermost frame."""
-        from ylua.jit_driver import InlinedFrame, RootFrame
-
         rec = self.rec
         vfs = self.vframes
         last = len(vfs) - 1
         pc = self.pc if pc is None else pc
         root = self.root
-        frames = [(RootFrame(root.top if last == 0 else None), pc if last == 0 else root.call_pc, [rec.inputs[0]])]
+        root_desc = RootFrame(root.top) if last == 0 and root.top is not None else ROOT
+        frames = [(root_desc, pc if last == 0 else root.call_pc, [rec.inputs[0]])]
         for k in range(1, last + 1):
             vf = vfs[k]
-            desc = InlinedFrame(vf.func, vf.ret_a, vf.ret_c, None, vf.top if k == last else None)
+            desc = InlinedFrame(vf.func, vf.ret_a, vf.ret_c, vf.top if k == last else None)
             values = [self.obj(vf.regs.get(r, NIL), emit=False) for r in range(vf.func.proto.max_stack)]
             frames.append((desc, pc if k == last else vf.call_pc, values))
         writes = [(self.regs_list, r, self.obj(root.regs[r], emit=False)) for r in self.written]
@@ -253,7 +215,9 @@ class LuaRecording(RecordOps):
         return self.runtime_value(x)
 
     def set(self, r, tv: TV):
-        vf = self.vframes[-1]
+        self.set_in(self.vframes[-1], r, tv)
+
+    def set_in(self, vf, r, tv: TV):
         vf.regs[r] = tv
         if vf is self.root:
             self.written[r] = None
@@ -275,34 +239,31 @@ class LuaRecording(RecordOps):
         return tv
 
     def typed_entry(self, o, value) -> TV:
+        """Preamble value `o` with the kind of its run-time `value`, guarded (and unboxed) before the loop."""
         rec = self.rec
-        tp = type(value)
-        kind = KIND_OF_TYPE.get(tp, "obj")
-        if value is None:
-            rec.preamble_op("guard_is", o, const_obj(None))
-            return TV(o, "nil")
-        rec.preamble_op("guard_type", o, const_obj(tp))
-        if kind == "int":
-            return TV(rec.preamble_op("unbox_int", o), "int")
-        if kind == "float":
-            return TV(rec.preamble_op("unbox_float", o), "float")
-        return TV(o, kind)
+        return self.checked(o, value, rec.preamble_op, rec.preamble_op, TV(o, "nil"))
 
     def typed(self, tv: TV, value, pc=None) -> TV:
         """`tv` with its kind checked against the run-time `value` it has now (a guard when it was unknown)."""
         if tv.kind != "any":
             return tv
-        tp = type(value)
-        kind = KIND_OF_TYPE.get(tp, "obj")
+        return self.checked(tv.v, value, lambda *args: self.guard(*args, pc=pc), self.rec.op, NIL)
+
+    @staticmethod
+    def checked(o, value, guard, emit, nil: TV) -> TV:
+        """Object `o` known to hold a value of `value`'s type: guard(...) checks the type, emit(...) unboxes
+        numbers; `nil` is what a nil becomes."""
         if value is None:
-            self.guard("guard_is", tv.v, const_obj(None), pc=pc)
-            return TV(const_obj(None), "nil")
-        self.guard("guard_type", tv.v, const_obj(tp), pc=pc)
+            guard("guard_is", o, const_obj(None))
+            return nil
+        tp = type(value)
+        guard("guard_type", o, const_obj(tp))
+        kind = KIND_OF_TYPE.get(tp, "obj")
         if kind == "int":
-            return TV(self.rec.op("unbox_int", tv.v), "int")
+            return TV(emit("unbox_int", o), "int")
         if kind == "float":
-            return TV(self.rec.op("unbox_float", tv.v), "float")
-        return TV(tv.v, kind)
+            return TV(emit("unbox_float", o), "float")
+        return TV(o, kind)
 
     def typed_reg(self, r) -> TV:
         """Register r with a known kind (refining the register's own entry when it was unknown)."""
@@ -407,15 +368,10 @@ class LuaRecording(RecordOps):
         self.store_results(caller, done.ret_a, done.ret_c, vals)
 
     def store_results(self, vf, a, c, vals):
-        def put(r, tv):
-            vf.regs[r] = tv
-            if vf is self.root:
-                self.written[r] = None
-
         if c == 0:
             for i, tv in enumerate(vals):
-                put(a + i, tv)
+                self.set_in(vf, a + i, tv)
             vf.top = a + len(vals)
         else:
             for i in range(c - 1):
-                put(a + i, vals[i] if i < len(vals) else NIL)
+                self.set_in(vf, a + i, vals[i] if i < len(vals) else NIL)

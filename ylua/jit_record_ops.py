@@ -15,6 +15,7 @@ from jit.recorder import TraceAbort
 from ylua import opcodes as op
 from ylua.frame import Frame
 from ylua.jit_helpers import make_closure, new_cell, new_table, set_list
+from ylua.jit_values import NIL, TV, const_tv
 from ylua.table import LuaTable
 from ylua.values import Builtin, Cell, LuaFunction
 
@@ -36,12 +37,6 @@ NEEDS_PC = frozenset(("error", "assert", "wrap", "traceback", "getinfo"))
 NEVER_FROM_TRACE = frozenset(("getlocal", "setlocal", "sethook"))
 
 
-def _tv(v, kind):
-    from ylua.jit_record import TV
-
-    return TV(v, kind)
-
-
 class RecordOps:
     dispatch: list = []
 
@@ -51,13 +46,9 @@ class RecordOps:
         self.set(ins[1], self.get(ins[2]))
 
     def r_LOADK(self, frame, ins):
-        from ylua.jit_record import const_tv
-
         self.set(ins[1], const_tv(frame.func.proto.consts[ins[2]]))
 
     def r_LOADNIL(self, frame, ins):
-        from ylua.jit_record import NIL
-
         for r in range(ins[1], ins[1] + ins[2] + 1):
             self.set(r, NIL)
 
@@ -65,7 +56,7 @@ class RecordOps:
         return const_obj(self.vframes[-1].func.upvals[b])
 
     def r_GETUPVAL(self, frame, ins):
-        self.set(ins[1], _tv(self.rec.op("getslot", self.upval_cell(ins[2]), self.rec.const(CELL_V)), "any"))
+        self.set(ins[1], TV(self.rec.op("getslot", self.upval_cell(ins[2]), self.rec.const(CELL_V)), "any"))
 
     def r_SETUPVAL(self, frame, ins):
         self.rec.op("setslot", self.upval_cell(ins[2]), self.rec.const(CELL_V), self.obj(self.get(ins[1])))
@@ -73,7 +64,7 @@ class RecordOps:
     def r_NEWCELL(self, frame, ins):
         a = ins[1]
         cell = self.raising("call", const_obj(new_cell), self.obj(self.get(a)))
-        self.set(a, _tv(cell, "cell"))
+        self.set(a, TV(cell, "cell"))
 
     def cell_of(self, r):
         tv = self.typed_reg(r)
@@ -82,7 +73,7 @@ class RecordOps:
         return tv.v
 
     def r_GETCELL(self, frame, ins):
-        self.set(ins[1], _tv(self.rec.op("getslot", self.cell_of(ins[2]), self.rec.const(CELL_V)), "any"))
+        self.set(ins[1], TV(self.rec.op("getslot", self.cell_of(ins[2]), self.rec.const(CELL_V)), "any"))
 
     def r_SETCELL(self, frame, ins):
         self.rec.op("setslot", self.cell_of(ins[1]), self.rec.const(CELL_V), self.obj(self.operand(ins[2])))
@@ -91,7 +82,7 @@ class RecordOps:
         vf = self.vframes[-1]
         sub = vf.func.proto.protos[ins[2]]
         ups = [self.cell_of(u.index) if u.in_stack else self.upval_cell(u.index) for u in sub.upvals]
-        self.set(ins[1], _tv(self.raising("call", const_obj(make_closure), const_obj(sub), *ups), "lfunc"))
+        self.set(ins[1], TV(self.raising("call", const_obj(make_closure), const_obj(sub), *ups), "lfunc"))
 
     # ---- tables
 
@@ -115,15 +106,15 @@ class RecordOps:
             if v is not None:
                 if meta is None:
                     self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_META)), const_obj(None))
-                    return _tv(v, "any")
+                    return TV(v, "any")
                 if raw is not None:
                     self.guard("guard_is_not", v, const_obj(None))
-                    return _tv(v, "any")
+                    return TV(v, "any")
                 if key_tv.kind == "str":
                     inherited = self.class_field(t_tv, meta, key_tv, key_val, v)
                     if inherited is not None:
                         return inherited
-        return _tv(self.raising("call", const_obj(h.index), t_tv.v, self.obj(key_tv)), "any")
+        return TV(self.raising("call", const_obj(h.index), t_tv.v, self.obj(key_tv)), "any")
 
     def class_field(self, t_tv, meta, key_tv, key_val, own):
         """t.key for a key t lacks, found in the table its metatable's __index names (the class of an object):
@@ -138,7 +129,7 @@ class RecordOps:
         self.guard("guard_is", index, const_obj(cls))
         found = rec.op("dict_get", const_obj(cls.hash), key_tv.v)
         self.guard("guard_is_not", found, const_obj(None))
-        return _tv(found, "any")
+        return TV(found, "any")
 
     def table_set(self, t_tv, t_val, key_tv, key_val, v_tv, v_val):
         rec = self.rec
@@ -178,24 +169,20 @@ class RecordOps:
                 self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_META)), const_obj(None))
                 self.raising("call", const_obj(h.settable), t_tv.v, self.obj(key_tv), vo)
                 return
-        self.raising("call", const_obj(h.setindex_fn), self.obj(t_tv), self.obj(key_tv), self.obj(v_tv))
+        self.raising("call", const_obj(h.setindex), self.obj(t_tv), self.obj(key_tv), self.obj(v_tv))
 
     def upvalue_table(self, u):
         """(TV, run-time value) of the table in upvalue u (usually _ENV): read from its cell each time."""
         cell = self.vframes[-1].func.upvals[u]
         t_val = cell.v
-        return self.typed(_tv(self.rec.op("getslot", const_obj(cell), self.rec.const(CELL_V)), "any"), t_val), t_val
+        return self.typed(TV(self.rec.op("getslot", const_obj(cell), self.rec.const(CELL_V)), "any"), t_val), t_val
 
     def r_GETTABUP(self, frame, ins):
-        from ylua.jit_record import const_tv
-
         t_tv, t_val = self.upvalue_table(ins[2])
         key = frame.func.proto.consts[ins[3]]
         self.set(ins[1], self.table_get(t_tv, t_val, const_tv(key), key))
 
     def r_SETTABUP(self, frame, ins):
-        from ylua.jit_record import const_tv
-
         t_tv, t_val = self.upvalue_table(ins[1])
         key = frame.func.proto.consts[ins[2]]
         self.table_set(t_tv, t_val, const_tv(key), key, self.operand(ins[3]), self.operand_value(ins[3]))
@@ -208,8 +195,6 @@ class RecordOps:
     r_GETINDEX = r_GETTABLE
 
     def r_GETFIELD(self, frame, ins):
-        from ylua.jit_record import const_tv
-
         a, b, c = ins[1], ins[2], ins[3]
         key = frame.func.proto.consts[c]
         self.set(a, self.table_get(self.typed_reg(b), self.runtime_value(b), const_tv(key), key))
@@ -228,15 +213,13 @@ class RecordOps:
                        self.typed_operand(c), self.operand_value(c))
 
     def r_SETFIELD(self, frame, ins):
-        from ylua.jit_record import const_tv
-
         a, b, c = ins[1], ins[2], ins[3]
         key = frame.func.proto.consts[b]
         self.table_set(self.typed_reg(a), self.runtime_value(a), const_tv(key), key, self.typed_operand(c),
                        self.operand_value(c))
 
     def r_NEWTABLE(self, frame, ins):
-        self.set(ins[1], _tv(self.raising("call", const_obj(new_table)), "table"))
+        self.set(ins[1], TV(self.raising("call", const_obj(new_table)), "table"))
 
     def r_SETLIST(self, frame, ins):
         a, b, c = ins[1], ins[2], ins[3]
@@ -255,35 +238,35 @@ class RecordOps:
         kx, ky = x.kind, y.kind
         if kx == "int" and ky == "int":
             if name in INT_ARITH:
-                self.set(a, _tv(rec.op(INT_ARITH[name], x.v, y.v), "int"))
+                self.set(a, TV(rec.op(INT_ARITH[name], x.v, y.v), "int"))
                 return
             if name in ("MOD", "IDIV") and self.operand_value(c) != 0:
                 self.guard("guard_true", rec.op("int_ne", y.v, rec.const(0)))
-                self.set(a, _tv(rec.op("int_mod" if name == "MOD" else "int_floordiv", x.v, y.v), "int"))
+                self.set(a, TV(rec.op("int_mod" if name == "MOD" else "int_floordiv", x.v, y.v), "int"))
                 return
         if kx in ("int", "float") and ky in ("int", "float") and name in FLOAT_ARITH:
             xf = x.v if kx == "float" else rec.op("int_to_float", x.v)
             yf = y.v if ky == "float" else rec.op("int_to_float", y.v)
-            self.set(a, _tv(rec.op(FLOAT_ARITH[name], xf, yf), "float"))
+            self.set(a, TV(rec.op(FLOAT_ARITH[name], xf, yf), "float"))
             return
         fn = self.helpers.arith[op.ARITH_OPS[name]]
-        self.set(a, _tv(self.raising("call", const_obj(fn), self.obj(x), self.obj(y)), "any"))
+        self.set(a, TV(self.raising("call", const_obj(fn), self.obj(x), self.obj(y)), "any"))
 
     def r_UNM(self, frame, ins):
         x = self.typed_reg(ins[2])
         if x.kind == "int":
-            self.set(ins[1], _tv(self.rec.op("int_neg", x.v), "int"))
+            self.set(ins[1], TV(self.rec.op("int_neg", x.v), "int"))
         elif x.kind == "float":
-            self.set(ins[1], _tv(self.rec.op("float_neg", x.v), "float"))
+            self.set(ins[1], TV(self.rec.op("float_neg", x.v), "float"))
         else:
-            self.set(ins[1], _tv(self.raising("call", const_obj(self.helpers.unm), self.obj(x)), "any"))
+            self.set(ins[1], TV(self.raising("call", const_obj(self.helpers.unm), self.obj(x)), "any"))
 
     def r_BNOT(self, frame, ins):
         x = self.typed_reg(ins[2])
         if x.kind == "int":
-            self.set(ins[1], _tv(self.rec.op("int_xor", x.v, self.rec.const(-1)), "int"))
+            self.set(ins[1], TV(self.rec.op("int_xor", x.v, self.rec.const(-1)), "int"))
         else:
-            self.set(ins[1], _tv(self.raising("call", const_obj(self.helpers.bnot), self.obj(x)), "any"))
+            self.set(ins[1], TV(self.raising("call", const_obj(self.helpers.bnot), self.obj(x)), "any"))
 
     def truth(self, tv):
         """Python bool when the truth of tv is known statically, else an i1 value."""
@@ -300,9 +283,9 @@ class RecordOps:
     def r_NOT(self, frame, ins):
         t = self.truth(self.typed_reg(ins[2]))
         if isinstance(t, bool):
-            self.set(ins[1], _tv(const_of(not t), "bool"))
+            self.set(ins[1], TV(const_of(not t), "bool"))
         else:
-            self.set(ins[1], _tv(self.rec.op("bool_not", t), "bool"))
+            self.set(ins[1], TV(self.rec.op("bool_not", t), "bool"))
 
     def r_LEN(self, frame, ins):
         rec = self.rec
@@ -310,36 +293,30 @@ class RecordOps:
         val = self.runtime_value(ins[2])
         if x.kind == "table" and val.meta is None:
             self.guard("guard_is", rec.op("getslot", x.v, rec.const(T_META)), const_obj(None))
-            self.set(ins[1], _tv(rec.op("list_len", rec.op("getslot", x.v, rec.const(T_ARR))), "int"))
+            self.set(ins[1], TV(rec.op("list_len", rec.op("getslot", x.v, rec.const(T_ARR))), "int"))
             return
-        self.set(ins[1], _tv(self.raising("call", const_obj(self.helpers.length), self.obj(x)), "any"))
+        self.set(ins[1], TV(self.raising("call", const_obj(self.helpers.length), self.obj(x)), "any"))
 
     def r_CONCAT(self, frame, ins):
         vals = [self.obj(self.get(r)) for r in range(ins[2], ins[3] + 1)]
-        self.set(ins[1], _tv(self.raising("call", const_obj(self.helpers.concat), *vals), "any"))
+        self.set(ins[1], TV(self.raising("call", const_obj(self.helpers.concat), *vals), "any"))
 
     # ---- branches: the guard is emitted when the next instruction shows the way the interpreter went
 
     def branch(self, cond, a, pc, d):
-        """Jump to d iff cond == a; cond is a Python bool (known) or an i1 value."""
+        """Jump to d iff cond == a. cond is a Python bool (known while recording: no guard), an i1 value, or a
+        helper's result (a Python bool object)."""
         if isinstance(cond, bool) or d == pc + 1:
             return
 
         def settle(frame, npc):
             jumped = npc == d
             other = pc + 1 if jumped else d
-            want = a if jumped else not a
-            self.guard("guard_true" if want else "guard_false", cond, pc=other)
-
-        self.pending = settle
-
-    def branch_on_object(self, result, a, pc, d):
-        """Same, for a helper's result (a Python bool object)."""
-        def settle(frame, npc):
-            jumped = npc == d
-            other = pc + 1 if jumped else d
             want = bool(a) if jumped else not a
-            self.guard("guard_is", result, const_obj(want), pc=other)
+            if cond.type == BOOL:
+                self.guard("guard_true" if want else "guard_false", cond, pc=other)
+            else:
+                self.guard("guard_is", cond, const_obj(want), pc=other)
 
         self.pending = settle
 
@@ -362,9 +339,8 @@ class RecordOps:
                     return
                 self.branch(rec.op("ptr_eq", self.obj(x), self.obj(y)), a, self.pc, d)
                 return
-        fn = {"EQ": self.helpers.eq, "LT": self.helpers.lt, "LE": self.helpers.le}[name]
-        res = self.raising("call", const_obj(lambda p, q, f=fn: f(p, q)), self.obj(x), self.obj(y))
-        self.branch_on_object(res, a, self.pc, d)
+        fn = getattr(self.helpers, name.lower())  # eq, lt, le: with metamethods and string order
+        self.branch(self.raising("call", const_obj(fn), self.obj(x), self.obj(y)), a, self.pc, d)
 
     def r_TEST(self, frame, ins):
         a, b, d = ins[1], ins[2], ins[4]
@@ -379,7 +355,7 @@ class RecordOps:
     def r_LOOPHEAD(self, frame, ins):
         pass
 
-    # ---- loops (only the traced loop's own instruction: other loop starts abort the recording)
+    # ---- loops (the traced loop's own instruction, or iterations of other loops the trace unrolls)
 
     def r_FORLOOP(self, frame, ins):
         a = ins[1]
@@ -392,8 +368,8 @@ class RecordOps:
                 return
             i = self.typed_reg(a)
             step = self.typed_reg(a + 2)
-            self.set(a + 1, _tv(rec.op("int_sub", count.v, rec.const(1)), "int"))
-            nxt = _tv(rec.op("int_add", i.v, step.v), "int")
+            self.set(a + 1, TV(rec.op("int_sub", count.v, rec.const(1)), "int"))
+            nxt = TV(rec.op("int_add", i.v, step.v), "int")
         else:
             i, step = self.typed_reg(a), self.typed_reg(a + 2)
             if i.kind != "float" or step.kind != "float" or count.kind != "float":
@@ -407,7 +383,7 @@ class RecordOps:
             self.guard("guard_true" if going else "guard_false", cmp)
             if not going:
                 return
-            nxt = _tv(v, "float")
+            nxt = TV(v, "float")
         self.set(a, nxt)
         self.set(a + 3, nxt)
 
@@ -436,7 +412,7 @@ class RecordOps:
             span = rec.op("int_sub", hi.v, lo.v)
             self.guard("guard_true", rec.op("int_ge", span, rec.const(0)))  # no overflow: else the VM does it
             divisor = step.v if up else rec.op("int_neg", step.v)
-            self.set(a + 1, _tv(rec.op("int_floordiv", span, divisor), "int"))
+            self.set(a + 1, TV(rec.op("int_floordiv", span, divisor), "int"))
             self.set(a + 3, init)
             return
         if not kinds <= {"int", "float"} or vs == 0:
@@ -448,10 +424,10 @@ class RecordOps:
         self.guard("guard_true" if runs else "guard_false", rec.op("float_le" if up else "float_ge", fi, fl))
         if not runs:
             return
-        self.set(a, _tv(fi, "float"))
-        self.set(a + 1, _tv(fl, "float"))
-        self.set(a + 2, _tv(fs, "float"))
-        self.set(a + 3, _tv(fi, "float"))
+        self.set(a, TV(fi, "float"))
+        self.set(a + 1, TV(fl, "float"))
+        self.set(a + 2, TV(fs, "float"))
+        self.set(a + 3, TV(fi, "float"))
 
     def r_TFORLOOP(self, frame, ins):
         a = ins[1]
@@ -489,11 +465,11 @@ class RecordOps:
             self.raising("call", const_obj(h.call_none), f, *objs)
         elif ret_c == 2:
             res = self.raising("call", const_obj(h.call_first), f, *objs)
-            self.store_results(self.vframes[-1], ret_a, 2, [_tv(res, "any")])
+            self.store_results(self.vframes[-1], ret_a, 2, [TV(res, "any")])
         elif ret_c > 2:
             n = ret_c - 1
             tup = self.raising("call", const_obj(h.call_n), const_obj(n), f, *objs)
-            vals = [_tv(self.rec.op("tuple_getitem", tup, self.rec.const(i)), "any") for i in range(n)]
+            vals = [TV(self.rec.op("tuple_getitem", tup, self.rec.const(i)), "any") for i in range(n)]
             self.store_results(self.vframes[-1], ret_a, ret_c, vals)
         else:
             raise TraceAbort(f"variable number of results from built-in '{fn.name}'")

@@ -7,7 +7,7 @@ x * 1, x * 0 (integers), x & -1, x | 0, x ^ 0, not not x, and int_to_float of a 
 
 from __future__ import annotations
 
-from jit.ir import Const
+from jit.ir import Const, Op
 from jit.ir.semantics import PURE
 from jit.opt.rewrite import Rewriter
 
@@ -34,9 +34,10 @@ def fold(ir):
         if name == "int_mul" and args[1].is_const() and args[1].value == 0:
             rw.replace(op, Const("i", 0))
             continue
-        if name == "bool_not" and not args[0].is_const() and getattr(args[0], "opdef", None) is not None \
-                and args[0].opdef.name == "bool_not" and id(args[0]) not in rw.label_args:
-            rw.replace(op, args[0].args[0])
+        inner = args[0] if args else None
+        if name == "bool_not" and isinstance(inner, Op) and inner.opdef.name == "bool_not" \
+                and id(inner) not in rw.label_args:
+            rw.replace(op, inner.args[0])
             continue
         rw.keep(op)
     return rw.result()

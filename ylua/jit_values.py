@@ -1,0 +1,70 @@
+"""What a Lua recording knows about values, and how its snapshots describe frames (shared by jit_record.py, which
+keeps the state, jit_record_ops.py, which records each instruction, and jit_driver.py, which rebuilds frames)."""
+
+from __future__ import annotations
+
+from jit.ir import BOOL, FLOAT, INT, OBJ, const_obj, const_of
+from ylua.table import LuaTable
+from ylua.values import Builtin, Cell, LuaFunction
+
+# Lua kind of a Python value, and the kind an SSA value of a machine type has
+KIND_OF_TYPE = {int: "int", float: "float", bool: "bool", type(None): "nil", bytes: "str", LuaTable: "table",
+                LuaFunction: "lfunc", Builtin: "builtin", Cell: "cell"}
+KIND_OF_MACHINE_TYPE = {INT: "int", FLOAT: "float", BOOL: "bool", OBJ: "any"}
+
+
+class TV:
+    """A register's value in the trace: an SSA value `v` and what the trace knows of its Lua kind (`any` when it
+    has not been checked yet; int and float values are unboxed machine values)."""
+
+    __slots__ = ("v", "kind")
+
+    def __init__(self, v, kind: str):
+        self.v = v
+        self.kind = kind
+
+    def __repr__(self):
+        return f"TV({self.v!r}, {self.kind})"
+
+
+NIL = TV(const_obj(None), "nil")
+
+
+def const_tv(value) -> TV:
+    kind = KIND_OF_TYPE.get(type(value), "obj")
+    if kind in ("int", "float"):
+        return TV(const_of(value), kind)
+    return TV(const_obj(value), kind)
+
+
+class InlinedFrame:
+    """Snapshot descriptor of a Lua frame that the trace inlined: enough to rebuild its Frame at a deopt (inlined
+    functions are never vararg functions: the recorder does not inline those)."""
+
+    __slots__ = ("func", "ret_a", "ret_c", "top")
+
+    def __init__(self, func, ret_a, ret_c, top=None):
+        self.func = func
+        self.ret_a = ret_a
+        self.ret_c = ret_c
+        self.top = top
+
+    def __repr__(self):
+        p = self.func.proto
+        return f"<inlined {p.name or '?'} {p.source}:{p.line}>"
+
+
+class RootFrame:
+    """Snapshot descriptor of the trace's entry frame (its registers live in the real Frame); `top` is set when the
+    exit lies between an instruction that produced a variable number of values and the one consuming them."""
+
+    __slots__ = ("top",)
+
+    def __init__(self, top=None):
+        self.top = top
+
+    def __repr__(self):
+        return "<root>" if self.top is None else f"<root top={self.top}>"
+
+
+ROOT = RootFrame()
