@@ -24,6 +24,7 @@ T_HASH = slot_offset(LuaTable, "hash")
 T_META = slot_offset(LuaTable, "meta")
 T_KEYS = slot_offset(LuaTable, "_keys")
 CELL_V = slot_offset(Cell, "v")
+BUILTIN_NAME = slot_offset(Builtin, "name")
 FRAME_PC = slot_offset(Frame, "pc")
 
 INT_ARITH = {"ADD": "int_add", "SUB": "int_sub", "MUL": "int_mul", "BAND": "int_and", "BOR": "int_or",
@@ -443,11 +444,18 @@ class RecordOps:
         fn = self.runtime_value(r)
         if type(fn) is not LuaFunction and type(fn) is not Builtin:
             raise TraceAbort("calls a value that is not a function")
-        if not tv.v.is_const():
-            self.guard("guard_is", tv.v, const_obj(fn))
+        if tv.v.is_const():
+            return fn
+        if type(fn) is Builtin and not hasattr(fn.fn, "jit_intrinsic"):
+            # What the trace does with a built-in depends on its name only (see call), and the call passes the
+            # runtime value: so one trace serves every built-in of that name, e.g. all coroutine.wrap functions.
+            self.guard("guard_type", tv.v, const_obj(Builtin))
+            self.guard("guard_is", self.rec.op("getslot", tv.v, self.rec.const(BUILTIN_NAME)), const_obj(fn.name))
+            return fn
+        self.guard("guard_is", tv.v, const_obj(fn))
         return fn
 
-    def call(self, fn, args, ret_a, ret_c):
+    def call(self, fn, callee, args, ret_a, ret_c):
         """Record a call of `fn` (a Lua function is inlined; a built-in is called by the trace)."""
         if type(fn) is LuaFunction:
             self.push_frame(fn, args, ret_a, ret_c)
@@ -459,7 +467,7 @@ class RecordOps:
                 raise TraceAbort(f"calls '{fn.name}' from an inlined function (it needs the interpreter's frames)")
             self.rec.op("setslot", self.rec.inputs[0], self.rec.const(FRAME_PC), const_obj(self.pc))
         objs = [self.obj(t) for t in args]
-        f = const_obj(fn)
+        f = self.obj(callee)
         h = self.helpers
         if ret_c == 1:
             self.raising("call", const_obj(h.call_none), f, *objs)
@@ -488,12 +496,35 @@ class RecordOps:
         a, b, c = ins[1], ins[2], ins[3]
         args = self.call_args(a, b)
         fn = self.callee(a)
-        self.call(fn, args, a, c)
+        if type(fn) is Builtin and args and c in (1, 2) and hasattr(fn.fn, "jit_intrinsic"):
+            res = self.intrinsic(fn.fn.jit_intrinsic, self.typed_reg(a + 1))
+            if res is not None:
+                self.store_results(self.vframes[-1], a, c, [res])
+                return
+        self.call(fn, self.get(a), args, a, c)
+
+    def intrinsic(self, name, x):
+        """The TV of math.<name>(x) computed natively, or None when x's kind needs the library function."""
+        rec = self.rec
+        if x.kind == "int":
+            if name in ("floor", "ceil"):
+                return x
+            if name == "sqrt":
+                return TV(rec.op("float_sqrt", rec.op("int_to_float", x.v)), "float")
+            return None
+        if x.kind != "float":
+            return None
+        if name in ("floor", "ceil"):
+            # an integral float becomes an integer when it fits; inf, nan and huge values are left to the library
+            r = rec.op("float_" + name, x.v)
+            self.guard("guard_true", rec.op("float_is_int64", r))
+            return TV(rec.op("float_to_int", r), "int")
+        return TV(rec.op("float_" + name, x.v), "float")
 
     def r_TFORCALL(self, frame, ins):
         a, b = ins[1], ins[2]
         fn = self.callee(a)
-        self.call(fn, [self.get(a + 1), self.get(a + 2)], a + 4, b + 1)
+        self.call(fn, self.get(a), [self.get(a + 1), self.get(a + 2)], a + 4, b + 1)
 
     def r_RETURN(self, frame, ins):
         a, b = ins[1], ins[2]

@@ -65,6 +65,8 @@ _EFFECTS = {
     "dict_get": lambda d, k: d.get(k),
     "dict_len": len,
     "dict_set": lambda d, k, v: d.__setitem__(k, v),
+    "dict_set_float": lambda d, k, f: d.__setitem__(k, float(f)),
+    "list_setitem_float": lambda lst, i, f: _list_setitem(lst, i, float(f)),
     "new_list": lambda n: [None] * n,
     "call": lambda f, *args: f(*args),
 }

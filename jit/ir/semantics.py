@@ -75,6 +75,21 @@ def fpow(a: float, b: float) -> float:
         return math.nan
 
 
+def _fsqrt(a: float) -> float:
+    """IEEE sqrt: the default nan (sign bit set on x86) for negative operands instead of Python's exception."""
+    if a >= 0 or math.isinf(a) and a > 0:
+        return math.sqrt(a)
+    return a if a != a else -math.nan
+
+
+def _integral(rounding, a: float) -> float:
+    """C's floor/ceil: inf and nan unchanged, and a zero result keeps the operand's sign (ceil(-0.5) is -0.0)."""
+    if not math.isfinite(a):
+        return a
+    r = float(rounding(a))
+    return math.copysign(r, a) if r == 0 else r
+
+
 PURE = {
     "box_int": lambda a: a,
     "box_float": lambda a: a,
@@ -113,6 +128,11 @@ PURE = {
     "float_mod": _fmod_floor,
     "float_pow": fpow,
     "float_neg": lambda a: -a,
+    "float_abs": abs,
+    "float_sqrt": _fsqrt,
+    "float_floor": lambda a: _integral(math.floor, a),
+    "float_ceil": lambda a: _integral(math.ceil, a),
+    "float_is_int64": lambda a: -(2.0**63) <= a < 2.0**63,
     "float_lt": lambda a, b: a < b,
     "float_le": lambda a, b: a <= b,
     "float_gt": lambda a, b: a > b,

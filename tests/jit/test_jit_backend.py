@@ -65,6 +65,23 @@ finish() {$None@0: i5, f6, f7, i8, b10, o11, o12, b13, b14}"""
         assert run_exit(nat, [a, f]) == run_exit(ref, [a, f])
 
 
+FLOAT_UNARY = ["float_neg", "float_abs", "float_sqrt", "float_floor", "float_ceil", "float_is_int64"]
+
+
+def test_float_unary_ops_match_reference():
+    lines = ["inputs(o0)", "o1 = list_getitem(o0, 0)", "f2 = unbox_float(o1)"]
+    names = []
+    for k, op in enumerate(FLOAT_UNARY):
+        res = ("b" if op == "float_is_int64" else "f") + str(10 + k)
+        lines.append(f"{res} = {op}(f2)")
+        names.append(res)
+    lines.append("finish() {$None@0: " + ", ".join(names) + "}")
+    text = "\n".join(lines)
+    ref, nat = compile_text(text, "interp"), compile_text(text, "llvm")
+    for f in FLOATS + [2.5, -2.5, 0.25, -0.75, 2.0 ** 63, -(2.0 ** 63), 4.0, -4.0, 1e-310]:
+        assert run_exit(nat, [f]) == run_exit(ref, [f]), f
+
+
 def test_big_ints_unbox_through_the_slow_path():
     text = "inputs(o0)\ni1 = unbox_int(o0)\ni2 = int_add(i1, 1)\nfinish() {$None@0: i2}"
     nat = compile_text(text, "llvm")

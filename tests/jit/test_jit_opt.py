@@ -148,3 +148,46 @@ jump(o0)"""
     optimised = optimise(parse_trace(text, consts))
     assert len(optimised.ops) < len(parse_trace(text, consts).ops)
     assert run(optimised, regs2) == plain and regs1 == regs2 == [995, 7]
+
+
+FLOAT_STORE_LOOP = """inputs(o0, o1)
+label(o0, o1)
+o2 = list_getitem(o0, 0)
+guard_type(o2, $float) {$None@0: o0, o1}
+f3 = unbox_float(o2)
+f4 = float_add(f3, 1.5)
+o5 = box_float(f4)
+list_setitem(o0, 0, o5)
+o6 = dict_get(o1, $key)
+guard_type(o6, $float) {$None@1: o0, o1}
+f7 = unbox_float(o6)
+f8 = float_mul(f7, 2.0)
+o9 = box_float(f8)
+dict_set(o1, $key, o9) {$None@2: o0, o1}
+b10 = float_lt(f4, 10.0)
+guard_true(b10) {$None@3: o0, o1}
+jump(o0, o1)"""
+
+
+def test_float_stores_store_machine_values_and_reuse_unshared_floats():
+    consts = {"key": "k"}
+    ir = optimise(parse_trace(FLOAT_STORE_LOOP, consts))
+    assert "list_setitem_float" in names(ir) and "dict_set_float" in names(ir)
+    assert "box_float" not in names(ir)
+    lst, d = [float(1000) + 0.5], {"k": float(1000) + 0.25}  # fresh objects that only the containers refer to
+    lst[0] -= 1000.0
+    d["k"] -= 1000.0
+    first_item, first_value = id(lst[0]), id(d["k"])
+    pc, _values, _exc = run(ir, lst, d)
+    assert pc == 3 and lst == [11.0] and d == {"k": 0.25 * 2 ** 7}
+    # nothing else referred to the floats, so the loop overwrote them in place instead of allocating
+    assert id(lst[0]) == first_item and id(d["k"]) == first_value
+
+
+def test_float_stores_never_overwrite_a_float_someone_else_holds():
+    consts = {"key": "k"}
+    ir = optimise(parse_trace(FLOAT_STORE_LOOP, consts))
+    shared = 1.5 + float(len("x"))  # 2.5, held by this test and by both containers
+    lst, d = [shared], {"k": shared}
+    run(ir, lst, d)
+    assert shared == 2.5 and lst == [10.0] and d["k"] == 2.5 * 2 ** 5

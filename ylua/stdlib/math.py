@@ -216,8 +216,12 @@ def open_lib(rt) -> None:
         except OverflowError:
             return (math.inf,)
 
+    # Functions a trace may compute natively (ylua/jit_record_ops.py) instead of calling them.
+    m_floor, m_ceil = floor_ceil(math.floor), floor_ceil(math.ceil)
+    for fn, intrinsic in [(m_floor, "floor"), (m_ceil, "ceil"), (m_abs, "abs"), (m_sqrt, "sqrt")]:
+        fn.jit_intrinsic = intrinsic
     for name, fn in [
-        ("floor", floor_ceil(math.floor)), ("ceil", floor_ceil(math.ceil)), ("abs", m_abs), ("fmod", m_fmod),
+        ("floor", m_floor), ("ceil", m_ceil), ("abs", m_abs), ("fmod", m_fmod),
         ("modf", m_modf), ("tointeger", m_tointeger), ("type", m_type), ("ult", m_ult), ("max", minmax(True)),
         ("min", minmax(False)), ("log", m_log), ("random", m_random), ("randomseed", m_randomseed),
         ("sqrt", m_sqrt), ("exp", m_exp), ("sin", unary(math.sin)), ("cos", unary(math.cos)),

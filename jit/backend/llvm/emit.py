@@ -45,6 +45,7 @@ class FunctionEmitter(OpEmitters):
         self.exit_at = dict(zip((p for p, op in enumerate(ir.ops) if op.snapshot is not None), trace.exits))
         self.lines: list[str] = []
         self.allocas: list[str] = []
+        self.globals: list[str] = []  # per-exit type strings for jit_deopt
         self.exit_blocks: list[int] = []
         self.decls: set[str] = set()
         self.helpers: set[str] = set()
@@ -230,6 +231,16 @@ class FunctionEmitter(OpEmitters):
             self.need("jit_fetch_exc")
             exc = self.tmp()
             self.emit(f"{exc} = call ptr @jit_fetch_exc()")
+        # Both ways out read the live values from the buffer: a side trace as its inputs, jit_deopt to box them.
+        for k, (v, operand) in enumerate(live):  # live values are never constants; objects are owned references
+            if v.type == BOOL:
+                wide = self.tmp()
+                self.emit(f"{wide} = zext i1 {operand} to i64")
+                self.emit(f"store i64 {wide}, ptr {self.slot('%buf', k)}")
+            else:
+                self.emit(f"store {LLTYPE[v.type]} {operand}, ptr {self.slot('%buf', k)}")
+        for e in release:
+            self.decref(self.entity_operand(e))
         if ex.kind == GUARD:
             sp, st, has = self.tmp(), self.tmp(), self.tmp()
             self.emit(f"{sp} = getelementptr ptr, ptr {ptr_const(self.slots_address)}, i64 {ex.index}")
@@ -237,36 +248,18 @@ class FunctionEmitter(OpEmitters):
             self.emit(f"{has} = icmp ne ptr {st}, null")
             self.emit(f"br i1 {has}, label %side{p}, label %deopt{p}")
             self.start_block(f"side{p}")
-            for k, (v, operand) in enumerate(live):
-                self.emit(f"store {LLTYPE[v.type]} {operand}, ptr {self.slot('%buf', k)}")
-            for e in release:
-                self.decref(self.entity_operand(e))
             r = self.tmp()
             self.emit(f"{r} = musttail call ptr {st}(ptr %buf)")
             self.emit(f"ret ptr {r}")
             self.start_block(f"deopt{p}")
-        n = 1 + len(live) + (exc is not None)
-        self.need("PyTuple_New")
+        self.need("jit_deopt")
+        types = "".join(v.type for v, _ in live)
+        self.globals.append(f"@types{p} = private unnamed_addr constant [{len(types) or 1} x i8] "
+                            f"c\"{types or 'x'}\"")
         tup = self.tmp()
-        self.emit(f"{tup} = call ptr @PyTuple_New(i64 {n})")
-        items = [ptr_const(id(ex))]
-        self.incref(items[0])
-        items.extend(self.box_for_exit(v, operand) for v, operand in live)
-        if exc is not None:
-            items.append(exc)
-        for k, item in enumerate(items):
-            self.emit(f"store ptr {item}, ptr {self.slot(tup, 3 + k)}")
-        for e in release:
-            self.decref(self.entity_operand(e))
+        self.emit(f"{tup} = call ptr @jit_deopt(ptr {ptr_const(id(ex))}, ptr @types{p}, i64 {len(live)}, "
+                  f"ptr %buf, ptr {exc or 'null'})")
         self.emit(f"ret ptr {tup}")
-
-    def box_for_exit(self, v, operand: str) -> str:
-        """A new reference to the Python object for value v (objects: moved or incref'd; machine values boxed)."""
-        if v.type == OBJ:
-            if v.is_const():
-                self.incref(operand)
-            return operand
-        return self.box(v.type, operand)
 
 
 def entry_wrapper(trace) -> str:
@@ -297,9 +290,13 @@ def module_text(trace, slots_address: int) -> tuple[str, list[str]]:
     parts.extend(capi.DECLS[d] for d in sorted(fe.decls))
     parts.append("declare i64 @llvm.fptosi.sat.i64.f64(double)")
     parts.append("declare double @llvm.floor.f64(double)")
+    parts.append("declare double @llvm.ceil.f64(double)")
+    parts.append("declare double @llvm.fabs.f64(double)")
+    parts.append("declare double @llvm.sqrt.f64(double)")
     parts.append("declare double @llvm.pow.f64(double, double)")
     parts.append("declare i64 @llvm.umin.i64(i64, i64)")
     parts.extend(helpers.DEFS[h] for h in sorted(fe.helpers))
+    parts.extend(fe.globals)
     parts.append(fn)
     parts.append('!0 = !{!"branch_weights", i32 1, i32 100000}')
     parts.append('!1 = !{!"branch_weights", i32 100000, i32 1}')

@@ -11,6 +11,7 @@ from jit import layout
 _TRUE = f"inttoptr (i64 {id(True)} to ptr)"
 _FALSE = f"inttoptr (i64 {id(False)} to ptr)"
 _NONE = f"inttoptr (i64 {id(None)} to ptr)"
+_FLOAT_TYPE = f"inttoptr (i64 {id(float)} to ptr)"
 
 # op name -> "instruction type" for ops that are one LLVM instruction over their two operands
 _BINARY = {
@@ -30,6 +31,10 @@ _UNARY = {
     "bool_not": "xor i1 {a}, true",
     "int_to_float": "sitofp i64 {a} to double",
     "float_to_int": "call i64 @llvm.fptosi.sat.i64.f64(double {a})",
+    "float_abs": "call double @llvm.fabs.f64(double {a})",
+    "float_sqrt": "call double @llvm.sqrt.f64(double {a})",
+    "float_floor": "call double @llvm.floor.f64(double {a})",
+    "float_ceil": "call double @llvm.ceil.f64(double {a})",
 }
 
 
@@ -212,6 +217,12 @@ class OpEmitters:
 
     # ---- double arithmetic
 
+    def op_float_is_int64(self, op, p, a):
+        lo, hi = self.tmp(), self.tmp()
+        self.emit(f"{lo} = fcmp oge double {a}, 0xC3E0000000000000")  # -2^63
+        self.emit(f"{hi} = fcmp olt double {a}, 0x43E0000000000000")  # 2^63
+        self.emit(f"{self.res(p)} = and i1 {lo}, {hi}")
+
     def op_float_floordiv(self, op, p, a, b):
         q = self.tmp()
         self.emit(f"{q} = fdiv double {a}, {b}")
@@ -284,6 +295,53 @@ class OpEmitters:
         self.emit(f"{r} = call i32 @PyDict_SetItem(ptr {d}, ptr {k}, ptr {v})")
         self.emit(f"{bad} = icmp slt i32 {r}, 0")
         self.raise_if(bad, p)
+
+    # ---- float stores that reuse the old float object when nothing else can see it
+
+    def reuse_float(self, old: str, f: str, fresh: str, done: str):
+        """Overwrite float object `old` with `f` when it is an exact float referenced only by the container being
+        stored into (every reference the trace holds is counted, see ownership.py), else branch to `fresh`."""
+        n = self.ntmp
+        is_float, rc, alone, both = self.tmp(), self.tmp(), self.tmp(), self.tmp()
+        self.emit(f"{is_float} = icmp eq ptr {self.type_of(old)}, {_FLOAT_TYPE}")
+        self.emit(f"{rc} = load i64, ptr {old}")
+        self.emit(f"{alone} = icmp eq i64 {rc}, 1")
+        self.emit(f"{both} = and i1 {is_float}, {alone}")
+        self.emit(f"br i1 {both}, label %reuse{n}, label %{fresh}")
+        self.start_block(f"reuse{n}")
+        self.emit(f"store double {f}, ptr {self.field_addr(old, layout.FLOAT_VALUE)}")
+        self.emit(f"br label %{done}")
+
+    def op_list_setitem_float(self, op, p, lst, i, f):
+        n = self.ntmp
+        addr, old = self.item_addr(lst, i), self.tmp()
+        self.emit(f"{old} = load ptr, ptr {addr}")
+        self.reuse_float(old, f, f"fresh{n}", f"stored{n}")
+        self.start_block(f"fresh{n}")
+        b = self.box("f", f)
+        self.emit(f"store ptr {b}, ptr {addr}")
+        self.decref(old)
+        self.emit(f"br label %stored{n}")
+        self.start_block(f"stored{n}")
+
+    def op_dict_set_float(self, op, p, d, k, f):
+        self.need("PyDict_GetItem")
+        self.need("PyDict_SetItem")
+        n = self.ntmp
+        old, present = self.tmp(), self.tmp()
+        self.emit(f"{old} = call ptr @PyDict_GetItem(ptr {d}, ptr {k})")
+        self.emit(f"{present} = icmp ne ptr {old}, null")
+        self.emit(f"br i1 {present}, label %present{n}, label %fresh{n}")
+        self.start_block(f"present{n}")
+        self.reuse_float(old, f, f"fresh{n}", f"stored{n}")
+        self.start_block(f"fresh{n}")
+        b, r, bad = self.box("f", f), self.tmp(), self.tmp()
+        self.emit(f"{r} = call i32 @PyDict_SetItem(ptr {d}, ptr {k}, ptr {b})")
+        self.decref(b)
+        self.emit(f"{bad} = icmp slt i32 {r}, 0")
+        self.raise_if(bad, p)
+        self.emit(f"br label %stored{n}")
+        self.start_block(f"stored{n}")
 
     def op_new_list(self, op, p, n):
         self.need("jit_new_list")

@@ -147,12 +147,70 @@ done:
   ret ptr %l
 }}"""
 
+# The deopt path shared by every exit of a trace: the exit has stored its live values raw into the buffer (8 bytes
+# each; bools zero-extended) and passes a type letter per value ("i", "f", "b", "o"); the result is the exit tuple
+# (exit, *boxed values[, exception]) that jit/resume.py decodes. Objects in the buffer are owned references.
+_DEOPT = f"""define internal ptr @jit_deopt(ptr %exit, ptr %types, i64 %n, ptr %buf, ptr %exc) noinline {{
+entry:
+  %hasexc = icmp ne ptr %exc, null
+  %extra = zext i1 %hasexc to i64
+  %n1 = add i64 %n, 1
+  %size = add i64 %n1, %extra
+  %tup = call ptr @PyTuple_New(i64 %size)
+  %items = getelementptr i8, ptr %tup, i64 24
+  call void @jit_incref(ptr %exit)
+  store ptr %exit, ptr %items
+  br label %cond
+cond:
+  %k = phi i64 [0, %entry], [%k1, %put]
+  %more = icmp slt i64 %k, %n
+  br i1 %more, label %body, label %done
+body:
+  %tp = getelementptr i8, ptr %types, i64 %k
+  %t = load i8, ptr %tp
+  %rp = getelementptr i64, ptr %buf, i64 %k
+  %raw = load i64, ptr %rp
+  switch i8 %t, label %obj [ i8 105, label %int
+                             i8 102, label %flt
+                             i8 98, label %bool ]
+obj:
+  %o = inttoptr i64 %raw to ptr
+  br label %put
+int:
+  %io = call ptr @PyLong_FromLongLong(i64 %raw)
+  br label %put
+flt:
+  %d = bitcast i64 %raw to double
+  %fo = call ptr @PyFloat_FromDouble(double %d)
+  br label %put
+bool:
+  %isb = icmp ne i64 %raw, 0
+  %bo = select i1 %isb, ptr inttoptr (i64 {id(True)} to ptr), ptr inttoptr (i64 {id(False)} to ptr)
+  call void @jit_incref(ptr %bo)
+  br label %put
+put:
+  %item = phi ptr [%o, %obj], [%io, %int], [%fo, %flt], [%bo, %bool]
+  %k1 = add i64 %k, 1
+  %ip = getelementptr ptr, ptr %items, i64 %k1
+  store ptr %item, ptr %ip
+  br label %cond
+done:
+  br i1 %hasexc, label %putexc, label %ret
+putexc:
+  %ep = getelementptr ptr, ptr %items, i64 %n1
+  store ptr %exc, ptr %ep
+  br label %ret
+ret:
+  ret ptr %tup
+}}"""
+
 DEFS = {
     "jit_incref": _INCREF,
     "jit_decref": _DECREF,
     "jit_unbox_int": _UNBOX_INT,
     "jit_fetch_exc": _FETCH_EXC,
     "jit_new_list": _NEW_LIST,
+    "jit_deopt": _DEOPT,
 }
 DEPENDS = {
     "jit_incref": _REFCOUNT_DEPS,
@@ -160,4 +218,5 @@ DEPENDS = {
     "jit_unbox_int": ("PyLong_AsLongLong",),
     "jit_fetch_exc": _FETCH_DEPS,
     "jit_new_list": ("PyList_New", "jit_incref"),
+    "jit_deopt": ("PyTuple_New", "PyLong_FromLongLong", "PyFloat_FromDouble", "jit_incref"),
 }
