@@ -1,6 +1,6 @@
 -- Ackermann function A(2, n) and A(3, k): deep, non-tail recursion with tiny bodies.
 -- quick: 3
-local n = tonumber(arg and arg[1]) or 9
+local n = tonumber(arg and arg[1]) or 10
 
 local function ack(m, k)
   if m == 0 then return k + 1 end

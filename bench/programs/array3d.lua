@@ -1,6 +1,6 @@
 -- 3D array walk: nested tables indexed by three loop variables, filled then relaxed with a 6-neighbour stencil.
 -- quick: 6
-local n = tonumber(arg and arg[1]) or 80
+local n = tonumber(arg and arg[1]) or 115
 local sweeps = 10
 
 local grid = {}

@@ -1,6 +1,6 @@
 -- An integer loop writing and then reading a table's array part.
 -- quick: 5000
-local n = tonumber(arg and arg[1]) or 1000000
+local n = tonumber(arg and arg[1]) or 9000000
 local t = {}
 for i = 1, n do t[i] = 0 end
 for round = 1, 5 do

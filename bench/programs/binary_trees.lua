@@ -1,6 +1,6 @@
 -- Binary trees: allocate and walk many short-lived complete binary trees; table allocation and recursion.
 -- quick: 6
-local max_depth = tonumber(arg and arg[1]) or 13
+local max_depth = tonumber(arg and arg[1]) or 15
 local min_depth = 4
 if max_depth < min_depth + 2 then max_depth = min_depth + 2 end
 

@@ -1,6 +1,6 @@
 -- Coroutine ring: a token passed around a ring of coroutines; resume/yield switching cost.
 -- quick: 1000
-local passes = tonumber(arg and arg[1]) or 2000000
+local passes = tonumber(arg and arg[1]) or 7000000
 local ring_size = 503
 
 -- Each node loops forever: it receives the token count, decrements it and yields it back with its id.

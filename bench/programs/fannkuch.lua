@@ -1,6 +1,6 @@
 -- Fannkuch-redux: permutations and prefix reversals of a small integer array; array reads/writes and branches.
 -- quick: 6
-local n = tonumber(arg and arg[1]) or 9
+local n = tonumber(arg and arg[1]) or 10
 
 local perm, work, count = {}, {}, {}
 for i = 1, n do perm[i] = i end

@@ -1,6 +1,6 @@
 -- Mandelbrot: escape-time iteration over a size x size grid; a checksum of the 1-bit bitmap is printed.
 -- quick: 32
-local size = tonumber(arg and arg[1]) or 600
+local size = tonumber(arg and arg[1]) or 1000
 local max_iter = 50
 local pad = {128, 64, 32, 16, 8, 4, 2, 1}
 

@@ -1,6 +1,6 @@
 -- Method calls on objects through a metatable's __index.
 -- quick: 2000
-local n = tonumber(arg and arg[1]) or 1000000
+local n = tonumber(arg and arg[1]) or 17000000
 local Point = {}
 Point.__index = Point
 function Point.new(x, y) return setmetatable({x = x, y = y}, Point) end

@@ -1,6 +1,6 @@
 -- N-body: a leapfrog simulation of five planets; float arithmetic and field access on small tables.
 -- quick: 1000
-local steps = tonumber(arg and arg[1]) or 120000
+local steps = tonumber(arg and arg[1]) or 350000
 
 local PI = math.pi
 local SOLAR_MASS = 4 * PI * PI

@@ -1,7 +1,7 @@
 -- OOP methods: a small class hierarchy built with metatables (inheritance through __index chains),
 -- virtual dispatch, super calls and accessor-heavy code.
 -- quick: 2000
-local n = tonumber(arg and arg[1]) or 1500000
+local n = tonumber(arg and arg[1]) or 5000000
 
 local function class(parent)
   local c = {}

@@ -1,7 +1,7 @@
 -- Ray caster: one primary ray per pixel against a few spheres with Lambert shading and hard shadows;
 -- float-heavy vector arithmetic kept in locals, plus small closures. Prints a checksum of the image.
 -- quick: 16
-local size = tonumber(arg and arg[1]) or 500
+local size = tonumber(arg and arg[1]) or 900
 local sqrt = math.sqrt
 
 -- Spheres: centre x, y, z, radius, albedo.

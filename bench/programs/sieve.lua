@@ -1,6 +1,6 @@
 -- Sieve of Eratosthenes, repeated: boolean array writes with strided inner loops.
 -- quick: 2
-local rounds = tonumber(arg and arg[1]) or 100
+local rounds = tonumber(arg and arg[1]) or 200
 local limit = 100000
 
 local count

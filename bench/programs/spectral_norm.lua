@@ -1,6 +1,6 @@
 -- Spectral norm: power iteration with an implicitly defined matrix; float division and nested loops.
 -- quick: 20
-local size = tonumber(arg and arg[1]) or 350
+local size = tonumber(arg and arg[1]) or 600
 
 local function entry(i, j)  -- A[i][j] for 0-based i, j
   local s = i + j

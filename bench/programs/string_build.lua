@@ -1,6 +1,6 @@
 -- Build strings by concatenation in chunks.
 -- quick: 2000
-local n = tonumber(arg and arg[1]) or 200000
+local n = tonumber(arg and arg[1]) or 12000000
 local total = 0
 local chunk = ""
 for i = 1, n do
