@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 
 from ylua.errors import lua_error
-from ylua.numconv import str2number
+from ylua.numconv import to_number
 from ylua.operand_error import obj_type_name
 from ylua.threaded import MAXI, MINI, builder
 from ylua.values import Builtin, LuaFunction
@@ -19,13 +19,10 @@ def for_error(what, v):
 
 
 def _for_number(v, what):
-    if type(v) is int or type(v) is float:
-        return v
-    if type(v) is bytes:
-        n = str2number(v)
-        if n is not None:
-            return n
-    raise for_error(what, v)
+    n = to_number(v)
+    if n is None:
+        raise for_error(what, v)
+    return n
 
 
 @builder("FORPREP")

@@ -77,7 +77,7 @@ def fpow(a: float, b: float) -> float:
 
 def _fsqrt(a: float) -> float:
     """IEEE sqrt: the default nan (sign bit set on x86) for negative operands instead of Python's exception."""
-    if a >= 0 or math.isinf(a) and a > 0:
+    if a >= 0:
         return math.sqrt(a)
     return a if a != a else -math.nan
 

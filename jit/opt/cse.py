@@ -1,16 +1,22 @@
 """Common-subexpression elimination and redundant guard elimination.
 
 A pure op computed again with the same arguments reuses the first result; a guard already checked on the same
-values (the same type, the same identity, the same condition) is dropped. Facts established before the loop's
+values (the same type, the same identity, the same condition) is dropped. A box is a fact too: the type of
+box_int(i) / box_float(f) is known, and unboxing it gives back i / f (the loads that forwarding replaced by a stored
+box need neither guard nor unbox). Facts established before the loop's
 label stay valid inside the loop for loop-invariant values; facts about label arguments do not (they are
 different values in each iteration).
 """
 
 from __future__ import annotations
 
-from jit.opt.rewrite import Rewriter, op_key
+from jit.ir import const_obj
+from jit.opt.rewrite import Rewriter, op_key, value_key
 
 _GUARDS = {"guard_true", "guard_false", "guard_type", "guard_is", "guard_is_not"}
+# box op -> (its unbox op, the key of its type constant)
+_BOXES = {"box_int": ("unbox_int", value_key(const_obj(int))),
+          "box_float": ("unbox_float", value_key(const_obj(float)))}
 
 
 def cse(ir):
@@ -31,5 +37,9 @@ def cse(ir):
                 if name in _GUARDS or rw.replace(op, prior):
                     continue
             seen[key] = op
+            if name in _BOXES:
+                unbox, type_key = _BOXES[name]
+                seen[("guard_type", value_key(op), type_key)] = op
+                seen[(unbox, value_key(op))] = op.args[0]
         rw.keep(op)
     return rw.result()

@@ -1,7 +1,7 @@
 """Float stores: a store of a freshly boxed float into a list item or dict value becomes a store of the machine
 value (list_setitem_float / dict_set_float), which the backend may turn into an overwrite of the old float object
 when nothing but the container refers to it - no allocation, no deallocation. The box, if nothing else needs it,
-is then dead. Uses of the box the loop reads back (unbox_float, a float type guard) take the machine value.
+is then dead (cse has already given loads of the stored box the machine value).
 """
 
 from __future__ import annotations
@@ -29,11 +29,5 @@ def float_stores(ir):
             if f is not None:
                 rw.keep(make_op(_FLOAT_STORE[name], [op.args[0], op.args[1], f], op.pos, op.snapshot))
                 continue
-        elif name == "unbox_float":
-            f = _boxed_float(rw, op.args[0])
-            if f is not None and rw.replace(op, f):
-                continue
-        elif name == "guard_type" and op.args[1].value is float and _boxed_float(rw, op.args[0]) is not None:
-            continue
         rw.keep(op)
     return rw.result()

@@ -191,3 +191,22 @@ def test_float_stores_never_overwrite_a_float_someone_else_holds():
     lst, d = [shared], {"k": shared}
     run(ir, lst, d)
     assert shared == 2.5 and lst == [10.0] and d["k"] == 2.5 * 2 ** 5
+
+
+def test_cse_knows_what_a_box_holds():
+    ir = cse(parse_trace("""inputs(o0)
+o1 = getreg(o0, 0)
+guard_type(o1, $float) {$None@0: o0}
+f2 = unbox_float(o1)
+f3 = float_add(f2, 1.0)
+o4 = box_float(f3)
+guard_type(o4, $float) {$None@1: o0}
+f5 = unbox_float(o4)
+i6 = int_add(2, 3)
+o7 = box_int(i6)
+guard_type(o7, $int) {$None@2: o0}
+i8 = unbox_int(o7)
+finish() {$None@3: f5, i8}"""))
+    assert names(ir) == ["getreg", "guard_type", "unbox_float", "float_add", "box_float", "int_add", "box_int",
+                         "finish"]
+    assert ir.ops[-1].snapshot.frames[0].values == [ir.ops[3], ir.ops[5]]

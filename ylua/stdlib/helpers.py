@@ -4,7 +4,7 @@ a missing argument is passed as NOARG by built-ins that declare `*args`, or as N
 from __future__ import annotations
 
 from ylua.errors import ArgError
-from ylua.numconv import float_to_int, str2number
+from ylua.numconv import float_to_int, str2number, to_number
 from ylua.stdlib.base import NOARG, typename_or_novalue
 from ylua.table import LuaTable
 
@@ -49,13 +49,10 @@ def opt_int(args, i: int, default: int) -> int:
 
 def check_number(args, i: int):
     v = arg(args, i)
-    if type(v) is int or type(v) is float:
-        return v
-    if type(v) is bytes:
-        n = str2number(v)
-        if n is not None:
-            return n
-    raise ArgError(i, f"number expected, got {tname(v)}")
+    n = to_number(v)
+    if n is None:
+        raise ArgError(i, f"number expected, got {tname(v)}")
+    return n
 
 
 def opt_number(args, i: int, default):
