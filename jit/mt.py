@@ -181,8 +181,9 @@ class MT:
                 self.stats.count("traces_compiled_ok")
                 p.on_ready(p.trace, ts.executing_ids())
 
-    def abort_tracing(self, ts: ThreadState, reason: str):
-        """Give up the current recording (the language calls this; see language.py)."""
+    def abort_tracing(self, ts: ThreadState, reason: str, transient: bool = False):
+        """Give up the current recording (the language calls this; see language.py). A transient abort of a side
+        trace leaves its guard counting again, with no failure held against it."""
         rec = self.recording
         if rec is None:
             return
@@ -191,7 +192,11 @@ class MT:
         if rec.loc is not None:
             rec.loc.failed(self.config.hot_threshold, self.config.max_failures)
         elif rec.parent is not None:
-            self._side_failed(rec.parent)
+            if transient:
+                rec.parent.fail_count = 0
+                rec.parent.side_state = SIDE_COUNTING
+            else:
+                self._side_failed(rec.parent)
 
     # ---- execution and deoptimisation
 

@@ -21,7 +21,13 @@ from jit.ir import OPDEFS, Const, Input, Op, SnapFrame, Snapshot, TraceIR, const
 
 
 class TraceAbort(Exception):
-    """Recording cannot go on; str() is the readable reason."""
+    """Recording cannot go on; str() is the readable reason. A `transient` abort is one that will not happen again
+    (e.g. a side trace ran into a loop whose trace is being compiled right now): it does not count towards
+    blacklisting a side trace's guard."""
+
+    def __init__(self, reason: str, transient: bool = False):
+        super().__init__(reason)
+        self.transient = transient
 
 
 class Recorder:

@@ -170,11 +170,11 @@ class JitDriver:
         self._detach(rt)
         self.mt.stop_side_tracing(rec.ts, rec.rec, target)
 
-    def abort_recording(self, rt, rec, reason: str):
+    def abort_recording(self, rt, rec, reason: str, transient: bool = False):
         if self.recording is not rec:
             return
         self._detach(rt)
-        self.mt.abort_tracing(rec.ts, reason)
+        self.mt.abort_tracing(rec.ts, reason, transient)
 
     def coroutine_switched(self, rt, co_from, co_to):
         """Keep track of resumes (a switch to a coroutine) and returns (a switch back to its resumer). A recording

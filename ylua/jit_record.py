@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from jit.ir import FLOAT, INT, OBJ, Const, const_obj
 from jit.layout import slot_offset
+from jit.location import COMPILING
 from jit.recorder import TraceAbort
 from ylua import opcodes as op
 from ylua.frame import Frame
@@ -128,7 +129,9 @@ class LuaRecording(RecordOps):
                 seen = self.loop_starts_seen.get((frame, pc), 0) + 1
                 limit = MAX_UNROLL if len(self.vframes) > 1 else 1 if self.side else 0
                 if seen > limit:
-                    raise TraceAbort(f"inner loop at {self.position(frame.func.proto, pc)}")
+                    # a side trace that meets a loop whose trace is still compiling will find it ready next time
+                    transient = self.side and self.driver.location(frame.func.proto, pc).state == COMPILING
+                    raise TraceAbort(f"inner loop at {self.position(frame.func.proto, pc)}", transient)
                 self.loop_starts_seen[(frame, pc)] = seen
             self.started = True
             self.pc = pc
@@ -139,7 +142,7 @@ class LuaRecording(RecordOps):
                 self.rec.aot(f"{pos}  {pc:4d}  {op.NAMES[o]} {ins[1]} {ins[2]} {ins[3]} {ins[4]}")
             self.dispatch[o](self, frame, ins)
         except TraceAbort as e:
-            self.driver.abort_recording(rt, self, str(e))
+            self.driver.abort_recording(rt, self, str(e), e.transient)
         except Exception as e:  # noqa: BLE001 - a recording bug must cost this trace, never the program
             self.driver.abort_recording(rt, self, f"internal error while recording: {type(e).__name__}: {e}")
 

@@ -84,3 +84,37 @@ def test_activation_check_mode():
     d = loose.enter()
     loose.push_executing(T(1))
     loose.leave(d)  # not checked
+
+
+class _SideRecording:
+    """What MT.abort_tracing reads of a side trace's recording."""
+
+    def __init__(self, parent):
+        self.trid, self.loc, self.loc_label, self.parent, self.started = 7, None, "f:1", parent, 0.0
+
+
+class _Exit:
+    def __init__(self):
+        self.fail_count, self.side_state, self.side_failures = 5, "side-tracing", 0
+
+
+def _abort_side(mt, ts, ex, transient):
+    rec = _SideRecording(ex)
+    ts.push_tracing(rec)
+    mt.recording = rec
+    mt.abort_tracing(ts, "inner loop at f:2", transient)
+
+
+def test_transient_side_trace_aborts_do_not_blacklist_the_guard():
+    from jit.config import Config
+    from jit.mt import MT
+    from jit.trace import SIDE_COUNTING, SIDE_DONT
+
+    mt, ts = MT(None, Config()), ThreadState()
+    ex = _Exit()
+    for _ in range(20):
+        _abort_side(mt, ts, ex, transient=True)
+        assert ex.side_state == SIDE_COUNTING and ex.fail_count == 0 and ex.side_failures == 0
+    for _ in range(Config().max_failures):
+        _abort_side(mt, ts, ex, transient=False)
+    assert ex.side_state == SIDE_DONT and ts.stack == [INTERPRETING]
