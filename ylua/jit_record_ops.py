@@ -25,6 +25,7 @@ T_META = slot_offset(LuaTable, "meta")
 T_KEYS = slot_offset(LuaTable, "_keys")
 CELL_V = slot_offset(Cell, "v")
 BUILTIN_NAME = slot_offset(Builtin, "name")
+MAX_CLASS_CHAIN = 4  # __index tables followed by a field read (an object's class and its base classes)
 FRAME_PC = slot_offset(Frame, "pc")
 
 INT_ARITH = {"ADD": "int_add", "SUB": "int_sub", "MUL": "int_mul", "BAND": "int_and", "BOR": "int_or",
@@ -118,17 +119,33 @@ class RecordOps:
         return TV(self.raising("call", const_obj(h.index), t_tv.v, self.obj(key_tv)), "any")
 
     def class_field(self, t_tv, meta, key_tv, key_val, own):
-        """t.key for a key t lacks, found in the table its metatable's __index names (the class of an object):
-        guarded loads instead of a call of the general __index path. None when that is not the case."""
-        cls = meta.hash.get(b"__index")
-        if type(cls) is not LuaTable or cls.hash.get(key_val) is None:
+        """t.key for a key t lacks, found in the table its metatable's __index names (the class of an object), or
+        further up a chain of such tables (its base classes): guarded loads instead of a call of the general
+        __index path. None when that is not the case."""
+        chain = []  # (metatable, the __index table it names), from the object's class up to where key is found
+        m = meta
+        while len(chain) < MAX_CLASS_CHAIN:
+            cls = m.hash.get(b"__index")
+            if type(cls) is not LuaTable:
+                return None
+            chain.append((m, cls))
+            if cls.hash.get(key_val) is not None:
+                break
+            m = cls.meta
+            if m is None:
+                return None
+        else:
             return None
         rec = self.rec
         self.guard("guard_is", own, const_obj(None))
         self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_META)), const_obj(meta))
-        index = rec.op("dict_get", const_obj(meta.hash), const_obj(b"__index"))
-        self.guard("guard_is", index, const_obj(cls))
-        found = rec.op("dict_get", const_obj(cls.hash), key_tv.v)
+        for k, (m, cls) in enumerate(chain):
+            index = rec.op("dict_get", const_obj(m.hash), const_obj(b"__index"))
+            self.guard("guard_is", index, const_obj(cls))
+            if k + 1 < len(chain):  # not in this class: its own metatable leads on
+                self.guard("guard_is", rec.op("dict_get", const_obj(cls.hash), key_tv.v), const_obj(None))
+                self.guard("guard_is", rec.op("getslot", const_obj(cls), rec.const(T_META)), const_obj(chain[k + 1][0]))
+        found = rec.op("dict_get", const_obj(chain[-1][1].hash), key_tv.v)
         self.guard("guard_is_not", found, const_obj(None))
         return TV(found, "any")
 
@@ -497,15 +514,24 @@ class RecordOps:
         args = self.call_args(a, b)
         fn = self.callee(a)
         if type(fn) is Builtin and args and c in (1, 2) and hasattr(fn.fn, "jit_intrinsic"):
-            res = self.intrinsic(fn.fn.jit_intrinsic, self.typed_reg(a + 1))
+            res = self.intrinsic(fn.fn.jit_intrinsic, a, len(args))
             if res is not None:
                 self.store_results(self.vframes[-1], a, c, [res])
                 return
         self.call(fn, self.get(a), args, a, c)
 
-    def intrinsic(self, name, x):
-        """The TV of math.<name>(x) computed natively, or None when x's kind needs the library function."""
+    def intrinsic(self, name, a, nargs):
+        """The TV of math.<name>(...) on the arguments in registers a+1.. computed natively, or None when their
+        kinds need the library function."""
         rec = self.rec
+        if name in ("min", "max"):
+            if nargs != 2:
+                return None
+            x, y = self.typed_reg(a + 1), self.typed_reg(a + 2)
+            if x.kind == y.kind == "float":
+                return TV(rec.op("float_" + name, x.v, y.v), "float")
+            return None
+        x = self.typed_reg(a + 1)
         if x.kind == "int":
             if name in ("floor", "ceil"):
                 return x

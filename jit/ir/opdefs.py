@@ -80,6 +80,8 @@ OPS = [
     ("float_sqrt", "f", "f", "P", "IEEE square root (nan for negative a0)"),
     ("float_floor", "f", "f", "P", "the largest integral value <= a0"),
     ("float_ceil", "f", "f", "P", "the smallest integral value >= a0"),
+    ("float_min", "ff", "f", "P", "a1 if a1 < a0 else a0 (Lua's math.min of two floats: nan in a0 stays)"),
+    ("float_max", "ff", "f", "P", "a1 if a0 < a1 else a0 (Lua's math.max of two floats: nan in a0 stays)"),
     ("float_is_int64", "f", "b", "P", "-2^63 <= a0 < 2^63 (false for nan): float_to_int is defined"),
     ("float_lt", "ff", "b", "P", "<"),
     ("float_le", "ff", "b", "P", "<="),

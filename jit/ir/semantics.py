@@ -132,6 +132,8 @@ PURE = {
     "float_sqrt": _fsqrt,
     "float_floor": lambda a: _integral(math.floor, a),
     "float_ceil": lambda a: _integral(math.ceil, a),
+    "float_min": lambda a, b: b if b < a else a,
+    "float_max": lambda a, b: b if a < b else a,
     "float_is_int64": lambda a: -(2.0**63) <= a < 2.0**63,
     "float_lt": lambda a, b: a < b,
     "float_le": lambda a, b: a <= b,

@@ -39,3 +39,23 @@ end
 math.floor = real_floor
 print(total)
 assert(total == 1000 * 151 + (function() local z = 0 for i = 1, 249 do z = z + i // 7 end return z end)())
+
+-- math.min/max of two floats natively; other kinds (integers, mixes, more arguments) through the library
+local fl = {0.5, -1.25, 0.0, -0.0, 3.75, 0 / 0, 1 / 0, -1 / 0}
+local seen = {}
+for i = 1, 8 * 8 * 4 do
+  local a, b = fl[i % 8 + 1], fl[(i // 8) % 8 + 1]
+  local lo, hi = math.min(a, b), math.max(a, b)
+  local key = (i % 8 + 1) .. "," .. ((i // 8) % 8 + 1)
+  seen[key] = tostring(lo) .. " " .. tostring(hi) .. " " .. tostring(1 / lo) .. " " .. math.type(hi)
+end
+for i = 1, 8 do
+  local row = {}
+  for j = 1, 8 do row[j] = seen[i .. "," .. j] end
+  print(table.concat(row, " | "))
+end
+local mixed = 0
+for i = 1, 300 do
+  mixed = mixed + math.max(i % 7, 2.5) + math.min(i, 100) + math.max(1, 2, i % 5) + math.min(i * 0.5, 40)
+end
+print(mixed, math.type(math.max(3, 2.5)), math.type(math.min(2, 2.5)))

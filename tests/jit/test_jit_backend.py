@@ -17,6 +17,7 @@ INT_BINOPS = ["int_add", "int_sub", "int_mul", "int_floordiv", "int_mod", "int_a
               "int_shl", "int_lshr", "int_ashr", "int_lt", "int_le", "int_gt", "int_ge", "int_eq", "int_ne",
               "int_ult"]
 FLOAT_BINOPS = ["float_add", "float_sub", "float_mul", "float_div", "float_floordiv", "float_mod", "float_pow",
+                "float_min", "float_max",
                 "float_lt", "float_le", "float_gt", "float_ge", "float_eq", "float_ne"]
 
 

@@ -218,12 +218,14 @@ def open_lib(rt) -> None:
 
     # Functions a trace may compute natively (ylua/jit_record_ops.py) instead of calling them.
     m_floor, m_ceil = floor_ceil(math.floor), floor_ceil(math.ceil)
-    for fn, intrinsic in [(m_floor, "floor"), (m_ceil, "ceil"), (m_abs, "abs"), (m_sqrt, "sqrt")]:
+    m_max, m_min = minmax(True), minmax(False)
+    for fn, intrinsic in [(m_floor, "floor"), (m_ceil, "ceil"), (m_abs, "abs"), (m_sqrt, "sqrt"), (m_max, "max"),
+                          (m_min, "min")]:
         fn.jit_intrinsic = intrinsic
     for name, fn in [
         ("floor", m_floor), ("ceil", m_ceil), ("abs", m_abs), ("fmod", m_fmod),
-        ("modf", m_modf), ("tointeger", m_tointeger), ("type", m_type), ("ult", m_ult), ("max", minmax(True)),
-        ("min", minmax(False)), ("log", m_log), ("random", m_random), ("randomseed", m_randomseed),
+        ("modf", m_modf), ("tointeger", m_tointeger), ("type", m_type), ("ult", m_ult), ("max", m_max),
+        ("min", m_min), ("log", m_log), ("random", m_random), ("randomseed", m_randomseed),
         ("sqrt", m_sqrt), ("exp", m_exp), ("sin", unary(math.sin)), ("cos", unary(math.cos)),
         ("tan", unary(math.tan)), ("asin", unary(math.asin)), ("acos", unary(math.acos)), ("atan", m_atan),
         ("deg", unary(lambda x: x * (180.0 / math.pi))), ("rad", unary(lambda x: x * (math.pi / 180.0))),

@@ -217,6 +217,16 @@ class OpEmitters:
 
     # ---- double arithmetic
 
+    def op_float_min(self, op, p, a, b):
+        c = self.tmp()
+        self.emit(f"{c} = fcmp olt double {b}, {a}")
+        self.emit(f"{self.res(p)} = select i1 {c}, double {b}, double {a}")
+
+    def op_float_max(self, op, p, a, b):
+        c = self.tmp()
+        self.emit(f"{c} = fcmp olt double {a}, {b}")
+        self.emit(f"{self.res(p)} = select i1 {c}, double {b}, double {a}")
+
     def op_float_is_int64(self, op, p, a):
         lo, hi = self.tmp(), self.tmp()
         self.emit(f"{lo} = fcmp oge double {a}, 0xC3E0000000000000")  # -2^63
