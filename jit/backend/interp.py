@@ -67,6 +67,8 @@ _EFFECTS = {
     "dict_set": lambda d, k, v: d.__setitem__(k, v),
     "dict_set_float": lambda d, k, f: d.__setitem__(k, float(f)),
     "list_setitem_float": lambda lst, i, f: _list_setitem(lst, i, float(f)),
+    "dict_set_int": lambda d, k, v: d.__setitem__(k, int(v)),
+    "list_setitem_int": lambda lst, i, v: _list_setitem(lst, i, int(v)),
     "new_list": lambda n: [None] * n,
     "call": lambda f, *args: f(*args),
 }

@@ -99,6 +99,8 @@ OPS = [
     ("list_setitem", "oio", "v", "W", "a0[a1] := a2 (no bounds check: guard it)"),
     ("list_setitem_float", "oif", "v", "W", "a0[a1] := float a2 (may overwrite the old float object in place when "
      "only the list refers to it; no bounds check: guard it)"),
+    ("list_setitem_int", "oii", "v", "W", "a0[a1] := int a2 (may overwrite the old int object in place when only "
+     "the list refers to it; no bounds check: guard it)"),
     ("list_len", "o", "i", "R", "len(a0) of a list"),
     ("list_append", "oo", "v", "WX", "a0.append(a1)"),
     ("tuple_getitem", "oi", "o", "P", "a0[a1] of a tuple (no bounds check)"),
@@ -107,6 +109,8 @@ OPS = [
     ("dict_set", "ooo", "v", "WX", "a0[a1] := a2"),
     ("dict_set_float", "oof", "v", "WX", "a0[a1] := float a2 (may overwrite the old float object in place when "
      "only the dict refers to it)"),
+    ("dict_set_int", "ooi", "v", "WX", "a0[a1] := int a2 (may overwrite the old int object in place when only "
+     "the dict refers to it)"),
     ("dict_len", "o", "i", "R", "len(a0) of a dict"),
     ("new_list", "I", "o", "A", "[None] * a0"),
     ("call", "o*", "o", "CX", "a0(a1, ...): any Python callable, may re-enter the interpreter"),

@@ -4,7 +4,7 @@
     forward  load/store forwarding (register files, object slots, list and dict items)
     cse      common-subexpression elimination and redundant guard elimination
     licm     loop-invariant code motion (invariant guards and loads run once, before the loop)
-    float_stores  stores of boxed floats store the machine value (the backend may reuse the old float object)
+    number_stores  stores of boxed numbers store the machine value (the backend may reuse the old number object)
     dce      dead-code elimination
 
 Allocation sinking needs no pass of its own: recorders keep numbers unboxed and snapshots box them only on the way
@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from jit.opt.cse import cse
 from jit.opt.dce import dce
-from jit.opt.float_stores import float_stores
+from jit.opt.number_stores import number_stores
 from jit.opt.fold import fold
 from jit.opt.forward import forward
 from jit.opt.licm import licm
 
-PIPELINE = [fold, forward, cse, licm, cse, float_stores, dce]
+PIPELINE = [fold, forward, cse, licm, cse, number_stores, dce]
 
 
 def optimise(ir):

@@ -9,7 +9,8 @@ see opdefs.py); everything else may be.
 from __future__ import annotations
 
 LOADS = {"getslot", "getreg", "list_getitem", "list_len", "dict_get", "dict_len"}
-STORES = {"setslot", "setreg", "list_setitem", "list_setitem_float", "list_append", "dict_set", "dict_set_float"}
+STORES = {"setslot", "setreg", "list_setitem", "list_setitem_float", "list_setitem_int", "list_append", "dict_set",
+          "dict_set_float", "dict_set_int"}
 
 
 def load_kind(op):
@@ -31,7 +32,7 @@ def store_kind(op):
         return ("slot", op.args[1].value)
     if name == "setreg":
         return ("reg", op.args[1].value if op.args[1].is_const() else None)
-    if name in ("list_setitem", "list_setitem_float"):
+    if name in ("list_setitem", "list_setitem_float", "list_setitem_int"):
         return "list_item"
     if name == "list_append":
         return "list_append"

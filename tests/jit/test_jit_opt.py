@@ -169,7 +169,7 @@ guard_true(b10) {$None@3: o0, o1}
 jump(o0, o1)"""
 
 
-def test_float_stores_store_machine_values_and_reuse_unshared_floats():
+def test_number_stores_store_machine_floats_and_reuse_unshared_floats():
     consts = {"key": "k"}
     ir = optimise(parse_trace(FLOAT_STORE_LOOP, consts))
     assert "list_setitem_float" in names(ir) and "dict_set_float" in names(ir)
@@ -184,7 +184,7 @@ def test_float_stores_store_machine_values_and_reuse_unshared_floats():
     assert id(lst[0]) == first_item and id(d["k"]) == first_value
 
 
-def test_float_stores_never_overwrite_a_float_someone_else_holds():
+def test_number_stores_never_overwrite_a_float_someone_else_holds():
     consts = {"key": "k"}
     ir = optimise(parse_trace(FLOAT_STORE_LOOP, consts))
     shared = 1.5 + float(len("x"))  # 2.5, held by this test and by both containers
@@ -210,3 +210,60 @@ finish() {$None@3: f5, i8}"""))
     assert names(ir) == ["getreg", "guard_type", "unbox_float", "float_add", "box_float", "int_add", "box_int",
                          "finish"]
     assert ir.ops[-1].snapshot.frames[0].values == [ir.ops[3], ir.ops[5]]
+
+
+INT_STORE_LOOP = """inputs(o0, o1)
+label(o0, o1)
+o2 = list_getitem(o0, 0)
+guard_type(o2, $int) {$None@0: o0, o1}
+i3 = unbox_int(o2)
+i4 = int_mul(i3, -3)
+o5 = box_int(i4)
+list_setitem(o0, 0, o5)
+o6 = dict_get(o1, $key)
+guard_type(o6, $int) {$None@1: o0, o1}
+i7 = unbox_int(o6)
+i8 = int_add(i7, 1000)
+o9 = box_int(i8)
+dict_set(o1, $key, o9) {$None@2: o0, o1}
+b10 = int_lt(i8, 4000000)
+guard_true(b10) {$None@3: o0, o1}
+jump(o0, o1)"""
+
+
+def _run_on(backend, ir, *inputs):
+    trace = Trace(ir)
+    BACKENDS[backend].compile(trace)
+    return trace.entry(*inputs)[0].snapshot.frames[-1].pc
+
+
+def test_number_stores_of_ints_match_the_reference_across_digit_and_sign_changes():
+    text = INT_STORE_LOOP
+    results = {}
+    for backend in ("interp", "llvm"):
+        ir = optimise(parse_trace(text, {"key": "k"}))
+        assert "list_setitem_int" in names(ir) and "dict_set_int" in names(ir) and "box_int" not in names(ir)
+        lst, d = [int("1001")], {"k": int("-3000000")}  # fresh one-digit objects only the containers hold
+        pc = _run_on(backend, ir, lst, d)
+        results[backend] = (pc, lst, d)
+    # the list item grows past 2^30 and 2^63 (wrapping) with alternating signs; the dict value crosses zero
+    assert results["llvm"] == results["interp"]
+    assert results["llvm"][2] == {"k": 4000000}
+
+
+def test_number_stores_reuse_an_unshared_int():
+    ir = optimise(parse_trace("""inputs(o0)
+label(o0)
+o1 = dict_get(o0, $key)
+guard_type(o1, $int) {$None@0: o0}
+i2 = unbox_int(o1)
+i3 = int_sub(i2, 7)
+o4 = box_int(i3)
+dict_set(o0, $key, o4) {$None@1: o0}
+b5 = int_gt(i3, 99965)
+guard_true(b5) {$None@2: o0}
+jump(o0)""", {"key": "k"}))
+    d = {"k": int("100000")}
+    first = id(d["k"])
+    _run_on("llvm", ir, d)
+    assert d == {"k": 99965} and id(d["k"]) == first  # five stores, all into the same object

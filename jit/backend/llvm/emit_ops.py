@@ -12,6 +12,7 @@ _TRUE = f"inttoptr (i64 {id(True)} to ptr)"
 _FALSE = f"inttoptr (i64 {id(False)} to ptr)"
 _NONE = f"inttoptr (i64 {id(None)} to ptr)"
 _FLOAT_TYPE = f"inttoptr (i64 {id(float)} to ptr)"
+_INT_TYPE = f"inttoptr (i64 {id(int)} to ptr)"
 
 # op name -> "instruction type" for ops that are one LLVM instruction over their two operands
 _BINARY = {
@@ -306,35 +307,75 @@ class OpEmitters:
         self.emit(f"{bad} = icmp slt i32 {r}, 0")
         self.raise_if(bad, p)
 
-    # ---- float stores that reuse the old float object when nothing else can see it
+    # ---- stores of machine numbers that reuse the old number object when nothing else can see it
 
-    def reuse_float(self, old: str, f: str, fresh: str, done: str):
-        """Overwrite float object `old` with `f` when it is an exact float referenced only by the container being
-        stored into (every reference the trace holds is counted, see ownership.py), else branch to `fresh`."""
+    def reuse_number(self, t: str, old: str, v: str, fresh: str, done: str):
+        """Overwrite number object `old` with machine value `v` (type letter t: "f" or "i") when it is an exact
+        float / int referenced only by the container being stored into (every reference the trace holds is counted,
+        see ownership.py) and, for ints, both the old and the new value are one 30-bit digit; else branch to
+        `fresh`."""
         n = self.ntmp
-        is_float, rc, alone, both = self.tmp(), self.tmp(), self.tmp(), self.tmp()
-        self.emit(f"{is_float} = icmp eq ptr {self.type_of(old)}, {_FLOAT_TYPE}")
+        is_type, rc, alone, ok = self.tmp(), self.tmp(), self.tmp(), self.tmp()
+        self.emit(f"{is_type} = icmp eq ptr {self.type_of(old)}, {_FLOAT_TYPE if t == 'f' else _INT_TYPE}")
         self.emit(f"{rc} = load i64, ptr {old}")
         self.emit(f"{alone} = icmp eq i64 {rc}, 1")
-        self.emit(f"{both} = and i1 {is_float}, {alone}")
-        self.emit(f"br i1 {both}, label %reuse{n}, label %{fresh}")
+        self.emit(f"{ok} = and i1 {is_type}, {alone}")
+        if t == "f":
+            self.emit(f"br i1 {ok}, label %reuse{n}, label %{fresh}")
+            self.start_block(f"reuse{n}")
+            self.emit(f"store double {v}, ptr {self.field_addr(old, layout.FLOAT_VALUE)}")
+            self.emit(f"br label %{done}")
+            return
+        self.emit(f"br i1 {ok}, label %digits{n}, label %{fresh}")
+        self.start_block(f"digits{n}")  # an exact int: its digit count can be read
+        tag_addr = self.field_addr(old, layout.LONG_TAG)
+        tag, one_digit, neg, negv, mag, m1, fits, all_ok = (self.tmp() for _ in range(8))
+        self.emit(f"{tag} = load i64, ptr {tag_addr}")
+        if layout.INLINE_REFCOUNT:  # 3.11: the tag is the signed digit count
+            self.emit(f"{one_digit} = icmp eq i64 {self.magnitude(tag)}, 1")
+            pos_tag, neg_tag = "1", "-1"
+        else:  # 3.12+: digit count << 3 | sign (0 positive, 2 negative)
+            count = self.tmp()
+            self.emit(f"{count} = lshr i64 {tag}, 3")
+            self.emit(f"{one_digit} = icmp eq i64 {count}, 1")
+            pos_tag, neg_tag = "8", "10"
+        self.emit(f"{neg} = icmp slt i64 {v}, 0")
+        self.emit(f"{negv} = sub i64 0, {v}")
+        self.emit(f"{mag} = select i1 {neg}, i64 {negv}, i64 {v}")
+        self.emit(f"{m1} = sub i64 {mag}, 1")
+        self.emit(f"{fits} = icmp ult i64 {m1}, {(1 << 30) - 1}")  # 1 <= |v| < 2^30 (INT64_MIN wraps: no)
+        self.emit(f"{all_ok} = and i1 {fits}, {one_digit}")
+        self.emit(f"br i1 {all_ok}, label %reuse{n}, label %{fresh}")
         self.start_block(f"reuse{n}")
-        self.emit(f"store double {f}, ptr {self.field_addr(old, layout.FLOAT_VALUE)}")
+        digit = self.tmp()
+        self.emit(f"{digit} = trunc i64 {mag} to i32")
+        self.emit(f"store i32 {digit}, ptr {self.field_addr(old, layout.LONG_DIGITS)}")
+        newtag = self.tmp()
+        self.emit(f"{newtag} = select i1 {neg}, i64 {neg_tag}, i64 {pos_tag}")
+        self.emit(f"store i64 {newtag}, ptr {tag_addr}")
         self.emit(f"br label %{done}")
 
-    def op_list_setitem_float(self, op, p, lst, i, f):
+    def magnitude(self, a: str) -> str:
+        """|a| of an i64 (INT64_MIN stays itself)."""
+        isneg, nega, r = self.tmp(), self.tmp(), self.tmp()
+        self.emit(f"{isneg} = icmp slt i64 {a}, 0")
+        self.emit(f"{nega} = sub i64 0, {a}")
+        self.emit(f"{r} = select i1 {isneg}, i64 {nega}, i64 {a}")
+        return r
+
+    def list_store_number(self, t, lst, i, v):
         n = self.ntmp
         addr, old = self.item_addr(lst, i), self.tmp()
         self.emit(f"{old} = load ptr, ptr {addr}")
-        self.reuse_float(old, f, f"fresh{n}", f"stored{n}")
+        self.reuse_number(t, old, v, f"fresh{n}", f"stored{n}")
         self.start_block(f"fresh{n}")
-        b = self.box("f", f)
+        b = self.box(t, v)
         self.emit(f"store ptr {b}, ptr {addr}")
         self.decref(old)
         self.emit(f"br label %stored{n}")
         self.start_block(f"stored{n}")
 
-    def op_dict_set_float(self, op, p, d, k, f):
+    def dict_store_number(self, t, p, d, k, v):
         self.need("PyDict_GetItem")
         self.need("PyDict_SetItem")
         n = self.ntmp
@@ -343,15 +384,27 @@ class OpEmitters:
         self.emit(f"{present} = icmp ne ptr {old}, null")
         self.emit(f"br i1 {present}, label %present{n}, label %fresh{n}")
         self.start_block(f"present{n}")
-        self.reuse_float(old, f, f"fresh{n}", f"stored{n}")
+        self.reuse_number(t, old, v, f"fresh{n}", f"stored{n}")
         self.start_block(f"fresh{n}")
-        b, r, bad = self.box("f", f), self.tmp(), self.tmp()
+        b, r, bad = self.box(t, v), self.tmp(), self.tmp()
         self.emit(f"{r} = call i32 @PyDict_SetItem(ptr {d}, ptr {k}, ptr {b})")
         self.decref(b)
         self.emit(f"{bad} = icmp slt i32 {r}, 0")
         self.raise_if(bad, p)
         self.emit(f"br label %stored{n}")
         self.start_block(f"stored{n}")
+
+    def op_list_setitem_float(self, op, p, lst, i, f):
+        self.list_store_number("f", lst, i, f)
+
+    def op_list_setitem_int(self, op, p, lst, i, v):
+        self.list_store_number("i", lst, i, v)
+
+    def op_dict_set_float(self, op, p, d, k, f):
+        self.dict_store_number("f", p, d, k, f)
+
+    def op_dict_set_int(self, op, p, d, k, v):
+        self.dict_store_number("i", p, d, k, v)
 
     def op_new_list(self, op, p, n):
         self.need("jit_new_list")
