@@ -29,6 +29,7 @@ _CLASSES = {
     ord("u"): _cls(lambda c: 65 <= c <= 90),
     ord("w"): _cls(lambda c: chr(c).isalnum() and c < 128),
     ord("x"): _cls(lambda c: chr(c) in "0123456789abcdefABCDEF"),
+    ord("z"): frozenset((0,)),  # deprecated in 5.2 but still in 5.4's lstrlib
 }
 
 
