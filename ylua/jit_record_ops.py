@@ -25,6 +25,7 @@ T_META = slot_offset(LuaTable, "meta")
 T_KEYS = slot_offset(LuaTable, "_keys")
 CELL_V = slot_offset(Cell, "v")
 BUILTIN_NAME = slot_offset(Builtin, "name")
+MAX_NATIVE_CONCAT = 3  # strings a .. b .. c joins natively (pairwise); longer chains call the helper once
 MAX_CLASS_CHAIN = 4  # __index tables followed by a field read (an object's class and its base classes)
 FRAME_PC = slot_offset(Frame, "pc")
 
@@ -313,10 +314,20 @@ class RecordOps:
             self.guard("guard_is", rec.op("getslot", x.v, rec.const(T_META)), const_obj(None))
             self.set(ins[1], TV(rec.op("list_len", rec.op("getslot", x.v, rec.const(T_ARR))), "int"))
             return
+        if x.kind == "str":
+            self.set(ins[1], TV(rec.op("bytes_len", x.v), "int"))
+            return
         self.set(ins[1], TV(self.raising("call", const_obj(self.helpers.length), self.obj(x)), "any"))
 
     def r_CONCAT(self, frame, ins):
-        vals = [self.obj(self.get(r)) for r in range(ins[2], ins[3] + 1)]
+        regs = range(ins[2], ins[3] + 1)
+        if len(regs) <= MAX_NATIVE_CONCAT and all(self.typed_reg(r).kind == "str" for r in regs):
+            acc = self.get(regs[0]).v
+            for r in regs[1:]:
+                acc = self.raising("bytes_concat", acc, self.get(r).v)
+            self.set(ins[1], TV(acc, "str"))
+            return
+        vals = [self.obj(self.get(r)) for r in regs]
         self.set(ins[1], TV(self.raising("call", const_obj(self.helpers.concat), *vals), "any"))
 
     # ---- branches: the guard is emitted when the next instruction shows the way the interpreter went

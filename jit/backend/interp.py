@@ -63,6 +63,7 @@ _EFFECTS = {
     "list_len": len,
     "list_append": lambda lst, v: lst.append(v),
     "dict_get": lambda d, k: d.get(k),
+    "bytes_concat": lambda a, b: a + b,
     "dict_len": len,
     "dict_set": lambda d, k, v: d.__setitem__(k, v),
     "dict_set_float": lambda d, k, f: d.__setitem__(k, float(f)),

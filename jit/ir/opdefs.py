@@ -105,6 +105,8 @@ OPS = [
     ("list_append", "oo", "v", "WX", "a0.append(a1)"),
     ("tuple_getitem", "oi", "o", "P", "a0[a1] of a tuple (no bounds check)"),
     ("tuple_len", "o", "i", "P", "len(a0) of a tuple"),
+    ("bytes_len", "o", "i", "P", "len(a0) of a bytes object"),
+    ("bytes_concat", "oo", "o", "AX", "a0 + a1 of two bytes objects"),
     ("dict_get", "oo", "o", "R", "a0.get(a1) (None when missing)"),
     ("dict_set", "ooo", "v", "WX", "a0[a1] := a2"),
     ("dict_set_float", "oof", "v", "WX", "a0[a1] := float a2 (may overwrite the old float object in place when "

@@ -144,4 +144,5 @@ PURE = {
     "bool_not": lambda a: not a,
     "tuple_getitem": lambda t, i: t[i],
     "tuple_len": len,
+    "bytes_len": len,
 }

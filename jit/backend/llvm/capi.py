@@ -22,6 +22,7 @@ DECLS = {
     "PyList_New": "declare ptr @PyList_New(i64)",
     "PyList_Append": "declare i32 @PyList_Append(ptr, ptr)",
     "PyDict_GetItem": "declare ptr @PyDict_GetItem(ptr, ptr)",
+    "PySequence_Concat": "declare ptr @PySequence_Concat(ptr, ptr)",
     "PyDict_SetItem": "declare i32 @PyDict_SetItem(ptr, ptr, ptr)",
     "PyObject_Vectorcall": "declare ptr @PyObject_Vectorcall(ptr, ptr, i64, ptr)",
     "PyErr_Fetch": "declare void @PyErr_Fetch(ptr, ptr, ptr)",

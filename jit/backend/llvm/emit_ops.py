@@ -281,6 +281,16 @@ class OpEmitters:
         self.emit(f"{bad} = icmp slt i32 {r}, 0")
         self.raise_if(bad, p)
 
+    def op_bytes_len(self, op, p, b):
+        self.emit(f"{self.res(p)} = load i64, ptr {self.field_addr(b, layout.VAR_SIZE)}")
+
+    def op_bytes_concat(self, op, p, a, b):
+        self.need("PySequence_Concat")
+        bad = self.tmp()
+        self.emit(f"{self.res(p)} = call ptr @PySequence_Concat(ptr {a}, ptr {b})")
+        self.emit(f"{bad} = icmp eq ptr {self.res(p)}, null")
+        self.raise_if(bad, p)
+
     def op_tuple_getitem(self, op, p, t, i):
         addr = self.tmp()
         self.emit(f"{addr} = getelementptr ptr, ptr {self.field_addr(t, layout.TUPLE_ITEMS)}, i64 {i}")
