@@ -1,9 +1,11 @@
 """Which memory each op reads and writes, for the passes that move or remove loads (forward.py, licm.py).
 
 Memory kinds: ("slot", offset) for getslot/setslot, ("reg", index) for register files, "list_item" and "list_len"
-for list items and lengths (storing an item keeps the length; appending changes both), "dict" for dict items and
-lengths. Register files are never written by calls (the language promises it,
-see opdefs.py); everything else may be.
+for list items and lengths (storing an item keeps the length; appending changes both), ("dict", key) for dict items
+and "dict_len" for dict lengths. The key is the constant key's value when it is a number or string (Python dict
+semantics: keys that compare equal share a slot, so items under different constant keys never alias), else None
+(any item). Register files are never written by calls (the language promises it, see opdefs.py); everything else
+may be.
 """
 
 from __future__ import annotations
@@ -11,6 +13,12 @@ from __future__ import annotations
 LOADS = {"getslot", "getreg", "list_getitem", "list_len", "dict_get", "dict_len"}
 STORES = {"setslot", "setreg", "list_setitem", "list_setitem_float", "list_setitem_int", "list_append", "dict_set",
           "dict_set_float", "dict_set_int"}
+
+
+def _dict_key(k):
+    if k.is_const() and type(k.value) in (bytes, str, int, float, bool):
+        return k.value
+    return None
 
 
 def load_kind(op):
@@ -23,7 +31,9 @@ def load_kind(op):
         return "list_item"
     if name == "list_len":
         return "list_len"
-    return "dict"
+    if name == "dict_len":
+        return "dict_len"
+    return ("dict", _dict_key(op.args[1]))
 
 
 def store_kind(op):
@@ -36,7 +46,7 @@ def store_kind(op):
         return "list_item"
     if name == "list_append":
         return "list_append"
-    return "dict"
+    return ("dict", _dict_key(op.args[1]))
 
 
 def clobbers(kind_written, kind_read) -> bool:
@@ -45,6 +55,11 @@ def clobbers(kind_written, kind_read) -> bool:
         return True
     if kind_written == "list_append":
         return kind_read in ("list_item", "list_len")
+    if isinstance(kind_written, tuple) and kind_written[0] == "dict":  # a new key changes the length too
+        if kind_read == "dict_len":
+            return True
+        if isinstance(kind_read, tuple) and kind_read[0] == "dict":
+            return kind_written[1] is None or kind_read[1] is None
     if isinstance(kind_written, tuple) and isinstance(kind_read, tuple) and kind_written[0] == kind_read[0] == "reg":
         return kind_written[1] is None or kind_read[1] is None
     return False

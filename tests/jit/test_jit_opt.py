@@ -267,3 +267,46 @@ jump(o0)""", {"key": "k"}))
     first = id(d["k"])
     _run_on("llvm", ir, d)
     assert d == {"k": 99965} and id(d["k"]) == first  # five stores, all into the same object
+
+
+def test_dict_items_under_different_constant_keys_do_not_alias():
+    text = """inputs(o0, o1, o2)
+o3 = dict_get(o0, $a)
+o4 = dict_get(o0, $b)
+dict_set(o1, $b, o2) {$None@0: o0}
+o5 = dict_get(o0, $a)
+o6 = dict_get(o0, $b)
+i7 = dict_len(o0)
+dict_set(o1, o2, o2) {$None@1: o0}
+o8 = dict_get(o0, $a)
+i9 = dict_len(o0)
+finish() {$None@2: o3, o4, o5, o6, o8, i7, i9}"""
+    consts = {"a": b"a", "b": b"b"}
+    ir = forward(parse_trace(text, consts))
+    fin = ir.ops[-1].snapshot.frames[0].values
+    # a store under key b leaves what key a holds; a store under a key the trace cannot see changes anything
+    assert fin[2] is fin[0] and fin[3] is not fin[1] and fin[4] is not fin[0] and fin[6] is not fin[5]
+    for same in (True, False):  # the store target is the loaded dict itself, or another one
+        d1, d2 = {b"a": 1, b"b": 2}, {b"a": 1, b"b": 2}
+        o1, o2 = (d1, d2) if same else ({}, {})
+        assert run(ir, d1, o1, b"a") == run(parse_trace(text, consts), d2, o2, b"a")
+        assert d1 == d2
+
+
+def test_licm_hoists_a_constant_key_load_past_stores_under_other_keys():
+    ir = licm(parse_trace("""inputs(o0, o1)
+guard_type(o0, $dict) {$None@9: o0, o1}
+label(o1)
+o2 = dict_get(o0, $m)
+guard_is_not(o2, $None) {$None@0: o0, o1}
+o3 = dict_get(o1, $x)
+guard_type(o3, $int) {$None@1: o0, o1}
+i4 = unbox_int(o3)
+i5 = int_add(i4, 1)
+o6 = box_int(i5)
+dict_set(o1, $x, o6) {$None@2: o0, o1}
+b7 = int_lt(i5, 10)
+guard_true(b7) {$None@3: o0, o1}
+jump(o1)""", {"m": b"m", "x": b"x", "dict": dict}))
+    label = names(ir).index("label")
+    assert names(ir)[:label].count("dict_get") == 1 and names(ir)[label:].count("dict_get") == 1
