@@ -21,11 +21,10 @@ def prepare_trace(mt, rec, loc=None, parent=None):
         log.ir("aot", ir.trid, "\n".join(rec.aot_lines))
     log.ir("jit-pre-opt", ir.trid, lambda: format_trace(ir, mt.names))
     try:
-        verify(ir)
         if mt.config.opt:
             ir = optimise(ir)
             log.ir("jit-post-opt", ir.trid, lambda: format_trace(ir, mt.names))
-            verify(ir)
+        verify(ir)  # once, on what the backend gets (tests/jit/test_jit_opt.py verifies what the passes produce)
     except VerifyError as e:
         raise CompileError(f"invalid trace IR: {e}") from None
     trace = Trace(ir, loc=loc, parent=parent)

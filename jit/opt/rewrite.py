@@ -24,10 +24,15 @@ class Rewriter:
         return self.subst.get(id(v), v)
 
     def rename(self, op):
-        """Apply the substitutions to op's arguments and snapshot (in place: passes own the IR they rebuild)."""
-        op.args = [self.get(a) for a in op.args]
-        if op.snapshot is not None:
-            op.snapshot = op.snapshot.map_values(self.get)
+        """Apply the substitutions to op's arguments and snapshot (in place: passes own the IR they rebuild; a
+        snapshot, which several ops may share, is copied only when one of its values changes)."""
+        subst = self.subst
+        if not subst:
+            return
+        op.args = [subst.get(id(a), a) for a in op.args]
+        snap = op.snapshot
+        if snap is not None and any(id(v) in subst for v in snap.all_values()):
+            op.snapshot = snap.map_values(self.get)
 
     def keep(self, op):
         self.out.append(op)
