@@ -28,6 +28,8 @@ def prepare_trace(mt, rec, loc=None, parent=None):
     except VerifyError as e:
         raise CompileError(f"invalid trace IR: {e}") from None
     trace = Trace(ir, loc=loc, parent=parent)
+    if trace.kind == "function":
+        trace.exit_handler = mt.function_exit_handler
     backend = mt.backend
     try:
         if not hasattr(backend, "prepare"):

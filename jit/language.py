@@ -36,6 +36,13 @@ class Language:
         Whatever this returns is stored in ts.resume_value for the dispatch loop."""
         raise NotImplementedError
 
+    def resume_call(self, ts, frames, exc):
+        """Finish a call that a function trace started (its exit rebuilt `frames`, outermost first; frames[0] is the
+        traced function's own frame) and return the function's result; raise what the call raises. When `exc` is
+        not None, the operation at frames[-1].pc raised it: raise it from there. A side recording the MT started
+        (ts.side_recording) records from these frames until the function returns."""
+        raise NotImplementedError
+
     def current_thread_state(self):
         """The ThreadState of the running interpreter thread (for events logged from inside compiled code)."""
         return None

@@ -46,6 +46,7 @@ class MT:
         self._trids = itertools.count(1)
         self._closed = False
         self.worker = None  # background compilation (made on first use)
+        self.function_exit_handler = self._function_exit  # one object: compiled code holds its address
         if self.stats.enabled:
             atexit.register(self.shutdown)
 
@@ -91,6 +92,26 @@ class MT:
         if rec is not None and loc is rec.loc and frame is rec.frame:
             self._stop_tracing(ts, rec)
             return STOP_TRACING
+        return NONE
+
+    def function_control_point(self, loc: Location, ts: ThreadState, nargs: int) -> int:
+        """A call of a function whose entry is `loc` is hot (its ticks went below 0): start recording a function
+        trace with `nargs` object inputs (START_TRACING), or not now (NONE). The language executes a compiled
+        function trace itself, through call_function()."""
+        if self.worker is not None and self.worker.done:
+            self.install_finished(ts)
+        if loc.state is COUNTING:
+            if self.recording is None and ts.tracing_depth == 0:
+                trid = next(self._trids)
+                rec = Recorder(trid, "function", loc.label, (OBJ,) * nargs, self.config.max_trace_len,
+                               self.log.wants_ir("aot"))
+                rec.loc = loc
+                loc.start_tracing()
+                ts.push_tracing(rec)
+                self.recording = rec
+                self.log.event("start-tracing", trid=trid, loc=loc.label, stack=ts.executing_ids())
+                return START_TRACING
+            loc.retry_later()
         return NONE
 
     # ---- recording
@@ -218,6 +239,41 @@ class MT:
             ts.pop_executing(trace)  # an exception escaped without an exit: nothing to rebuild
             raise
         return self._leave(trace, ts, frame, result)
+
+    def call_function(self, trace, ts: ThreadState, args):
+        """Run compiled function trace `trace` on `args` (as many as it has inputs); returns the function's result.
+        Its exits finish the call in the interpreter (see _function_exit) and never leave early."""
+        ts.push_executing(trace)
+        if self.log.level >= 4:
+            self.log.event("enter-jit-code", trid=trace.trid, loc=trace.label, stack=ts.executing_ids())
+        self.stats.counts["trace_executions"] += 1
+        try:
+            return trace.entry(*args)
+        finally:
+            ts.pop_executing(trace)
+
+    def _function_exit(self, result):
+        """A function trace left through exit result[0] (called from its code): rebuild the frames, let the
+        language finish the call in its interpreter (Language.resume_call) and return the function's result."""
+        t0 = time.perf_counter()
+        ex = result[0]
+        lang = self.lang
+        ts = lang.current_thread_state()
+        if self.worker is not None and self.worker.done:  # native recursion may not meet a control point for long
+            self.install_finished(ts)
+        if self.log.level >= 4:
+            event = "return" if ex.kind == FINISH else "deoptimise"
+            self.log.event(event, trid=ex.trid, loc=ex.trace.label, gidx=ex.index, stack=ts.executing_ids())
+        if ex.kind != FINISH:
+            self.stats.counts["deopts"] += 1
+        ex.fail_count += 1
+        frames, exc = resume.decode(ex, result)
+        if (exc is None and ex.kind == GUARD and lang.side_traces and ex.side_state == SIDE_COUNTING
+                and ex.fail_count >= self.config.sidetrace_threshold and self.recording is None
+                and ts.tracing_depth == 0):
+            self._start_side_tracing(ex, ts)
+        self.stats.add_time("deopting", time.perf_counter() - t0)
+        return lang.resume_call(ts, frames, exc)
 
     def _leave(self, entered, ts, frame, result) -> int:
         t0 = time.perf_counter()

@@ -91,11 +91,16 @@ class ThreadState:
         self.tracing_depth += 1
 
     def pop_tracing(self, recording):
-        top = self.stack[-1]
-        if top.kind != "tracing" or top.recording is not recording:
-            raise JitStateError(f"pop_tracing({recording.trid}) but the top is {top!r}; stack {self.stack}")
-        self.stack.pop()
-        self.tracing_depth -= 1
+        """Remove the recording's own entry: the top one, unless the recording aborts from inside compiled code or a
+        nested activation it called (e.g. its coroutine yields there), whose entries then stay above it."""
+        stack = self.stack
+        for k in range(len(stack) - 1, 0, -1):
+            entry = stack[k]
+            if entry.kind == "tracing" and entry.recording is recording:
+                del stack[k]
+                self.tracing_depth -= 1
+                return
+        raise JitStateError(f"pop_tracing({recording.trid}) but it has no entry; stack {stack}")
 
     def push_executing(self, trace):
         self.stack.append(Executing(trace))
@@ -108,12 +113,16 @@ class ThreadState:
 
     # ---- activation bracketing (check mode)
 
-    def enter(self) -> int:
-        """Called by the language when a dispatch-loop activation starts; returns the depth to pass to leave()."""
-        return len(self.stack)
+    def enter(self) -> list:
+        """Called by the language when a dispatch-loop activation starts; returns what to pass to leave()."""
+        return list(self.stack) if self.check else None
 
-    def leave(self, depth: int):
-        """Called when the activation ends (normally or by an exception): the stack must be as it found it."""
-        if self.check and len(self.stack) != depth:
-            raise JitStateError(f"activation left the thread-state stack at depth {len(self.stack)}, entered at "
-                                f"{depth}: {self.stack}")
+    def leave(self, found: list):
+        """Called when the activation ends (normally or by an exception): the stack must be as it found it, except
+        for the Tracing entries of outer recordings that aborted meanwhile."""
+        if not self.check:
+            return
+        stack = self.stack
+        kept = [e for e in found if e.kind != "tracing" or any(x is e for x in stack)]
+        if len(kept) != len(stack) or any(a is not b for a, b in zip(kept, stack)):
+            raise JitStateError(f"activation left the thread-state stack as {stack}, entered as {found}")

@@ -20,6 +20,16 @@ GUARD, RAISE, FINISH = "guard", "raise", "finish"
 SIDE_COUNTING, SIDE_TRACING, SIDE_COMPILED, SIDE_DONT = "counting", "side-tracing", "compiled", "dont-trace"
 
 
+class _SelfCall:
+    """The target of a `call_trace` op that calls the trace being recorded (it has no Trace object yet)."""
+
+    def __repr__(self):
+        return "SELF_CALL"
+
+
+SELF_CALL = _SelfCall()
+
+
 class TraceExit:
     __slots__ = ("trid", "_trace", "index", "kind", "snapshot", "live", "pos", "fail_count", "side_state",
                  "side_trace", "side_failures", "plan", "__weakref__")
@@ -47,10 +57,14 @@ class TraceExit:
 
 
 class Trace:
-    """`loc` is the root Location (None for a side trace, whose `parent` is the TraceExit it hangs off)."""
+    """`loc` is the root Location (None for a side trace, whose `parent` is the TraceExit it hangs off).
+
+    Traces of kind "function" (and their side traces) are called like the function they trace: entry(*args) returns
+    the function's result. Their exits never leave to the caller: each one hands its exit tuple to `exit_handler`
+    (set by the MT), which finishes the call in the interpreter and returns the result (or raises)."""
 
     __slots__ = ("trid", "kind", "ir", "label", "loc", "parent", "root", "exits", "entry", "code", "side_count",
-                 "__weakref__")
+                 "exit_handler", "__weakref__")
 
     def __init__(self, ir, loc=None, parent=None):
         self.trid = ir.trid
@@ -64,6 +78,12 @@ class Trace:
         self.entry = None  # callable(*inputs) -> exit tuple, installed by the backend
         self.code = None  # the backend's handle on the native code
         self.side_count = 0
+        self.exit_handler = None
+
+    @property
+    def returns(self) -> bool:
+        """Whether this trace belongs to a function trace (returns a result instead of an exit tuple)."""
+        return self.root.kind == "function"
 
     def __repr__(self):
         return f"<Trace {self.trid} {self.kind} {self.label}>"

@@ -17,6 +17,8 @@ from jit.language import Language
 from jit.location import COMPILED
 from jit.mt import EXECUTED, MT, START_TRACING
 from ylua.frame import Frame
+from ylua.jit_calls import FunctionCalls
+from ylua.jit_values import spread_results
 from ylua.opcodes import LOOP_STARTS
 
 
@@ -26,6 +28,9 @@ class LuaLanguage(Language):
     def __init__(self):
         self.driver = None
         self.rt = None
+
+    def resume_call(self, ts, frames, exc):
+        return self.driver.calls.resume_call(ts, frames, exc)
 
     def current_thread_state(self):
         rt = self.rt
@@ -42,6 +47,9 @@ class LuaLanguage(Language):
             f.pc = rf.pc
             parent = f
             top = d.top
+        spread = frames[-1].desc.spread
+        if spread is not None and exc is None:
+            top = spread_results(parent.regs, spread, top)
         return parent, len(frames) - 1, exc, top
 
 
@@ -55,6 +63,7 @@ class JitDriver:
         self.recording = None  # the LuaRecording under way
         self.resume_chain: list = []  # the coroutines that resumed the running one, outermost first
         self.helpers = None  # the Python functions traces call (jit_helpers.TraceHelpers), bound to the interpreter
+        self.calls = FunctionCalls(self)  # function traces: calls that run natively or start a recording
 
     def attach(self, rt):
         """Serve interpreter `rt` (its constructor calls this once)."""
@@ -122,6 +131,8 @@ class JitDriver:
     def start_side_recording(self, rt, ts, resumed):
         """The MT started a side trace at the guard that just failed: record from the frames it rebuilt."""
         rec, ts.side_recording = ts.side_recording, None
+        if self.refuse_side_recording(ts, rec):
+            return
         innermost, extra, _exc, top = resumed
         frames = [innermost]
         for _ in range(extra):
@@ -136,6 +147,35 @@ class JitDriver:
         pc = innermost.pc
         if innermost.func.proto.code[pc][0] in LOOP_STARTS:  # the VM runs it without showing it to the recorder
             recording.record(rt, innermost, pc)
+
+    def start_function_side_recording(self, rt, ts, frames, top):
+        """The MT started a side trace at a function trace's guard: record the rebuilt `frames` until the traced
+        function returns. Returns the recording."""
+        rec, ts.side_recording = ts.side_recording, None
+        if self.refuse_side_recording(ts, rec):
+            return None
+        from ylua.jit_record_func import FunctionRecording
+
+        recording = FunctionRecording.for_side_trace(self, rt, ts, rec, frames, top)
+        recording.thread = rt.current_coroutine or rt.main_thread
+        self.recording = recording
+        rt.recorder = recording
+        return recording
+
+    def stop_function_recording(self, rt, rec):
+        """A function recording reached its function's return (its trace ends with `ret`)."""
+        self._detach(rt)
+        if rec.side:
+            self.mt.stop_side_tracing(rec.ts, rec.rec, None)
+        else:
+            self.mt.stop_tracing(rec.ts)
+
+    def refuse_side_recording(self, ts, rec) -> bool:
+        """Side traces do not start where a deopt spread a call's results (the snapshot holds them unspread)."""
+        if rec.parent.snapshot.frames[-1].desc.spread is None:
+            return False
+        self.mt.abort_tracing(ts, "starts after a call that returned several values")
+        return True
 
     def compiled_trace_at(self, frame, pc):
         loc = self.location(frame.func.proto, pc)

@@ -22,12 +22,21 @@ from jit.recorder import TraceAbort
 from ylua import opcodes as op
 from ylua.frame import Frame
 from ylua.jit_record_ops import RecordOps
-from ylua.jit_values import KIND_OF_MACHINE_TYPE, KIND_OF_TYPE, NIL, ROOT, TV, InlinedFrame, RootFrame, const_tv
+from ylua.jit_values import (KIND_OF_MACHINE_TYPE, KIND_OF_TYPE, NIL, ROOT, TV, InlinedFrame, MultipleResults,
+                             RootFrame, const_tv)
 
 FRAME_REGS = slot_offset(Frame, "regs")
 FRAME_FUNC = slot_offset(Frame, "func")
 MAX_INLINE_DEPTH = 24
 MAX_UNROLL = 12  # iterations of a loop in a called function that a trace may unroll (cf. LuaJIT's loopunroll)
+
+def parent_tv(rec, v) -> TV:
+    """What a side trace knows of value `v` of its parent's exit: an input (of the parent's machine type) or a
+    constant."""
+    if v.is_const() and v.type == OBJ:
+        return const_tv(v.value)
+    return TV(rec.from_parent(v), KIND_OF_MACHINE_TYPE[v.type])
+
 
 class VFrame:
     """A Lua frame as the trace sees it."""
@@ -47,6 +56,20 @@ class VFrame:
 class LuaRecording(RecordOps):
     def __init__(self, driver, rt, ts, rec, frame, pc):
         """A root trace's recording, starting at the loop instruction `pc` of `frame`."""
+        self.init_state(driver, rt, ts, rec, VFrame(frame.func, frame, {}), pc)
+        self.loop_pc = pc
+        self.root_frame = frame
+        self.entry_values = list(frame.regs)
+        self.frame_input = rec.inputs[0]
+        if self.side:
+            return  # for_side_trace() sets up the rest
+        rec.at(self.position(frame.func.proto, pc), self.entry_snapshot())
+        func = rec.preamble_op("getslot", self.frame_input, rec.const(FRAME_FUNC))
+        rec.preamble_op("guard_is", func, const_obj(frame.func))
+        self.regs_list = rec.preamble_op("getslot", self.frame_input, rec.const(FRAME_REGS))
+
+    def init_state(self, driver, rt, ts, rec, root, pc):
+        """The state every recording starts with; `root` is the VFrame of the trace's outermost frame."""
         self.driver = driver
         self.rt = rt
         self.ts = ts
@@ -55,25 +78,22 @@ class LuaRecording(RecordOps):
         self.helpers = driver.helpers
         rec.user = self
         self.side = rec.parent is not None
-        self.loop_pc = pc
-        self.root_frame = frame
+        self.loop_pc = -1
+        self.root_frame = None  # loop traces: the interpreter frame of the loop
         self.started = False
         self.pending = None
-        self.entry_values = list(frame.regs)
-        self.root = VFrame(frame.func, frame, {})
-        self.vframes = [self.root]
+        self.entry_values = []
+        self.root = root
+        self.vframes = [root]
         self.entry: dict[int, TV] = {}  # root registers loaded in the preamble
         self.written: dict[int, None] = {}  # root registers the iteration has written (ordered)
         self.body_snapshots = []
         self.loop_starts_seen: dict = {}  # (frame, pc) of other loops -> iterations unrolled so far
         self.pc = pc
-        self.frame_input = rec.inputs[0]
-        if self.side:
-            return  # for_side_trace() sets up the rest
-        rec.at(self.position(frame.func.proto, pc), self.entry_snapshot())
-        func = rec.preamble_op("getslot", self.frame_input, rec.const(FRAME_FUNC))
-        rec.preamble_op("guard_is", func, const_obj(frame.func))
-        self.regs_list = rec.preamble_op("getslot", self.frame_input, rec.const(FRAME_REGS))
+        self.frame_input = None  # loop traces: the input holding the loop's frame
+        self.regs_list = None
+        self.opaque_call = None  # a Lua function whose call the trace makes natively: the VM runs it unrecorded
+        self.spread = None  # (register, ret_c) while recording a guard on a native call's result (see call_natively)
 
     @classmethod
     def for_side_trace(cls, driver, rt, ts, rec, frames, top):
@@ -83,9 +103,7 @@ class LuaRecording(RecordOps):
         snap = rec.parent.snapshot
 
         def tv_of(v):
-            if v.is_const() and v.type == OBJ:
-                return const_tv(v.value)
-            return TV(rec.from_parent(v), KIND_OF_MACHINE_TYPE[v.type])
+            return parent_tv(rec, v)
 
         self = cls(driver, rt, ts, rec, frames[0], snap.frames[-1].pc)
         self.frame_input = rec.from_parent(snap.frames[0].values[0])
@@ -116,23 +134,8 @@ class LuaRecording(RecordOps):
                 raise TraceAbort("lost track of the interpreter's frames")
             ins = frame.func.proto.code[pc]
             o = ins[0]
-            if o in op.LOOP_STARTS and self.started:
-                if not self.side and frame is self.root_frame and pc == self.loop_pc:
-                    self.close_loop(frame)
-                    return
-                target = self.driver.compiled_trace_at(frame, pc) if len(self.vframes) == 1 else None
-                if target is not None:
-                    self.jump_into(target)
-                    return
-                # another loop. In a called function it runs a few iterations (unroll them into this trace); in the
-                # root frame it gets its own trace, into which traces jump (a side trace may pass through it once)
-                seen = self.loop_starts_seen.get((frame, pc), 0) + 1
-                limit = MAX_UNROLL if len(self.vframes) > 1 else 1 if self.side else 0
-                if seen > limit:
-                    # a side trace that meets a loop whose trace is still compiling will find it ready next time
-                    transient = self.side and self.driver.location(frame.func.proto, pc).state == COMPILING
-                    raise TraceAbort(f"inner loop at {self.position(frame.func.proto, pc)}", transient)
-                self.loop_starts_seen[(frame, pc)] = seen
+            if o in op.LOOP_STARTS and self.started and self.loop_start(frame, pc):
+                return
             self.started = True
             self.pc = pc
             proto = frame.func.proto
@@ -145,6 +148,30 @@ class LuaRecording(RecordOps):
             self.driver.abort_recording(rt, self, str(e), e.transient)
         except Exception as e:  # noqa: BLE001 - a recording bug must cost this trace, never the program
             self.driver.abort_recording(rt, self, f"internal error while recording: {type(e).__name__}: {e}")
+
+    def loop_start(self, frame, pc) -> bool:
+        """At a loop start (not the first instruction): close the loop, or jump into another loop's trace (True:
+        the recording ended), or go on recording (False)."""
+        if not self.side and frame is self.root_frame and pc == self.loop_pc:
+            self.close_loop(frame)
+            return True
+        target = self.driver.compiled_trace_at(frame, pc) if len(self.vframes) == 1 else None
+        if target is not None:
+            self.jump_into(target)
+            return True
+        # another loop. In a called function it runs a few iterations (unroll them into this trace); in the root
+        # frame it gets its own trace, into which traces jump (a side trace may pass through it once)
+        self.unroll(frame, pc, MAX_UNROLL if len(self.vframes) > 1 else 1 if self.side else 0)
+        return False
+
+    def unroll(self, frame, pc, limit):
+        """Record one more iteration of the loop at (frame, pc), or abort after `limit` of them."""
+        seen = self.loop_starts_seen.get((frame, pc), 0) + 1
+        if seen > limit:
+            # a side trace that meets a loop whose trace is still compiling will find it ready next time
+            transient = self.side and self.driver.location(frame.func.proto, pc).state == COMPILING
+            raise TraceAbort(f"inner loop at {self.position(frame.func.proto, pc)}", transient)
+        self.loop_starts_seen[(frame, pc)] = seen
 
     def nested_call(self, fn, args):
         """A nested activation starts (it is not traced into: the trace calls it)."""
@@ -169,17 +196,29 @@ class LuaRecording(RecordOps):
         last = len(vfs) - 1
         pc = self.pc if pc is None else pc
         root = self.root
-        root_desc = RootFrame(root.top) if last == 0 and root.top is not None else ROOT
+        if last == 0 and (root.top is not None or self.spread is not None):
+            root_desc = RootFrame(root.top, self.spread)
+        else:
+            root_desc = ROOT
         frames = [(root_desc, pc if last == 0 else root.call_pc, [rec.inputs[0]])]
-        for k in range(1, last + 1):
-            vf = vfs[k]
-            desc = InlinedFrame(vf.func, vf.ret_a, vf.ret_c, vf.top if k == last else None)
-            values = [self.obj(vf.regs.get(r, NIL), emit=False) for r in range(vf.func.proto.max_stack)]
-            frames.append((desc, pc if k == last else vf.call_pc, values))
+        frames.extend(self.virtual_frames(1, pc))
         writes = [(self.regs_list, r, self.obj(root.regs[r], emit=False)) for r in self.written]
         snap = rec.snapshot(frames, writes)
         self.body_snapshots.append(snap)
         return snap
+
+    def virtual_frames(self, start, pc):
+        """Snapshot entries for the frames vframes[start:], whose registers the trace keeps (all of them)."""
+        vfs = self.vframes
+        last = len(vfs) - 1
+        out = []
+        for k in range(start, last + 1):
+            vf = vfs[k]
+            desc = InlinedFrame(vf.func, vf.ret_a, vf.ret_c, vf.top if k == last else None,
+                                self.spread if k == last else None)
+            values = [self.obj(vf.regs.get(r, NIL), emit=False) for r in range(vf.func.proto.max_stack)]
+            out.append((desc, pc if k == last else vf.call_pc, values))
+        return out
 
     def guard(self, name, *args, pc=None):
         self.rec.at(self.rec.pos, self.snapshot(pc))
@@ -361,6 +400,37 @@ class LuaRecording(RecordOps):
         caller = self.vframes[-1]
         caller.call_pc = self.pc
         self.vframes.append(VFrame(fn, None, regs, ret_a, ret_c))
+
+    def native_target(self, fn):
+        """The function trace a call of `fn` runs natively (see jit_calls.py), or None to inline the call."""
+        return self.driver.calls.compiled_for(fn)
+
+    def call_natively(self, fn, args, ret_a, ret_c, tail=False):
+        """Record a call of Lua function `fn` as a native call of its function trace, when it has one (the VM then
+        runs the call unrecorded): returns its result (a TV), or None to inline the call instead.
+
+        A function trace returns one value, or a MultipleResults when the call returned another number of them.
+        Unless the function always returns exactly one value, a guard checks that after the call; when it fails,
+        the interpreter resumes after the call with the values spread as the call site wants them. A tail call
+        passes the result on unchecked: the caller of this trace checks it."""
+        target = self.native_target(fn)
+        if target is None:
+            return None
+        n = fn.proto.num_params
+        objs = [self.obj(args[i]) if i < len(args) else const_obj(None) for i in range(n)]
+        fallback = const_obj(self.driver.calls.fallback_for(fn))
+        res = TV(self.raising("call_trace", const_obj(target), fallback, *objs), "any")
+        self.opaque_call = fn
+        if ret_c != 1 and not tail:
+            self.store_results(self.vframes[-1], ret_a, ret_c, [res])
+            if not fn.proto.jit_call.returns_one:
+                self.spread = (ret_a, ret_c)
+                try:
+                    self.guard("guard_false", self.rec.op("type_is", res.v, const_obj(MultipleResults)),
+                               pc=self.pc + 1)
+                finally:
+                    self.spread = None
+        return res
 
     def return_values(self, vals):
         """The innermost inlined frame returns `vals` (TVs) to its caller."""

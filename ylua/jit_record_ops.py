@@ -243,7 +243,10 @@ class RecordOps:
     def r_SETLIST(self, frame, ins):
         a, b, c = ins[1], ins[2], ins[3]
         if b == 0:
-            raise TraceAbort("table constructor with a variable number of values")
+            vf = self.vframes[-1]
+            if vf.top is None:
+                raise TraceAbort("table constructor with a variable number of values")
+            b, vf.top = vf.top - a - 1, None
         vals = [self.obj(self.get(a + 1 + i)) for i in range(b)]
         self.raising("call", const_obj(set_list), self.typed_reg(a).v, const_obj(c + 1), *vals)
 
@@ -486,12 +489,13 @@ class RecordOps:
     def call(self, fn, callee, args, ret_a, ret_c):
         """Record a call of `fn` (a Lua function is inlined; a built-in is called by the trace)."""
         if type(fn) is LuaFunction:
-            self.push_frame(fn, args, ret_a, ret_c)
+            if self.call_natively(fn, args, ret_a, ret_c) is None:
+                self.push_frame(fn, args, ret_a, ret_c)
             return
         if fn.name in NEVER_FROM_TRACE:
             raise TraceAbort(f"calls '{fn.name}' (it needs the interpreter's registers)")
         if fn.name in NEEDS_PC:
-            if len(self.vframes) > 1:
+            if len(self.vframes) > 1 or self.frame_input is None:
                 raise TraceAbort(f"calls '{fn.name}' from an inlined function (it needs the interpreter's frames)")
             self.rec.op("setslot", self.rec.inputs[0], self.rec.const(FRAME_PC), const_obj(self.pc))
         objs = [self.obj(t) for t in args]

@@ -37,17 +37,48 @@ def const_tv(value) -> TV:
     return TV(const_obj(value), kind)
 
 
+class MultipleResults:
+    """What a function trace returns when its call returned other than exactly one value (see jit_calls.py). It
+    never reaches Lua code: whoever receives it spreads the values (the VM, or a deopt through `spread`)."""
+
+    __slots__ = ("values",)
+
+    def __init__(self, values):
+        self.values = tuple(values)
+
+    @classmethod
+    def of(cls, *values):
+        return cls(values)
+
+
+NO_RESULTS = MultipleResults(())
+
+
+def spread_results(regs, spread, top):
+    """Resume after a call whose result register holds a MultipleResults (a guard found it there): put its values in
+    the registers the call site wants (spread = (register, results wanted + 1, or 0 for all)); returns the new top."""
+    a, c = spread
+    vals = regs[a].values
+    if c == 0:
+        regs[a:a + len(vals)] = vals
+        return a + len(vals)
+    for i in range(c - 1):
+        regs[a + i] = vals[i] if i < len(vals) else None
+    return top
+
+
 class InlinedFrame:
     """Snapshot descriptor of a Lua frame that the trace inlined: enough to rebuild its Frame at a deopt (inlined
-    functions are never vararg functions: the recorder does not inline those)."""
+    functions are never vararg functions: the recorder does not inline those). `spread`: see spread_results."""
 
-    __slots__ = ("func", "ret_a", "ret_c", "top")
+    __slots__ = ("func", "ret_a", "ret_c", "top", "spread")
 
-    def __init__(self, func, ret_a, ret_c, top=None):
+    def __init__(self, func, ret_a, ret_c, top=None, spread=None):
         self.func = func
         self.ret_a = ret_a
         self.ret_c = ret_c
         self.top = top
+        self.spread = spread
 
     def __repr__(self):
         p = self.func.proto
@@ -58,10 +89,11 @@ class RootFrame:
     """Snapshot descriptor of the trace's entry frame (its registers live in the real Frame); `top` is set when the
     exit lies between an instruction that produced a variable number of values and the one consuming them."""
 
-    __slots__ = ("top",)
+    __slots__ = ("top", "spread")
 
-    def __init__(self, top=None):
+    def __init__(self, top=None, spread=None):
         self.top = top
+        self.spread = spread
 
     def __repr__(self):
         return "<root>" if self.top is None else f"<root top={self.top}>"

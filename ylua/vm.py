@@ -82,16 +82,15 @@ def resolve_call(rt, fn, args):
         fn = mm
 
 
-def execute(rt, frame: Frame) -> list:
-    """Run the activation whose entry frame is `frame`; returns the entry frame's results."""
+def execute(rt, frame: Frame, depth: int = 0, top: int = 0) -> list:
+    """Run the activation whose entry frame is `frame`; returns the entry frame's results. (A function trace's exit
+    resumes an activation in the middle: `frame` is then the innermost of depth + 1 rebuilt frames, with `top` set.)"""
     R = frame.regs
     func = frame.func
     U = func.upvals
     proto = func.proto
     code = proto.threaded or threaded_code(rt, proto)
     pc = frame.pc
-    top = 0
-    depth = 0
     observed = rt.recorder is not None or rt.hook is not None
     if observed:
         code = recording_code(rt, proto)
@@ -133,6 +132,14 @@ def execute(rt, frame: Frame) -> list:
                     fn, args = resolve_call(rt, fn, args)
                 if type(fn) is LuaFunction:
                     frame.pc = pc
+                    if rt.jit_driver is not None and (fn.proto.jit_call is not None or fn.proto is proto or observed):
+                        # the JIT may run the call natively (a function trace), or start recording one
+                        vals = rt.jit_driver.calls.call_point(rt, fn, args, ret_c, fn.proto is proto)
+                        observed = rt.recorder is not None or rt.hook is not None
+                        code = recording_code(rt, proto) if observed else proto.threaded
+                    else:
+                        vals = None
+                if type(fn) is LuaFunction and vals is None:
                     if depth >= MAX_LUA_DEPTH:
                         raise LuaError(b"stack overflow", needs_where=True)
                     depth += 1
@@ -146,17 +153,18 @@ def execute(rt, frame: Frame) -> list:
                         code = recording_code(rt, proto)
                     pc = 0
                     continue
-                frame.pc = pc
-                rt.c_builtin = fn
-                if observed and rt.hook is not None:
-                    rt.hook.builtin_event(rt, b"call")
-                vals = fn.fn(*args)
-                rt.c_builtin = None
-                if rt.hook is not None:  # debug.sethook may have just set it
-                    rt.hook.builtin_event(rt, b"return")
-                    if not observed:
-                        observed = True
-                        code = recording_code(rt, proto)
+                if type(fn) is Builtin:
+                    frame.pc = pc
+                    rt.c_builtin = fn
+                    if observed and rt.hook is not None:
+                        rt.hook.builtin_event(rt, b"call")
+                    vals = fn.fn(*args)
+                    rt.c_builtin = None
+                    if rt.hook is not None:  # debug.sethook may have just set it
+                        rt.hook.builtin_event(rt, b"return")
+                        if not observed:
+                            observed = True
+                            code = recording_code(rt, proto)
                 pc += 1
             elif o == RETURN or o == TAILCALL:
                 a, b = ins[1], ins[2]
@@ -292,6 +300,10 @@ def unwind(rt, frame, depth, exc):
     """An error leaves the activation: word it (position, variable info), close to-be-closed variables of every
     frame it unwinds, record the traceback, and return the LuaError to raise."""
     err = lua_error_for(rt, frame, exc)
+    if err.native_caller_unknown and err.lua_frames:  # raised in a call a function trace made from this frame
+        callee, callee_pc, _, _ = err.lua_frames[-1]
+        err.lua_frames[-1] = (callee, callee_pc, frame.func.proto, frame.pc)
+        err.native_caller_unknown = False
     f = frame
     for _ in range(depth + 1):
         if err.lua_frames is None:

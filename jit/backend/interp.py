@@ -9,7 +9,8 @@ from __future__ import annotations
 from jit.backend import CompileError
 from jit.ir.semantics import PURE
 from jit.layout import read_slot, slot_name
-from jit.trace import GUARD, RAISE
+from jit.native_calls import NATIVE_DEPTH_LIMIT, native_depth, set_native_depth
+from jit.trace import GUARD, RAISE, SELF_CALL
 
 
 class _Transfer:
@@ -28,6 +29,15 @@ def _box(v, type_):
     if type_ == "f":
         return float(v)
     return v
+
+
+class _Return:
+    """A function trace returns `value` (from its `ret`, or from its exit handler)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value
 
 
 class _GuardFailed(Exception):
@@ -86,7 +96,7 @@ class _Program:
         self.exit_of = {id(op): next(exits) for op in ir.snapshot_ops()}
         for op in self.ops:
             if op.opdef.name not in PURE and op.opdef.name not in _EFFECTS and not op.opdef.is_terminator \
-                    and op.opdef.name != "label":
+                    and op.opdef.name not in ("label", "call_trace"):
                 raise CompileError(f"interp backend: no semantics for {op.opdef.name}")
 
     def run(self, values):
@@ -113,10 +123,15 @@ class _Program:
                 return _Transfer(op.args[0].value, [get(a) for a in op.args[1:]])
             if name == "finish":
                 return self.leave(op, env, None)
+            if name == "ret":
+                return _Return(get(op.args[0]))
             args = [get(a) for a in op.args]
             fn = PURE.get(name)
             try:
-                res = fn(*args) if fn is not None else _EFFECTS[name](*args)
+                if name == "call_trace":
+                    res = self.call_trace(*args)
+                else:
+                    res = fn(*args) if fn is not None else _EFFECTS[name](*args)
             except _GuardFailed:
                 return self.leave(op, env, None)
             except BaseException as e:  # noqa: BLE001 - Python errors leave the trace through the raise exit
@@ -126,6 +141,16 @@ class _Program:
             if op.type != "v":
                 env[id(op)] = res
             i += 1
+
+    def call_trace(self, target, fallback, *args):
+        depth = native_depth()
+        if depth >= NATIVE_DEPTH_LIMIT:
+            return fallback(*args)
+        set_native_depth(depth + 1)
+        try:
+            return (self.trace if target is SELF_CALL else target).entry(*args)
+        finally:
+            set_native_depth(depth)
 
     def leave(self, op, env, exc):
         ex = self.exit_of[id(op)]
@@ -139,6 +164,8 @@ class _Program:
         out.extend(_box(get(v), v.type) for v in ex.live)
         if ex.kind == RAISE:
             out.append(exc)
+        if self.trace.returns:
+            return _Return(self.trace.root.exit_handler(tuple(out)))
         return tuple(out)
 
 
@@ -153,6 +180,8 @@ class InterpBackend:
             target, values = trace, inputs
             while True:
                 r = target.code.run(values)
+                if type(r) is _Return:
+                    return r.value
                 if type(r) is not _Transfer:
                     return r
                 target, values = r.trace, r.values

@@ -30,6 +30,7 @@ OPS = [
     ("jump", "*", "v", "T", "go back to the label with new values for its arguments"),
     ("jump_trace", "O*", "v", "T", "tail-jump into compiled trace a0 with its inputs"),
     ("finish", "", "v", "ST", "leave the trace normally, resuming the interpreter at the snapshot"),
+    ("ret", "o", "v", "T", "function traces: return a0 (the function's result) to the caller"),
     # --- guards
     ("guard_true", "b", "v", "G", "a0 is true"),
     ("guard_false", "b", "v", "G", "a0 is false"),
@@ -116,6 +117,8 @@ OPS = [
     ("dict_len", "o", "i", "R", "len(a0) of a dict"),
     ("new_list", "I", "o", "A", "[None] * a0"),
     ("call", "o*", "o", "CX", "a0(a1, ...): any Python callable, may re-enter the interpreter"),
+    ("call_trace", "OO*", "o", "CX", "call function trace a0 natively with inputs a2, ... (a0 is SELF_CALL for the "
+     "trace itself) and give its result; when native calls are nested NATIVE_DEPTH_LIMIT deep, a1(a2, ...) instead"),
 ]
 
 
@@ -142,6 +145,11 @@ class OpDef:
     @property
     def is_terminator(self) -> bool:
         return "T" in self.flags
+
+    @property
+    def calls_out(self) -> bool:
+        """Runs arbitrary code (which may read and write any memory but register files)."""
+        return "C" in self.flags
 
     @property
     def is_pure(self) -> bool:

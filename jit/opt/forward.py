@@ -30,7 +30,7 @@ def forward(ir):
             if name in _STORE_AS_LOAD:
                 load = _STORE_AS_LOAD[name]
                 known[(load, *(value_key(a) for a in op.args[:2]))] = (kind, op.args[2])
-        elif op.opdef.name == "call":
+        elif op.opdef.calls_out:
             known = {k: kv for k, kv in known.items() if survives_call(kv[0])}
         rw.keep(op)
     return rw.result()

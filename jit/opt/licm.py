@@ -23,7 +23,7 @@ def licm(ir):
     label_op = ir.ops[label]
     phis = {id(a) for a in label_op.args}
     stores = [store_kind(op) for op in body if op.opdef.name in STORES]
-    calls = any(op.opdef.name == "call" for op in body)
+    calls = any(op.opdef.calls_out for op in body)
     invariant = {id(v) for v in ir.inputs if id(v) not in phis}
     invariant.update(id(op) for op in pre if id(op) not in phis)
     hoisted, kept = [], []

@@ -78,12 +78,30 @@ def test_activation_check_mode():
     ts = ThreadState(check=True)
     d = ts.enter()
     ts.push_executing(T(1))
-    with pytest.raises(JitStateError, match="entered at 1"):
+    with pytest.raises(JitStateError, match="entered as \\[Interpreting\\]"):
         ts.leave(d)
     loose = ThreadState(check=False)
     d = loose.enter()
     loose.push_executing(T(1))
     loose.leave(d)  # not checked
+
+
+def test_recording_aborted_inside_nested_activation():
+    """A recording may abort while compiled code or a nested activation runs above it (its coroutine yields there):
+    it removes its own entry, and the nested activation's check accepts that and nothing else."""
+    ts = ThreadState(check=True)
+    rec = R()
+    ts.push_tracing(rec)
+    d = ts.enter()  # a nested activation starts while recording
+    ts.push_executing(T(1))
+    ts.pop_tracing(rec)  # from under the Executing entry
+    assert ts.stack == [INTERPRETING, ts.stack[1]] and ts.tracing_depth == 0
+    ts.pop_executing(T(1))
+    ts.leave(d)
+    d = ts.enter()
+    ts.push_tracing(R())  # but a recording that an activation leaves behind is caught
+    with pytest.raises(JitStateError):
+        ts.leave(d)
 
 
 class _SideRecording:

@@ -151,6 +151,8 @@ class FunctionEmitter(OpEmitters):
                 self.emit_jump(op, p)
             elif name == "jump_trace":
                 self.emit_jump_trace(op, p)
+            elif name == "ret":
+                self.emit_ret(op, p)
             elif name == "finish":
                 self.emit(f"br label %fail{p}")
                 self.exit_blocks.append(p)
@@ -218,6 +220,13 @@ class FunctionEmitter(OpEmitters):
         self.emit(f"{r} = musttail call ptr {ptr_const(address)}(ptr %buf)")
         self.emit(f"ret ptr {r}")
 
+    def emit_ret(self, op, p):
+        (operand,) = self.pass_args(op.args, p)
+        for e, kind in self.own.kind.items():
+            if kind == "invariant":
+                self.decref(self.entity_operand(e))
+        self.emit(f"ret ptr {operand}")
+
     # ---- exits
 
     def emit_exit(self, p: int):
@@ -259,11 +268,18 @@ class FunctionEmitter(OpEmitters):
         tup = self.tmp()
         self.emit(f"{tup} = call ptr @jit_deopt(ptr {ptr_const(id(ex))}, ptr @types{p}, i64 {len(live)}, "
                   f"ptr %buf, ptr {exc or 'null'})")
+        if self.trace.returns:  # a function trace: the handler finishes the call and gives its result
+            self.need("jit_fexit")
+            r = self.tmp()
+            handler = ptr_const(id(self.trace.root.exit_handler))
+            self.emit(f"{r} = call ptr @jit_fexit(ptr {handler}, ptr {tup})")
+            self.emit(f"ret ptr {r}")
+            return
         self.emit(f"ret ptr {tup}")
 
 
 def entry_wrapper(trace) -> str:
-    """`@trace_N_py`: the METH_FASTCALL entry of a root trace (all inputs are objects)."""
+    """`@trace_N_py`: the METH_FASTCALL entry of a root or function trace (all inputs are objects)."""
     n = len(trace.ir.inputs)
     lines = ["entry:"]
     for k in range(n):
@@ -282,7 +298,7 @@ def module_text(trace, slots_address: int) -> tuple[str, list[str]]:
     """The LLVM module for `trace` and the names of the C symbols it needs."""
     fe = FunctionEmitter(trace, slots_address)
     fn = fe.function()
-    wants_entry = trace.kind == "root" and all(v.type == OBJ for v in trace.ir.inputs)
+    wants_entry = trace.kind in ("root", "function") and all(v.type == OBJ for v in trace.ir.inputs)
     if wants_entry:
         fe.need("jit_incref")
         fn += "\n" + entry_wrapper(trace)

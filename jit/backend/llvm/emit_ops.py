@@ -7,6 +7,10 @@ references (loads incref) - see ownership.py.
 from __future__ import annotations
 
 from jit import layout
+from jit.backend import CompileError
+from jit.backend.llvm import capi
+from jit.native_calls import NATIVE_DEPTH_ADDRESS, NATIVE_DEPTH_LIMIT
+from jit.trace import SELF_CALL
 
 _TRUE = f"inttoptr (i64 {id(True)} to ptr)"
 _FALSE = f"inttoptr (i64 {id(False)} to ptr)"
@@ -427,5 +431,43 @@ class OpEmitters:
             self.emit(f"store ptr {a}, ptr {self.slot('%argv', k)}")
         bad = self.tmp()
         self.emit(f"{self.res(p)} = call ptr @PyObject_Vectorcall(ptr {f}, ptr %argv, i64 {len(args)}, ptr null)")
+        self.emit(f"{bad} = icmp eq ptr {self.res(p)}, null")
+        self.raise_if(bad, p)
+
+    def op_call_trace(self, op, p, _target, fallback, *args):
+        target = op.args[0].value
+        if target is SELF_CALL:
+            callee = f"@{self.fname}"
+        else:
+            address = getattr(target.code, "internal_address", None)
+            if not address:
+                raise CompileError(f"call_trace: trace {target.trid} has no native code")
+            callee = f"inttoptr (i64 {address} to ptr)"
+        depth_at = f"inttoptr (i64 {NATIVE_DEPTH_ADDRESS} to ptr)"
+        depth, deep = self.tmp(), self.tmp()
+        self.emit(f"{depth} = load i64, ptr {depth_at}")
+        self.emit(f"{deep} = icmp sge i64 {depth}, {NATIVE_DEPTH_LIMIT}")
+        self.emit(f"br i1 {deep}, label %deep{p}, label %native{p}, !prof !0")
+        self.start_block(f"native{p}")
+        buf = f"inttoptr (i64 {capi.BUFFER_ADDRESS} to ptr)"
+        for k, a in enumerate(args):  # the callee's inputs arrive owned
+            self.incref(a)
+            self.emit(f"store ptr {a}, ptr {self.slot(buf, k)}")
+        deeper, fast = self.tmp(), self.tmp()
+        self.emit(f"{deeper} = add i64 {depth}, 1")
+        self.emit(f"store i64 {deeper}, ptr {depth_at}")
+        self.emit(f"{fast} = call ptr {callee}(ptr {buf})")
+        self.emit(f"store i64 {depth}, ptr {depth_at}")
+        self.emit(f"br label %called{p}")
+        self.start_block(f"deep{p}")
+        self.need("PyObject_Vectorcall")
+        self.max_call_args = max(self.max_call_args, len(args), 1)
+        for k, a in enumerate(args):
+            self.emit(f"store ptr {a}, ptr {self.slot('%argv', k)}")
+        slow, bad = self.tmp(), self.tmp()
+        self.emit(f"{slow} = call ptr @PyObject_Vectorcall(ptr {fallback}, ptr %argv, i64 {len(args)}, ptr null)")
+        self.emit(f"br label %called{p}")
+        self.start_block(f"called{p}")
+        self.emit(f"{self.res(p)} = phi ptr [{fast}, %native{p}], [{slow}, %deep{p}]")
         self.emit(f"{bad} = icmp eq ptr {self.res(p)}, null")
         self.raise_if(bad, p)

@@ -204,6 +204,16 @@ ret:
   ret ptr %tup
 }}"""
 
+# A function trace's exit: hand the exit tuple to the trace's handler, which finishes the call in the interpreter and
+# returns the function's result (NULL with the exception set when it raised).
+_FEXIT = """define internal ptr @jit_fexit(ptr %handler, ptr %tup) noinline {
+  %argv = alloca ptr
+  store ptr %tup, ptr %argv
+  %r = call ptr @PyObject_Vectorcall(ptr %handler, ptr %argv, i64 1, ptr null)
+  call void @jit_decref(ptr %tup)
+  ret ptr %r
+}"""
+
 DEFS = {
     "jit_incref": _INCREF,
     "jit_decref": _DECREF,
@@ -211,6 +221,7 @@ DEFS = {
     "jit_fetch_exc": _FETCH_EXC,
     "jit_new_list": _NEW_LIST,
     "jit_deopt": _DEOPT,
+    "jit_fexit": _FEXIT,
 }
 DEPENDS = {
     "jit_incref": _REFCOUNT_DEPS,
@@ -219,4 +230,5 @@ DEPENDS = {
     "jit_fetch_exc": _FETCH_DEPS,
     "jit_new_list": ("PyList_New", "jit_incref"),
     "jit_deopt": ("PyTuple_New", "PyLong_FromLongLong", "PyFloat_FromDouble", "jit_incref"),
+    "jit_fexit": ("PyObject_Vectorcall", "jit_decref"),
 }

@@ -1,0 +1,216 @@
+"""Function traces on the Lua side: recursive functions compiled from their entry to their return (PyPy's
+call_assembler, in the spirit of LuaJIT's up-recursion).
+
+Loops are traced at their loop start; a recursive function has no loop to trace, so it gets a trace of its own:
+
+- Counting: the dispatch loop calls `call_point` for a Lua function whose proto has a FunctionEntry, or that calls
+  itself (a call from a frame of the same proto). Self-calls count towards the function's hot threshold.
+- Recording (FunctionRecording, jit_record_func.py) starts at the callee's first instruction and ends at its return
+  (op `ret`). A call of the function itself, or of a function with a compiled function trace, is recorded as one op
+  (`call_trace`, a native call), and the interpreter runs that call unrecorded (`opaque`).
+- Executing: a call of the traced closure runs the native code. Its result is one value, or a MultipleResults when
+  the call returned another number of values (the caller spreads them). A guard that fails inside it does not return to this caller: the MT
+  hands its exit to LuaLanguage.resume_call, which rebuilds the frames, interprets the rest of the call in a nested
+  activation and returns the result to the native code that made the call.
+- Bounds: native calls nest at most NATIVE_DEPTH_LIMIT deep (then the interpreter takes over), and no native call
+  starts from an activation nested more than MAX_NATIVE_C_DEPTH deep (deopts run nested activations).
+"""
+
+from __future__ import annotations
+
+from jit.location import COMPILED, DONT_TRACE
+from jit.mt import START_TRACING
+from jit.native_calls import NATIVE_DEPTH_LIMIT, native_depth
+from ylua import opcodes as op
+from ylua.errors import LuaError
+from ylua.jit_values import MultipleResults, spread_results
+
+MAX_NATIVE_C_DEPTH = 100  # nested activations (rt.c_depth) beyond which calls stay in the interpreter
+_ENDS = frozenset((op.JMP, op.RETURN, op.TAILCALL))  # instructions after which control never falls through
+
+
+class FunctionEntry:
+    """What the JIT knows about calls of one proto: its Location (None: never traced, e.g. vararg functions), the
+    closure its trace is specialised to, and whether every call returns exactly one value."""
+
+    __slots__ = ("loc", "closure", "returns_one", "fallback")
+
+    def __init__(self, loc, proto):
+        self.loc = loc
+        self.closure = None
+        self.returns_one = returns_one(proto)
+        self.fallback = None
+
+
+def returns_one(proto) -> bool:
+    """Whether every reachable RETURN of `proto` returns exactly one value (and it makes no tail call): then a call
+    that wants all results gets exactly the one a function trace returns."""
+    code = proto.code
+    seen, work = set(), [0]
+    while work:
+        pc = work.pop()
+        if pc in seen or not 0 <= pc < len(code):
+            continue
+        seen.add(pc)
+        ins = code[pc]
+        o = ins[0]
+        if o == op.TAILCALL or (o == op.RETURN and ins[2] != 2):
+            return False
+        fmt = op.FORMATS[op.NAMES[o]]
+        work.extend(ins[1 + k] for k, f in enumerate(fmt) if f == "J")
+        if o not in _ENDS:
+            work.append(pc + 1)
+    return True
+
+
+def fixed_args(proto, args: list) -> list:
+    """The call's arguments as the function's parameters (missing ones nil, extra ones dropped)."""
+    n = proto.num_params
+    if len(args) == n:
+        return args
+    if len(args) > n:
+        return args[:n]
+    return args + [None] * (n - len(args))
+
+
+def result_of(vals):
+    """What a function trace returns for a call that returned `vals`."""
+    return vals[0] if len(vals) == 1 else MultipleResults(vals)
+
+
+def results(res):
+    """The values a function trace's result `res` stands for."""
+    return res.values if type(res) is MultipleResults else (res,)
+
+
+class FunctionCalls:
+    """The JitDriver's part that deals with calls (one per driver)."""
+
+    def __init__(self, driver):
+        self.driver = driver
+        self.mt = driver.mt
+
+    def entry_of(self, proto):
+        entry = proto.jit_call
+        if entry is None:
+            loc = None if proto.is_vararg else self.mt.location(f"{proto.source}:{proto.line}")
+            if loc is not None and loc.state == DONT_TRACE:  # the JIT is off
+                loc = None
+            entry = proto.jit_call = FunctionEntry(loc, proto)
+        return entry
+
+    def call_point(self, rt, fn, args, ret_c, recursive):
+        """The dispatch loop is about to call Lua function `fn`: returns the results when the call ran here (natively,
+        or opaquely for a recording), or None when the loop pushes the frame as usual (perhaps with a function
+        recording just started)."""
+        if rt.hook is not None:
+            return None
+        driver = self.driver
+        rec = driver.recording
+        if rec is not None and rt.recorder is rec:
+            if rec.opaque_call is not fn:
+                return None  # the recording inlines it
+            rec.opaque_call = None
+            return self.opaque(rt, fn, args)
+        entry = fn.proto.jit_call or self.entry_of(fn.proto)
+        loc = entry.loc
+        if loc is None:
+            return None
+        if loc.state is COMPILED:
+            if fn is entry.closure and self.may_run_native(rt):
+                return results(self.mt.call_function(loc.trace, driver.thread_state(rt), fixed_args(fn.proto, args)))
+            return None
+        if not recursive:
+            return None
+        loc.ticks -= 1
+        if loc.ticks >= 0 or rt.recorder is not None:
+            return None
+        ts = driver.thread_state(rt)
+        if self.mt.function_control_point(loc, ts, fn.proto.num_params) == START_TRACING:
+            from ylua.jit_record_func import FunctionRecording
+
+            entry.closure = fn
+            recording = FunctionRecording(driver, rt, ts, ts.recording, fn)
+            recording.thread = rt.current_coroutine or rt.main_thread
+            driver.recording = recording
+            rt.recorder = recording
+        return None
+
+    @staticmethod
+    def may_run_native(rt) -> bool:
+        return native_depth() < NATIVE_DEPTH_LIMIT and rt.c_depth < MAX_NATIVE_C_DEPTH
+
+    def compiled_for(self, fn):
+        """The compiled function trace that serves calls of closure `fn`, or None."""
+        entry = fn.proto.jit_call
+        if entry is None or entry.loc is None or entry.closure is not fn or entry.loc.state is not COMPILED:
+            return None
+        return entry.loc.trace
+
+    def opaque(self, rt, fn, args):
+        """Run a call that the recording recorded as one `call_trace` op (it is not traced into)."""
+        trace = self.compiled_for(fn)
+        if trace is not None and self.may_run_native(rt):
+            return results(self.mt.call_function(trace, self.driver.thread_state(rt), fixed_args(fn.proto, args)))
+        return rt.call(fn, args)
+
+    def fallback_for(self, fn):
+        """What a `call_trace` of `fn` calls instead when native calls are nested too deeply: the interpreter."""
+        entry = self.entry_of(fn.proto)
+        if entry.fallback is None:
+            def fallback(*args):
+                try:
+                    vals = rt.call(fn, list(args))
+                except LuaError as e:
+                    e.native_caller_unknown = True
+                    raise
+                return result_of(vals)
+
+            rt = self.driver.lang.rt
+            entry.fallback = fallback
+        return entry.fallback
+
+    def resume_call(self, ts, frames, exc):
+        """LuaLanguage.resume_call: rebuild the frames a function trace's exit describes and finish the call in a
+        nested activation (recording a side trace when the MT started one); returns the function's result."""
+        from ylua.frame import Frame
+        from ylua.vm import execute, unwind
+
+        driver = self.driver
+        rt = driver.lang.rt
+        built = []
+        parent = None
+        for rf in frames:
+            d = rf.desc
+            parent = Frame(d.func, rf.values, None, parent, d.ret_a, d.ret_c)
+            parent.pc = rf.pc
+            built.append(parent)
+        innermost = parent
+        depth = len(built) - 1
+        saved_frame, saved_builtin, saved_recorder = rt.cur_frame, rt.c_builtin, rt.recorder
+        built[0].outer = saved_frame
+        rt.recorder = None
+        rt.c_builtin = None
+        rt.c_depth += 1
+        side = None
+        try:
+            if exc is not None:  # the operation at innermost.pc raised: it raises there
+                rt.cur_frame = innermost
+                raise unwind(rt, innermost, depth, exc)
+            desc = frames[-1].desc
+            top = desc.top or 0
+            if desc.spread is not None:
+                top = spread_results(innermost.regs, desc.spread, top)
+            if ts.side_recording is not None:
+                side = driver.start_function_side_recording(rt, ts, built, top)
+            vals = execute(rt, innermost, depth, top)
+        except LuaError as e:
+            e.native_caller_unknown = True  # the next level out names this call's function in the traceback
+            raise
+        finally:
+            rt.c_depth -= 1
+            rt.cur_frame, rt.c_builtin = saved_frame, saved_builtin
+            if side is not None and driver.recording is side:
+                driver.abort_recording(rt, side, "the traced call did not return")
+            rt.recorder = saved_recorder
+        return result_of(vals)

@@ -1,0 +1,100 @@
+"""Recording a function trace (see jit_calls.py): from the first instruction of a call of one closure to its return.
+
+It differs from a loop trace's recording (jit_record.py) in its root frame, which is virtual like an inlined frame:
+the trace's inputs are the function's parameters, every register lives in SSA values, and a snapshot describes the
+root frame with all its registers, so that an exit can rebuild it. The trace ends with `ret` (the first value the
+function returns). A call of the closure itself becomes `call_trace SELF_CALL` (native recursion); so does a tail
+call of it, followed by `ret`.
+"""
+
+from __future__ import annotations
+
+from jit.recorder import TraceAbort
+from jit.trace import SELF_CALL
+from ylua import opcodes as op
+from ylua.jit_record import MAX_UNROLL, LuaRecording, VFrame, parent_tv
+from jit.ir import const_obj
+from ylua.jit_values import NIL, NO_RESULTS, TV, MultipleResults
+from ylua.values import LuaFunction
+
+
+class FunctionRecording(LuaRecording):
+    def __init__(self, driver, rt, ts, rec, closure, root=None):
+        """A root function trace's recording of a call of `closure` (or, for a side trace, from `root`)."""
+        if root is None:
+            root = VFrame(closure, None, {k: TV(v, "any") for k, v in enumerate(rec.inputs)})
+        self.init_state(driver, rt, ts, rec, root, 0)
+        self.closure = closure
+
+    @classmethod
+    def for_side_trace(cls, driver, rt, ts, rec, frames, top):
+        """A side trace of a function trace, from the frames its parent's guard rebuilt (outermost first)."""
+        snap = rec.parent.snapshot
+        vframes = []
+        for k, sf in enumerate(snap.frames):
+            d = sf.desc
+            vframes.append(VFrame(d.func, frames[k], {r: parent_tv(rec, v) for r, v in enumerate(sf.values)},
+                                  d.ret_a, d.ret_c))
+            if k:
+                vframes[k - 1].call_pc = snap.frames[k - 1].pc
+        self = cls(driver, rt, ts, rec, frames[0].func, vframes[0])
+        self.vframes = vframes
+        vframes[-1].top = top
+        self.pc = snap.frames[-1].pc
+        return self
+
+    # ---- state
+
+    def load_entry(self, r) -> TV:
+        return NIL  # a register of a fresh call that nothing wrote yet
+
+    def snapshot(self, pc=None):
+        snap = self.rec.snapshot(self.virtual_frames(0, self.pc if pc is None else pc))
+        self.body_snapshots.append(snap)
+        return snap
+
+    def loop_start(self, frame, pc) -> bool:
+        self.unroll(frame, pc, MAX_UNROLL)  # loops inside a traced function run a few iterations, unrolled
+        return False
+
+    # ---- calls and returns
+
+    def native_target(self, fn):
+        target = super().native_target(fn)
+        if target is None and fn is self.closure and not self.side:
+            return SELF_CALL  # recursion: the trace calls itself
+        return target
+
+    def return_values(self, vals):
+        if len(self.vframes) > 1:
+            super().return_values(vals)
+            return
+        if len(vals) == 1:
+            result = self.obj(vals[0])
+        elif not vals:
+            result = const_obj(NO_RESULTS)
+        else:
+            result = self.raising("call", const_obj(MultipleResults.of), *[self.obj(v) for v in vals])
+        self.finish_call(result)
+
+    def finish_call(self, result):
+        self.rec.op("ret", result)
+        self.driver.stop_function_recording(self.rt, self)
+
+    def r_TAILCALL(self, frame, ins):
+        if len(self.vframes) > 1:
+            super().r_TAILCALL(frame, ins)
+            return
+        a, b = ins[1], ins[2]
+        args = self.call_args(a, b)
+        fn = self.callee(a)
+        # the trace calls it natively (its C stack grows: bounded by the native depth limit) and returns its result
+        res = self.call_natively(fn, args, a, 0, tail=True) if type(fn) is LuaFunction else None
+        if res is None:
+            raise TraceAbort("tail call from the traced function")
+        self.opaque_call = None  # the interpreter makes the tail call itself, unrecorded (the trace ends here)
+        self.finish_call(res.v)
+
+
+FunctionRecording.dispatch = [getattr(FunctionRecording, "r_" + name, FunctionRecording.unsupported)
+                              for name in op.NAMES]
