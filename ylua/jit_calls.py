@@ -8,10 +8,10 @@ Loops are traced at their loop start; a recursive function has no loop to trace,
 - Recording (FunctionRecording, jit_record_func.py) starts at the callee's first instruction and ends at its return
   (op `ret`). A call of the function itself, or of a function with a compiled function trace, is recorded as one op
   (`call_trace`, a native call), and the interpreter runs that call unrecorded (`opaque`).
-- Executing: a call of the traced closure runs the native code. Its result is one value, or a MultipleResults when
-  the call returned another number of values (the caller spreads them). A guard that fails inside it does not return to this caller: the MT
-  hands its exit to LuaLanguage.resume_call, which rebuilds the frames, interprets the rest of the call in a nested
-  activation and returns the result to the native code that made the call.
+- Executing: a call of the traced closure runs the native code. Its result is one value, or a MultipleResults
+  when the call returned another number of values (the caller spreads them). A guard that fails inside it does not
+  return to this caller: the MT hands its exit to LuaLanguage.resume_call, which rebuilds the frames, interprets the
+  rest of the call in a nested activation and returns the result to the native code that made the call.
 - Bounds: native calls nest at most NATIVE_DEPTH_LIMIT deep (then the interpreter takes over), and no native call
   starts from an activation nested more than MAX_NATIVE_C_DEPTH deep (deopts run nested activations).
 """

@@ -96,10 +96,6 @@ class TraceHelpers:
         return f
 
 
-def new_table():
-    return LuaTable()
-
-
 def new_cell(v):
     return Cell(v)
 

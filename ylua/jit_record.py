@@ -94,6 +94,7 @@ class LuaRecording(RecordOps):
         self.regs_list = None
         self.opaque_call = None  # a Lua function whose call the trace makes natively: the VM runs it unrecorded
         self.spread = None  # (register, ret_c) while recording a guard on a native call's result (see call_natively)
+        self.empty_tables: set = set()  # ids of the tables made by NEWTABLE that nothing was stored in yet
 
     @classmethod
     def for_side_trace(cls, driver, rt, ts, rec, frames, top):

@@ -14,7 +14,7 @@ from jit.layout import slot_offset
 from jit.recorder import TraceAbort
 from ylua import opcodes as op
 from ylua.frame import Frame
-from ylua.jit_helpers import make_closure, new_cell, new_table, set_list
+from ylua.jit_helpers import make_closure, new_cell, set_list
 from ylua.jit_values import NIL, TV, const_tv
 from ylua.table import LuaTable
 from ylua.values import Builtin, Cell, LuaFunction
@@ -23,6 +23,7 @@ T_ARR = slot_offset(LuaTable, "arr")
 T_HASH = slot_offset(LuaTable, "hash")
 T_META = slot_offset(LuaTable, "meta")
 T_KEYS = slot_offset(LuaTable, "_keys")
+T_KEYIDX = slot_offset(LuaTable, "_keyidx")
 CELL_V = slot_offset(Cell, "v")
 BUILTIN_NAME = slot_offset(Builtin, "name")
 MAX_NATIVE_CONCAT = 3  # strings a .. b .. c joins natively (pairwise); longer chains call the helper once
@@ -101,6 +102,15 @@ class RecordOps:
                 self.guard("guard_true", rec.op("int_ult", idx, rec.op("list_len", arr)))
                 v = rec.op("list_getitem", arr, idx)
                 raw = t_val.arr[key_val - 1]
+            elif key_tv.kind == "int" and meta is None and not t_val.hash:
+                # past the array part of a table with no hash part and no metatable: nil
+                self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_META)), const_obj(None))
+                arr = rec.op("getslot", t_tv.v, rec.const(T_ARR))
+                idx = rec.op("int_sub", key_tv.v, rec.const(1))
+                self.guard("guard_false", rec.op("int_ult", idx, rec.op("list_len", arr)))
+                size = rec.op("dict_len", rec.op("getslot", t_tv.v, rec.const(T_HASH)))
+                self.guard("guard_true", rec.op("int_eq", size, rec.const(0)))
+                return NIL
             elif key_tv.kind == "str":
                 v = rec.op("dict_get", rec.op("getslot", t_tv.v, rec.const(T_HASH)), key_tv.v)
                 raw = t_val.hash.get(key_val)
@@ -151,6 +161,7 @@ class RecordOps:
         return TV(found, "any")
 
     def table_set(self, t_tv, t_val, key_tv, key_val, v_tv, v_val):
+        self.empty_tables.discard(id(t_tv.v))
         rec = self.rec
         h = self.helpers
         if t_tv.kind == "table" and v_val is not None and v_tv.kind != "nil":
@@ -238,7 +249,15 @@ class RecordOps:
                        self.operand_value(c))
 
     def r_NEWTABLE(self, frame, ins):
-        self.set(ins[1], TV(self.raising("call", const_obj(new_table)), "table"))
+        """A table allocated natively, as LuaTable.__init__ makes it (see ylua/table.py)."""
+        rec = self.rec
+        t = rec.op("new_object", const_obj(LuaTable))
+        rec.op("setslot", t, rec.const(T_ARR), rec.op("new_list", rec.const(0)))
+        rec.op("setslot", t, rec.const(T_HASH), rec.op("new_dict"))
+        for off in (T_META, T_KEYS, T_KEYIDX):
+            rec.op("setslot", t, rec.const(off), const_obj(None))
+        self.empty_tables.add(id(t))
+        self.set(ins[1], TV(t, "table"))
 
     def r_SETLIST(self, frame, ins):
         a, b, c = ins[1], ins[2], ins[3]
@@ -247,8 +266,19 @@ class RecordOps:
             if vf.top is None:
                 raise TraceAbort("table constructor with a variable number of values")
             b, vf.top = vf.top - a - 1, None
-        vals = [self.obj(self.get(a + 1 + i)) for i in range(b)]
-        self.raising("call", const_obj(set_list), self.typed_reg(a).v, const_obj(c + 1), *vals)
+        t = self.typed_reg(a).v
+        tvs = [self.get(a + 1 + i) for i in range(b)]
+        if c == 0 and id(t) in self.empty_tables and all(self.runtime_value(a + 1 + i) is not None for i in range(b)):
+            # the values of {x, y, ...} go straight into the array part of the table just made
+            self.empty_tables.discard(id(t))
+            for tv in tvs:
+                if tv.kind == "any":
+                    self.guard("guard_is_not", tv.v, const_obj(None))
+            arr = self.rec.op("getslot", t, self.rec.const(T_ARR))
+            for tv in tvs:
+                self.raising("list_append", arr, self.obj(tv))
+            return
+        self.raising("call", const_obj(set_list), t, const_obj(c + 1), *[self.obj(tv) for tv in tvs])
 
     # ---- arithmetic
 

@@ -81,6 +81,8 @@ _EFFECTS = {
     "dict_set_int": lambda d, k, v: d.__setitem__(k, int(v)),
     "list_setitem_int": lambda lst, i, v: _list_setitem(lst, i, int(v)),
     "new_list": lambda n: [None] * n,
+    "new_dict": dict,
+    "new_object": lambda t: t.__new__(t),
     "call": lambda f, *args: f(*args),
 }
 

@@ -21,6 +21,8 @@ DECLS = {
     "PyTuple_New": "declare ptr @PyTuple_New(i64)",
     "PyList_New": "declare ptr @PyList_New(i64)",
     "PyList_Append": "declare i32 @PyList_Append(ptr, ptr)",
+    "PyDict_New": "declare ptr @PyDict_New()",
+    "PyType_GenericAlloc": "declare ptr @PyType_GenericAlloc(ptr, i64)",
     "PyDict_GetItem": "declare ptr @PyDict_GetItem(ptr, ptr)",
     "PySequence_Concat": "declare ptr @PySequence_Concat(ptr, ptr)",
     "PyDict_SetItem": "declare i32 @PyDict_SetItem(ptr, ptr, ptr)",

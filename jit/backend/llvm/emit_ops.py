@@ -424,6 +424,14 @@ class OpEmitters:
         self.need("jit_new_list")
         self.emit(f"{self.res(p)} = call ptr @jit_new_list(i64 {n})")
 
+    def op_new_dict(self, op, p):
+        self.need("PyDict_New")
+        self.emit(f"{self.res(p)} = call ptr @PyDict_New()")
+
+    def op_new_object(self, op, p, t):
+        self.need("PyType_GenericAlloc")
+        self.emit(f"{self.res(p)} = call ptr @PyType_GenericAlloc(ptr {t}, i64 0)")
+
     def op_call(self, op, p, f, *args):
         self.need("PyObject_Vectorcall")
         self.max_call_args = max(self.max_call_args, len(args), 1)
