@@ -25,6 +25,7 @@ from jit.ir.names import ConstNames
 from jit.ir.values import OBJ
 from jit.location import COMPILED, COUNTING, PARKED, Location
 from jit.log import JitLog
+from jit.native_calls import native_depth, set_native_depth, set_native_site
 from jit.recorder import Recorder
 from jit.stats import Stats
 from jit.thread_state import ThreadState
@@ -247,9 +248,13 @@ class MT:
         if self.log.level >= 4:
             self.log.event("enter-jit-code", trid=trace.trid, loc=trace.label, stack=ts.executing_ids())
         self.stats.counts["trace_executions"] += 1
+        depth = native_depth()
+        set_native_site(depth + 1, 0)  # called from the interpreter
+        set_native_depth(depth + 1)
         try:
             return trace.entry(*args)
         finally:
+            set_native_depth(depth)
             ts.pop_executing(trace)
 
     def _function_exit(self, result):

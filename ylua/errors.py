@@ -17,7 +17,6 @@ class LuaError(Exception):
         self.needs_where = needs_where
         self.traceback = traceback
         self.lua_frames = None  # the traceback's frames, captured where the error was raised
-        self.native_caller_unknown = False  # lua_frames[-1] was called by native code: its caller is the next level
 
     def __str__(self):
         v = self.value

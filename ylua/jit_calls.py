@@ -20,10 +20,14 @@ from __future__ import annotations
 
 from jit.location import COMPILED, DONT_TRACE
 from jit.mt import START_TRACING
-from jit.native_calls import NATIVE_DEPTH_LIMIT, native_depth
+from jit.native_calls import NATIVE_DEPTH_LIMIT, native_depth, native_sites
 from ylua import opcodes as op
 from ylua.errors import LuaError
+from ylua.frame import Frame
+from ylua.interp import MAX_C_DEPTH
+from ylua.jit_native_frames import CallSites
 from ylua.jit_values import MultipleResults, spread_results
+from ylua.vm import execute, new_frame, unwind
 
 MAX_NATIVE_C_DEPTH = 100  # nested activations (rt.c_depth) beyond which calls stay in the interpreter
 _ENDS = frozenset((op.JMP, op.RETURN, op.TAILCALL))  # instructions after which control never falls through
@@ -89,6 +93,7 @@ class FunctionCalls:
     def __init__(self, driver):
         self.driver = driver
         self.mt = driver.mt
+        self.sites = CallSites()  # the places of call_trace ops (see jit_native_frames.py)
 
     def entry_of(self, proto):
         entry = proto.jit_call
@@ -159,12 +164,10 @@ class FunctionCalls:
         entry = self.entry_of(fn.proto)
         if entry.fallback is None:
             def fallback(*args):
-                try:
-                    vals = rt.call(fn, list(args))
-                except LuaError as e:
-                    e.native_caller_unknown = True
-                    raise
-                return result_of(vals)
+                frame = new_frame(fn, list(args), None, 0, 0)
+                level = native_depth() + 1  # the level the call would have made: its site is recorded there
+                frame.parent = self.sites.callers(native_sites(level), level, rt.cur_frame)
+                return self.run_nested(rt, frame, 0, 0, None)
 
             rt = self.driver.lang.rt
             entry.fallback = fallback
@@ -173,40 +176,40 @@ class FunctionCalls:
     def resume_call(self, ts, frames, exc):
         """LuaLanguage.resume_call: rebuild the frames a function trace's exit describes and finish the call in a
         nested activation (recording a side trace when the MT started one); returns the function's result."""
-        from ylua.frame import Frame
-        from ylua.vm import execute, unwind
-
-        driver = self.driver
-        rt = driver.lang.rt
+        rt = self.driver.lang.rt
+        level = native_depth()  # the exit's own level
+        parent = self.sites.callers(native_sites(level), level, rt.cur_frame)
         built = []
-        parent = None
         for rf in frames:
             d = rf.desc
             parent = Frame(d.func, rf.values, None, parent, d.ret_a, d.ret_c)
             parent.pc = rf.pc
             built.append(parent)
-        innermost = parent
-        depth = len(built) - 1
+        desc = frames[-1].desc
+        top = desc.top or 0
+        if exc is None and desc.spread is not None:
+            top = spread_results(parent.regs, desc.spread, top)
+        return self.run_nested(rt, parent, len(built) - 1, top, exc, ts, built)
+
+    def run_nested(self, rt, frame, depth, top, exc, ts=None, side_frames=None):
+        """Run the call whose innermost frame is `frame` (depth frames above the call's own) to its return in a
+        nested activation, unrecorded unless the MT started a side recording (ts.side_recording) for these frames;
+        or, when `exc` is not None, raise it there. Returns the call's result as a function trace returns it."""
+        driver = self.driver
         saved_frame, saved_builtin, saved_recorder = rt.cur_frame, rt.c_builtin, rt.recorder
-        built[0].outer = saved_frame
         rt.recorder = None
         rt.c_builtin = None
         rt.c_depth += 1
         side = None
         try:
-            if exc is not None:  # the operation at innermost.pc raised: it raises there
-                rt.cur_frame = innermost
-                raise unwind(rt, innermost, depth, exc)
-            desc = frames[-1].desc
-            top = desc.top or 0
-            if desc.spread is not None:
-                top = spread_results(innermost.regs, desc.spread, top)
-            if ts.side_recording is not None:
-                side = driver.start_function_side_recording(rt, ts, built, top)
-            vals = execute(rt, innermost, depth, top)
-        except LuaError as e:
-            e.native_caller_unknown = True  # the next level out names this call's function in the traceback
-            raise
+            if rt.c_depth >= MAX_C_DEPTH:
+                raise LuaError(b"stack overflow (C stack overflow)")
+            if exc is not None:  # the operation at frame.pc raised: it raises there
+                rt.cur_frame = frame
+                raise unwind(rt, frame, depth, exc)
+            if ts is not None and ts.side_recording is not None:
+                side = driver.start_function_side_recording(rt, ts, side_frames, top)
+            vals = execute(rt, frame, depth, top)
         finally:
             rt.c_depth -= 1
             rt.cur_frame, rt.c_builtin = saved_frame, saved_builtin

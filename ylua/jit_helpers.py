@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ylua import arith
 from ylua import opcodes as op
+from ylua.jit_values import MultipleResults
 from ylua.table import InvalidKey, LuaTable
 from ylua.values import Cell, LuaFunction
 
@@ -81,7 +82,14 @@ class TraceHelpers:
                 return tuple(res[:n])
             return tuple(res) + (None,) * (n - k)
 
-        self.call_none, self.call_first, self.call_n = call_none, call_first, call_n
+        def call_result(b, *args):
+            """All the results of built-in `b` as a function trace returns them (a tail call's results)."""
+            rt.c_builtin = b
+            res = b.fn(*args)
+            rt.c_builtin = None
+            return res[0] if len(res) == 1 else MultipleResults(res)
+
+        self.call_none, self.call_first, self.call_n, self.call_result = call_none, call_first, call_n, call_result
         self.unm, self.bnot, self.length, self.concat = unm, bnot, length, concat
         self.eq, self.lt, self.le = eq, lt, le
         self.settable = settable

@@ -27,6 +27,7 @@ from ylua.jit_values import (KIND_OF_MACHINE_TYPE, KIND_OF_TYPE, NIL, ROOT, TV, 
 
 FRAME_REGS = slot_offset(Frame, "regs")
 FRAME_FUNC = slot_offset(Frame, "func")
+FRAME_PC = slot_offset(Frame, "pc")
 MAX_INLINE_DEPTH = 24
 MAX_UNROLL = 12  # iterations of a loop in a called function that a trace may unroll (cf. LuaJIT's loopunroll)
 
@@ -420,7 +421,8 @@ class LuaRecording(RecordOps):
         n = fn.proto.num_params
         objs = [self.obj(args[i]) if i < len(args) else const_obj(None) for i in range(n)]
         fallback = const_obj(self.driver.calls.fallback_for(fn))
-        res = TV(self.raising("call_trace", const_obj(target), fallback, *objs), "any")
+        site = self.rec.const(self.call_site())
+        res = TV(self.raising("call_trace", const_obj(target), fallback, site, *objs), "any")
         self.opaque_call = fn
         if ret_c != 1 and not tail:
             self.store_results(self.vframes[-1], ret_a, ret_c, [res])
@@ -432,6 +434,19 @@ class LuaRecording(RecordOps):
                 finally:
                     self.spread = None
         return res
+
+    def call_site(self) -> int:
+        """The number of this call's site (see jit_native_frames.py): the frames the trace has here. A loop trace's
+        outermost frame is the interpreter's own: its pc is stored for what looks at it during the call."""
+        vfs = self.vframes
+        last = len(vfs) - 1
+        frames = [(vf.func, self.pc if k == last else vf.call_pc) for k, vf in enumerate(vfs)]
+        from_loop = self.frame_input is not None
+        if from_loop:
+            rec = self.rec
+            rec.op("setslot", self.frame_input, rec.const(FRAME_PC), const_obj(frames[0][1]))
+            frames = frames[1:]
+        return self.driver.calls.sites.number(frames, from_loop)
 
     def return_values(self, vals):
         """The innermost inlined frame returns `vals` (TVs) to its caller."""

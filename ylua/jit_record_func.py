@@ -15,7 +15,8 @@ from ylua import opcodes as op
 from ylua.jit_record import MAX_UNROLL, LuaRecording, VFrame, parent_tv
 from jit.ir import const_obj
 from ylua.jit_values import NIL, NO_RESULTS, TV, MultipleResults
-from ylua.values import LuaFunction
+from ylua.jit_record_ops import NEEDS_PC, NEVER_FROM_TRACE
+from ylua.values import Builtin
 
 
 class FunctionRecording(LuaRecording):
@@ -88,8 +89,14 @@ class FunctionRecording(LuaRecording):
         a, b = ins[1], ins[2]
         args = self.call_args(a, b)
         fn = self.callee(a)
+        if type(fn) is Builtin:  # the trace calls it and returns all it returns
+            if fn.name in NEEDS_PC or fn.name in NEVER_FROM_TRACE:
+                raise TraceAbort(f"tail call of '{fn.name}' from the traced function")
+            objs = [self.obj(t) for t in args]
+            self.finish_call(self.raising("call", const_obj(self.helpers.call_result), self.obj(self.get(a)), *objs))
+            return
         # the trace calls it natively (its C stack grows: bounded by the native depth limit) and returns its result
-        res = self.call_natively(fn, args, a, 0, tail=True) if type(fn) is LuaFunction else None
+        res = self.call_natively(fn, args, a, 0, tail=True)
         if res is None:
             raise TraceAbort("tail call from the traced function")
         self.opaque_call = None  # the interpreter makes the tail call itself, unrecorded (the trace ends here)

@@ -300,10 +300,6 @@ def unwind(rt, frame, depth, exc):
     """An error leaves the activation: word it (position, variable info), close to-be-closed variables of every
     frame it unwinds, record the traceback, and return the LuaError to raise."""
     err = lua_error_for(rt, frame, exc)
-    if err.native_caller_unknown and err.lua_frames:  # raised in a call a function trace made from this frame
-        callee, callee_pc, _, _ = err.lua_frames[-1]
-        err.lua_frames[-1] = (callee, callee_pc, frame.func.proto, frame.pc)
-        err.native_caller_unknown = False
     f = frame
     for _ in range(depth + 1):
         if err.lua_frames is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from jit.backend import CompileError
 from jit.ir.semantics import PURE
 from jit.layout import read_slot, slot_name
-from jit.native_calls import NATIVE_DEPTH_LIMIT, native_depth, set_native_depth
+from jit.native_calls import NATIVE_DEPTH_LIMIT, native_depth, set_native_depth, set_native_site
 from jit.trace import GUARD, RAISE, SELF_CALL
 
 
@@ -144,8 +144,9 @@ class _Program:
                 env[id(op)] = res
             i += 1
 
-    def call_trace(self, target, fallback, *args):
+    def call_trace(self, target, fallback, site, *args):
         depth = native_depth()
+        set_native_site(depth + 1, site)
         if depth >= NATIVE_DEPTH_LIMIT:
             return fallback(*args)
         set_native_depth(depth + 1)

@@ -120,8 +120,9 @@ OPS = [
     ("new_object", "O", "o", "A", "a fresh instance of type a0 whose slots are all unset (its __init__ does not run: "
      "set every slot that is read, with setslot)"),
     ("call", "o*", "o", "CX", "a0(a1, ...): any Python callable, may re-enter the interpreter"),
-    ("call_trace", "OO*", "o", "CX", "call function trace a0 natively with inputs a2, ... (a0 is SELF_CALL for the "
-     "trace itself) and give its result; when native calls are nested NATIVE_DEPTH_LIMIT deep, a1(a2, ...) instead"),
+    ("call_trace", "OOI*", "o", "CX", "call function trace a0 natively with inputs a3, ... (a0 is SELF_CALL for the "
+     "trace itself) from call site a2 (see jit/native_calls.py) and give its result; when native calls are nested "
+     "NATIVE_DEPTH_LIMIT deep, a1(a3, ...) instead"),
 ]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from jit import layout
 from jit.backend import CompileError
 from jit.backend.llvm import capi
-from jit.native_calls import NATIVE_DEPTH_ADDRESS, NATIVE_DEPTH_LIMIT
+from jit.native_calls import NATIVE_DEPTH_ADDRESS, NATIVE_DEPTH_LIMIT, NATIVE_SITES_ADDRESS
 from jit.trace import SELF_CALL
 
 _TRUE = f"inttoptr (i64 {id(True)} to ptr)"
@@ -442,7 +442,7 @@ class OpEmitters:
         self.emit(f"{bad} = icmp eq ptr {self.res(p)}, null")
         self.raise_if(bad, p)
 
-    def op_call_trace(self, op, p, _target, fallback, *args):
+    def op_call_trace(self, op, p, _target, fallback, site, *args):
         target = op.args[0].value
         if target is SELF_CALL:
             callee = f"@{self.fname}"
@@ -454,6 +454,10 @@ class OpEmitters:
         depth_at = f"inttoptr (i64 {NATIVE_DEPTH_ADDRESS} to ptr)"
         depth, deep = self.tmp(), self.tmp()
         self.emit(f"{depth} = load i64, ptr {depth_at}")
+        site_at, next_level = self.tmp(), self.tmp()
+        self.emit(f"{next_level} = add i64 {depth}, 1")
+        self.emit(f"{site_at} = getelementptr i64, ptr inttoptr (i64 {NATIVE_SITES_ADDRESS} to ptr), i64 {next_level}")
+        self.emit(f"store i64 {site}, ptr {site_at}")
         self.emit(f"{deep} = icmp sge i64 {depth}, {NATIVE_DEPTH_LIMIT}")
         self.emit(f"br i1 {deep}, label %deep{p}, label %native{p}, !prof !0")
         self.start_block(f"native{p}")
@@ -461,9 +465,8 @@ class OpEmitters:
         for k, a in enumerate(args):  # the callee's inputs arrive owned
             self.incref(a)
             self.emit(f"store ptr {a}, ptr {self.slot(buf, k)}")
-        deeper, fast = self.tmp(), self.tmp()
-        self.emit(f"{deeper} = add i64 {depth}, 1")
-        self.emit(f"store i64 {deeper}, ptr {depth_at}")
+        fast = self.tmp()
+        self.emit(f"store i64 {next_level}, ptr {depth_at}")
         self.emit(f"{fast} = call ptr {callee}(ptr {buf})")
         self.emit(f"store i64 {depth}, ptr {depth_at}")
         self.emit(f"br label %called{p}")
