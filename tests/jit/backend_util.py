@@ -12,10 +12,11 @@ from jit.trace import Trace
 BACKENDS = {"interp": InterpBackend(), "llvm": LLVMBackend(Config())}
 
 
-def compile_text(text: str, backend: str, consts=None) -> Trace:
+def compile_text(text: str, backend: str, consts=None, exit_handler=None) -> Trace:
     ir = parse_trace(text, consts)
     verify(ir)
     trace = Trace(ir)
+    trace.exit_handler = exit_handler  # function traces
     BACKENDS[backend].compile(trace)
     return trace
 
