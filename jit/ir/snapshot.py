@@ -21,11 +21,25 @@ class SnapFrame:
 
 
 class Snapshot:
-    __slots__ = ("frames", "writes")
+    __slots__ = ("frames", "writes", "_ids")
 
     def __init__(self, frames, writes=()):
         self.frames = list(frames)
         self.writes = [tuple(w) for w in writes]
+        self._ids = None
+
+    def value_ids(self) -> set:
+        """The ids of the values, constants included (computed once: a snapshot does not change once its trace is
+        built; the passes make changed copies with map_values). Do not modify the set."""
+        ids = self._ids
+        if ids is None:
+            ids = self._ids = set()
+            for fr in self.frames:
+                ids.update(map(id, fr.values))
+            for target, _index, value in self.writes:
+                ids.add(id(target))
+                ids.add(id(value))
+        return ids
 
     def all_values(self):
         """Every value referenced, in a fixed order (duplicates and constants included)."""
@@ -44,6 +58,15 @@ class Snapshot:
                 seen.add(id(v))
                 out.append(v)
         return out
+
+    def renamed(self, subst: dict) -> Snapshot:
+        """A copy with every value v replaced by subst.get(id(v), v); frames with no such value are shared."""
+        keys = subst.keys()
+        get = subst.get
+        frames = [fr if keys.isdisjoint(map(id, fr.values)) else
+                  SnapFrame(fr.desc, fr.pc, [get(id(v), v) for v in fr.values]) for fr in self.frames]
+        writes = [(get(id(t), t), i, get(id(v), v)) for t, i, v in self.writes]
+        return Snapshot(frames, writes)
 
     def map_values(self, fn) -> Snapshot:
         """A copy with every value replaced by fn(value)."""

@@ -17,6 +17,6 @@ def dce(ir):
         keep.append(op)
         used.update(id(a) for a in op.args)
         if op.snapshot is not None:
-            used.update(id(v) for v in op.snapshot.all_values())
+            used.update(op.snapshot.value_ids())
     keep.reverse()
     return TraceIR(ir.trid, ir.inputs, keep, ir.kind, ir.loc)

@@ -31,8 +31,8 @@ class Rewriter:
             return
         op.args = [subst.get(id(a), a) for a in op.args]
         snap = op.snapshot
-        if snap is not None and any(id(v) in subst for v in snap.all_values()):
-            op.snapshot = snap.map_values(self.get)
+        if snap is not None and not subst.keys().isdisjoint(snap.value_ids()):
+            op.snapshot = snap.renamed(subst)
 
     def keep(self, op):
         self.out.append(op)
