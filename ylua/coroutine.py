@@ -92,13 +92,15 @@ def _run(rt, co: Coroutine, transfer):
         prev.status = "running"
 
 
-def resume(rt, co: Coroutine, args: list):
-    """Run `co` until it yields, returns or fails: ('yield'|'return', values) or ('error', LuaError)."""
-    if co.status == "dead":
-        return "error", LuaError(b"cannot resume dead coroutine")
+def resume(rt, co: Coroutine, args):
+    """Run `co` until it yields, returns or fails: ('yield'|'return', values) or ('error', LuaError). (The hot path
+    of every resume and wrap call: kept to one Python frame.)"""
     if co.status != "suspended":
+        if co.status == "dead":
+            return "error", LuaError(b"cannot resume dead coroutine")
         return "error", LuaError(b"cannot resume non-suspended coroutine")
-    if co.glet is None:
+    glet = co.glet
+    if glet is None:
 
         def body(*first_args):
             try:
@@ -106,11 +108,21 @@ def resume(rt, co: Coroutine, args: list):
             except LuaError as e:
                 return "error", e
 
-        co.glet = greenlet.greenlet(body)
+        glet = co.glet = greenlet.greenlet(body)
         co.saved = (None, None, 0)
-        kind, payload = _run(rt, co, lambda g: g.switch(*args))
-    else:  # the values become the results of its pending yield
-        kind, payload = _run(rt, co, lambda g: g.switch(tuple(args)))
+        send = args  # the body's arguments
+    else:
+        send = (tuple(args),)  # the results of its pending yield
+    prev = rt.current_coroutine or rt.main_thread
+    glet.parent = greenlet.getcurrent()
+    prev.status = "normal"
+    co.status = "running"
+    _switch_state(rt, prev, co)
+    try:
+        kind, payload = glet.switch(*send)
+    finally:
+        _switch_state(rt, co, prev)
+        prev.status = "running"
     co.status = "suspended" if kind == "yield" else "dead"
     if co.status == "dead":
         co.glet = None

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from jit.config import Config
 from jit.language import Language
-from jit.location import COMPILED
+from jit.location import COMPILED, COUNTING
 from jit.mt import EXECUTED, MT, START_TRACING
 from ylua.frame import Frame
 from ylua.jit_calls import FunctionCalls
@@ -71,7 +71,7 @@ class JitDriver:
 
         self.lang.rt = rt
         self.helpers = TraceHelpers(rt)
-        rt.coroutine_switch_hooks.append(lambda co_from, co_to: self.coroutine_switched(rt, co_from, co_to))
+        rt.coroutine_switch_hooks.append(self.coroutine_switched)
 
     # ---- the dispatch loop's entry points
 
@@ -102,6 +102,9 @@ class JitDriver:
         loc.ticks -= 1
         if loc.ticks >= 0:
             return None
+        waiting = self.recording
+        if waiting is not None and waiting.yielded and loc.state == COUNTING:
+            self.abort_recording(rt, waiting, "its coroutine stayed suspended while another loop got hot")
         ts = self.thread_state(rt)
         ts.resume_value = None
         try:
@@ -216,10 +219,12 @@ class JitDriver:
         self._detach(rt)
         self.mt.abort_tracing(rec.ts, reason, transient)
 
-    def coroutine_switched(self, rt, co_from, co_to):
+    def coroutine_switched(self, co_from, co_to):
         """Keep track of resumes (a switch to a coroutine) and returns (a switch back to its resumer). A recording
         treats a coroutine it resumes like any called built-in: the coroutine runs unrecorded, and recording goes
-        on when control comes back. A recording whose own coroutine yields or ends cannot close its loop: abort."""
+        on when control comes back. When the recorded coroutine itself yields, the recording waits, detached, and
+        goes on when it is resumed (the trace calls coroutine.yield like any built-in); if another loop gets hot
+        meanwhile, the waiting recording gives way (see control_point)."""
         chain = self.resume_chain
         returning = bool(chain) and chain[-1] is co_to
         if returning:
@@ -229,13 +234,13 @@ class JitDriver:
         rec = self.recording
         if rec is None:
             return
+        rt = self.lang.rt
         if co_from is rec.thread:
-            if returning:
-                self.abort_recording(rt, rec, "switches coroutines (the traced coroutine yields)")
-            else:
-                rt.recorder = None
+            rt.recorder = None
+            rec.yielded = returning
         elif co_to is rec.thread:
             rt.recorder = rec
+            rec.yielded = False
 
 
 def make_driver(env=None) -> JitDriver | None:

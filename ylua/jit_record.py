@@ -22,12 +22,14 @@ from jit.recorder import TraceAbort
 from ylua import opcodes as op
 from ylua.frame import Frame
 from ylua.jit_record_ops import RecordOps
+from ylua.values import LuaFunction
 from ylua.jit_values import (KIND_OF_MACHINE_TYPE, KIND_OF_TYPE, NIL, ROOT, TV, InlinedFrame, MultipleResults,
                              RootFrame, const_tv)
 
 FRAME_REGS = slot_offset(Frame, "regs")
 FRAME_FUNC = slot_offset(Frame, "func")
 FRAME_PC = slot_offset(Frame, "pc")
+FUNC_UPVALS = slot_offset(LuaFunction, "upvals")
 MAX_INLINE_DEPTH = 24
 MAX_UNROLL = 12  # iterations of a loop in a called function that a trace may unroll (cf. LuaJIT's loopunroll)
 
@@ -64,9 +66,9 @@ class LuaRecording(RecordOps):
         self.frame_input = rec.inputs[0]
         if self.side:
             return  # for_side_trace() sets up the rest
+        # No guard on the frame's closure: every closure of this function reaches this location, and the trace
+        # loads what differs between them (the upvalue cells, see upval_cell) from the frame's own closure.
         rec.at(self.position(frame.func.proto, pc), self.entry_snapshot())
-        func = rec.preamble_op("getslot", self.frame_input, rec.const(FRAME_FUNC))
-        rec.preamble_op("guard_is", func, const_obj(frame.func))
         self.regs_list = rec.preamble_op("getslot", self.frame_input, rec.const(FRAME_REGS))
 
     def init_state(self, driver, rt, ts, rec, root, pc):
@@ -76,6 +78,7 @@ class LuaRecording(RecordOps):
         self.ts = ts
         self.rec = rec
         self.thread = None  # the coroutine (or main thread) being recorded
+        self.yielded = False  # that coroutine yielded: the recording waits for it to be resumed
         self.helpers = driver.helpers
         rec.user = self
         self.side = rec.parent is not None
@@ -96,6 +99,7 @@ class LuaRecording(RecordOps):
         self.opaque_call = None  # a Lua function whose call the trace makes natively: the VM runs it unrecorded
         self.spread = None  # (register, ret_c) while recording a guard on a native call's result (see call_natively)
         self.empty_tables: set = set()  # ids of the tables made by NEWTABLE that nothing was stored in yet
+        self.root_cells: dict = {}  # upvalue index -> its cell, loaded from the loop frame's closure
 
     @classmethod
     def for_side_trace(cls, driver, rt, ts, rec, frames, top):
@@ -208,6 +212,17 @@ class LuaRecording(RecordOps):
         snap = rec.snapshot(frames, writes)
         self.body_snapshots.append(snap)
         return snap
+
+    def root_upval_cell(self, b):
+        """Cell of upvalue b of the loop frame's closure, loaded once (in the preamble of a root trace)."""
+        cell = self.root_cells.get(b)
+        if cell is None:
+            rec = self.rec
+            emit = rec.op if self.side else rec.preamble_op
+            func = emit("getslot", self.frame_input, rec.const(FRAME_FUNC))
+            cell = emit("list_getitem", emit("getslot", func, rec.const(FUNC_UPVALS)), rec.const(b))
+            self.root_cells[b] = cell
+        return cell
 
     def virtual_frames(self, start, pc):
         """Snapshot entries for the frames vframes[start:], whose registers the trace keeps (all of them)."""

@@ -57,7 +57,13 @@ class RecordOps:
             self.set(r, NIL)
 
     def upval_cell(self, b):
-        return const_obj(self.vframes[-1].func.upvals[b])
+        """The cell of upvalue b of the running function. A callee's cells are constants (the call guards the
+        callee's identity), and so are a function trace's (it serves one closure); a loop trace's own frame may
+        belong to any closure of its function, so the cell is loaded from the frame's closure."""
+        vf = self.vframes[-1]
+        if vf is self.root and self.frame_input is not None:
+            return self.root_upval_cell(b)
+        return const_obj(vf.func.upvals[b])
 
     def r_GETUPVAL(self, frame, ins):
         self.set(ins[1], TV(self.rec.op("getslot", self.upval_cell(ins[2]), self.rec.const(CELL_V)), "any"))
@@ -203,9 +209,9 @@ class RecordOps:
 
     def upvalue_table(self, u):
         """(TV, run-time value) of the table in upvalue u (usually _ENV): read from its cell each time."""
-        cell = self.vframes[-1].func.upvals[u]
-        t_val = cell.v
-        return self.typed(TV(self.rec.op("getslot", const_obj(cell), self.rec.const(CELL_V)), "any"), t_val), t_val
+        t_val = self.vframes[-1].func.upvals[u].v
+        cell = self.upval_cell(u)
+        return self.typed(TV(self.rec.op("getslot", cell, self.rec.const(CELL_V)), "any"), t_val), t_val
 
     def r_GETTABUP(self, frame, ins):
         t_tv, t_val = self.upvalue_table(ins[2])

@@ -213,6 +213,11 @@ def execute(rt, frame: Frame, depth: int = 0, top: int = 0) -> list:
             elif o in LOOP_STARTS and rt.jit_driver is not None and not observed:
                 # the JIT's control point: it may count, start or stop recording, or run a compiled trace
                 # that leaves us in another frame (inlined frames rebuilt at a deopt)
+                loc = proto.jit_data.get(pc) if proto.jit_data is not None else None
+                if loc is not None and loc.ticks > 0:  # still counting (or never traced): the loop runs on
+                    loc.ticks -= 1
+                    pc = proto.plain[pc](R, U)
+                    continue
                 frame.pc = pc
                 entered = rt.jit_driver.control_point(rt, frame, pc)
                 if entered is None:  # no trace ran: the loop instruction itself runs

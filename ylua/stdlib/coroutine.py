@@ -56,7 +56,7 @@ def open_lib(rt) -> None:
         (co,) = c_create(*args)
 
         def wrapped(*wargs):
-            kind, payload = co_impl.resume(rt, co, list(wargs))
+            kind, payload = co_impl.resume(rt, co, wargs)
             if kind == "error":
                 if co.failure is not None:  # an error in the coroutine: close its pending variables first
                     payload = co_impl.close_pending(rt, co)
