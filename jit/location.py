@@ -71,6 +71,13 @@ class Location:
         self.ticks = threshold - 1
         return False
 
+    def count_again(self, threshold: int):
+        """A recording aborted for a passing reason (a transient abort): count again from scratch, no failure held
+        against the location."""
+        self.trace = None
+        self.state = COUNTING
+        self.ticks = threshold - 1
+
     def retry_later(self):
         """Hot but cannot trace right now (another recording is running): ask again on the next visit."""
         self.ticks = 0

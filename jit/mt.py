@@ -204,15 +204,18 @@ class MT:
                 p.on_ready(p.trace, ts.executing_ids())
 
     def abort_tracing(self, ts: ThreadState, reason: str, transient: bool = False):
-        """Give up the current recording (the language calls this; see language.py). A transient abort of a side
-        trace leaves its guard counting again, with no failure held against it."""
+        """Give up the current recording (the language calls this; see language.py). A transient abort leaves its
+        location, or its side trace's guard, counting again, with no failure held against it."""
         rec = self.recording
         if rec is None:
             return
         self._end_recording(ts, rec, False)
         self.log.event("tracing-aborted", trid=rec.trid, loc=rec.loc_label, reason=reason, stack=ts.executing_ids())
         if rec.loc is not None:
-            rec.loc.failed(self.config.hot_threshold, self.config.max_failures)
+            if transient:
+                rec.loc.count_again(self.config.hot_threshold)
+            else:
+                rec.loc.failed(self.config.hot_threshold, self.config.max_failures)
         elif rec.parent is not None:
             if transient:
                 rec.parent.fail_count = 0

@@ -4,7 +4,8 @@ call_assembler, in the spirit of LuaJIT's up-recursion).
 Loops are traced at their loop start; a recursive function has no loop to trace, so it gets a trace of its own:
 
 - Counting: the dispatch loop calls `call_point` for a Lua function whose proto has a FunctionEntry, or that calls
-  itself (a call from a frame of the same proto). Self-calls count towards the function's hot threshold.
+  itself (a call from a frame of the same proto). Self-calls count towards the function's hot threshold, and so do
+  all calls of a function with a loop that a loop recording wanted to call (see FunctionEntry.wanted).
 - Recording (FunctionRecording, jit_record_func.py) starts at the callee's first instruction and ends at its return
   (op `ret`). A call of the function itself, or of a function with a compiled function trace, is recorded as one op
   (`call_trace`, a native call), and the interpreter runs that call unrecorded (`opaque`).
@@ -18,7 +19,7 @@ Loops are traced at their loop start; a recursive function has no loop to trace,
 
 from __future__ import annotations
 
-from jit.location import COMPILED, DONT_TRACE
+from jit.location import COMPILED, COMPILING, COUNTING, DONT_TRACE, TRACING
 from jit.mt import START_TRACING
 from jit.native_calls import NATIVE_DEPTH_LIMIT, native_depth, native_sites
 from ylua import opcodes as op
@@ -37,13 +38,19 @@ class FunctionEntry:
     """What the JIT knows about calls of one proto: its Location (None: never traced, e.g. vararg functions), the
     closure its trace is specialised to, and whether every call returns exactly one value."""
 
-    __slots__ = ("loc", "closure", "returns_one", "fallback")
+    __slots__ = ("loc", "closure", "returns_one", "has_loop", "fallback")
 
     def __init__(self, loc, proto):
         self.loc = loc
         self.closure = None
         self.returns_one = returns_one(proto)
+        self.has_loop = any(ins[0] in op.LOOP_STARTS for ins in proto.code)
         self.fallback = None
+
+    def wanted(self) -> bool:
+        """A function with a loop gets a function trace of its own, which loop traces call instead of inlining
+        (and unrolling) it: whether that trace is still to come (so a recording that meets a call waits for it)."""
+        return self.has_loop and self.loc is not None and self.loc.state in (COUNTING, TRACING, COMPILING)
 
 
 def returns_one(proto) -> bool:
@@ -125,7 +132,7 @@ class FunctionCalls:
             if fn is entry.closure and self.may_run_native(rt):
                 return results(self.mt.call_function(loc.trace, driver.thread_state(rt), fixed_args(fn.proto, args)))
             return None
-        if not recursive:
+        if not recursive and not entry.has_loop:
             return None
         loc.ticks -= 1
         if loc.ticks >= 0 or rt.recorder is not None:
@@ -154,10 +161,14 @@ class FunctionCalls:
 
     def opaque(self, rt, fn, args):
         """Run a call that the recording recorded as one `call_trace` op (it is not traced into)."""
+        recording = self.driver.recording
         trace = self.compiled_for(fn)
         if trace is not None and self.may_run_native(rt):
-            return results(self.mt.call_function(trace, self.driver.thread_state(rt), fixed_args(fn.proto, args)))
-        return rt.call(fn, args)
+            res = self.mt.call_function(trace, self.driver.thread_state(rt), fixed_args(fn.proto, args))
+        else:
+            res = result_of(rt.call(fn, args))
+        recording.opaque_result = res  # what the trace's call_trace saw (jit_record.py specialises on it)
+        return results(res)
 
     def fallback_for(self, fn):
         """What a `call_trace` of `fn` calls instead when native calls are nested too deeply: the interpreter."""

@@ -30,6 +30,7 @@ FRAME_REGS = slot_offset(Frame, "regs")
 FRAME_FUNC = slot_offset(Frame, "func")
 FRAME_PC = slot_offset(Frame, "pc")
 FUNC_UPVALS = slot_offset(LuaFunction, "upvals")
+MULTIPLE_VALUES = slot_offset(MultipleResults, "values")
 MAX_INLINE_DEPTH = 24
 MAX_UNROLL = 12  # iterations of a loop in a called function that a trace may unroll (cf. LuaJIT's loopunroll)
 
@@ -100,6 +101,7 @@ class LuaRecording(RecordOps):
         self.spread = None  # (register, ret_c) while recording a guard on a native call's result (see call_natively)
         self.empty_tables: set = set()  # ids of the tables made by NEWTABLE that nothing was stored in yet
         self.root_cells: dict = {}  # upvalue index -> its cell, loaded from the loop frame's closure
+        self.opaque_result = None  # what the last opaque call's function trace returned
 
     @classmethod
     def for_side_trace(cls, driver, rt, ts, rec, frames, top):
@@ -432,6 +434,8 @@ class LuaRecording(RecordOps):
         passes the result on unchecked: the caller of this trace checks it."""
         target = self.native_target(fn)
         if target is None:
+            if self.driver.calls.entry_of(fn.proto).wanted():
+                raise TraceAbort(f"waits for the function trace of {fn.proto.source}:{fn.proto.line}", True)
             return None
         n = fn.proto.num_params
         objs = [self.obj(args[i]) if i < len(args) else const_obj(None) for i in range(n)]
@@ -439,16 +443,37 @@ class LuaRecording(RecordOps):
         site = self.rec.const(self.call_site())
         res = TV(self.raising("call_trace", const_obj(target), fallback, site, *objs), "any")
         self.opaque_call = fn
-        if ret_c != 1 and not tail:
-            self.store_results(self.vframes[-1], ret_a, ret_c, [res])
-            if not fn.proto.jit_call.returns_one:
-                self.spread = (ret_a, ret_c)
-                try:
-                    self.guard("guard_false", self.rec.op("type_is", res.v, const_obj(MultipleResults)),
-                               pc=self.pc + 1)
-                finally:
-                    self.spread = None
+        if ret_c == 1 or tail:
+            return res
+        self.store_results(self.vframes[-1], ret_a, ret_c, [res])
+        if not fn.proto.jit_call.returns_one:  # what this call returns decides the guards (at the next instruction)
+            self.pending = lambda frame, pc: self.settle_results(res, ret_a, ret_c)
         return res
+
+    def guard_results(self, cond, expect: bool, a, c):
+        """A guard on a native call's result: when it fails, the interpreter resumes after the call with the
+        values spread (see spread_results)."""
+        self.spread = (a, c)
+        try:
+            self.guard("guard_true" if expect else "guard_false", cond, pc=self.pc + 1)
+        finally:
+            self.spread = None
+
+    def settle_results(self, res, a, c):
+        """After a native call that wants c - 1 results (0: all of them): specialise on what it returned this
+        time, one value or a MultipleResults of some length."""
+        rec = self.rec
+        raw = self.opaque_result
+        is_multi = rec.op("type_is", res.v, const_obj(MultipleResults))
+        if type(raw) is not MultipleResults:
+            self.guard_results(is_multi, False, a, c)
+            return
+        self.guard_results(is_multi, True, a, c)
+        vals = rec.op("getslot", res.v, rec.const(MULTIPLE_VALUES))
+        n = len(raw.values)
+        self.guard_results(rec.op("int_eq", rec.op("tuple_len", vals), rec.const(n)), True, a, c)
+        tvs = [TV(rec.op("tuple_getitem", vals, rec.const(i)), "any") for i in range(n if c == 0 else min(n, c - 1))]
+        self.store_results(self.vframes[-1], a, c, tvs)
 
     def call_site(self) -> int:
         """The number of this call's site (see jit_native_frames.py): the frames the trace has here. A loop trace's

@@ -12,7 +12,7 @@ from __future__ import annotations
 from jit.recorder import TraceAbort
 from jit.trace import SELF_CALL
 from ylua import opcodes as op
-from ylua.jit_record import MAX_UNROLL, LuaRecording, VFrame, parent_tv
+from ylua.jit_record import MAX_UNROLL, MULTIPLE_VALUES, LuaRecording, VFrame, parent_tv
 from jit.ir import const_obj
 from ylua.jit_values import NIL, NO_RESULTS, TV, MultipleResults
 from ylua.jit_record_ops import NEEDS_PC, NEVER_FROM_TRACE
@@ -74,8 +74,10 @@ class FunctionRecording(LuaRecording):
             result = self.obj(vals[0])
         elif not vals:
             result = const_obj(NO_RESULTS)
-        else:
-            result = self.raising("call", const_obj(MultipleResults.of), *[self.obj(v) for v in vals])
+        else:  # a MultipleResults made natively
+            rec = self.rec
+            result = rec.op("new_object", const_obj(MultipleResults))
+            rec.op("setslot", result, rec.const(MULTIPLE_VALUES), rec.op("new_tuple", *[self.obj(v) for v in vals]))
         self.finish_call(result)
 
     def finish_call(self, result):

@@ -46,19 +46,17 @@ class MultipleResults:
     def __init__(self, values):
         self.values = tuple(values)
 
-    @classmethod
-    def of(cls, *values):
-        return cls(values)
-
 
 NO_RESULTS = MultipleResults(())
 
 
 def spread_results(regs, spread, top):
-    """Resume after a call whose result register holds a MultipleResults (a guard found it there): put its values in
-    the registers the call site wants (spread = (register, results wanted + 1, or 0 for all)); returns the new top."""
+    """Resume after a call whose result register holds a function trace's result (a guard found other than it
+    expected there): put the values in the registers the call site wants (spread = (register, results wanted + 1, or
+    0 for all)); returns the new top."""
     a, c = spread
-    vals = regs[a].values
+    v = regs[a]
+    vals = v.values if type(v) is MultipleResults else (v,)
     if c == 0:
         regs[a:a + len(vals)] = vals
         return a + len(vals)

@@ -82,6 +82,7 @@ _EFFECTS = {
     "list_setitem_int": lambda lst, i, v: _list_setitem(lst, i, int(v)),
     "new_list": lambda n: [None] * n,
     "new_dict": dict,
+    "new_tuple": lambda *items: items,
     "new_object": lambda t: t.__new__(t),
     "call": lambda f, *args: f(*args),
 }

@@ -117,6 +117,7 @@ OPS = [
     ("dict_len", "o", "i", "R", "len(a0) of a dict"),
     ("new_list", "I", "o", "A", "[None] * a0"),
     ("new_dict", "", "o", "A", "{}"),
+    ("new_tuple", "*", "o", "A", "(a0, a1, ...) of objects"),
     ("new_object", "O", "o", "A", "a fresh instance of type a0 whose slots are all unset (its __init__ does not run: "
      "set every slot that is read, with setslot)"),
     ("call", "o*", "o", "CX", "a0(a1, ...): any Python callable, may re-enter the interpreter"),

@@ -428,6 +428,14 @@ class OpEmitters:
         self.need("PyDict_New")
         self.emit(f"{self.res(p)} = call ptr @PyDict_New()")
 
+    def op_new_tuple(self, op, p, *items):
+        self.need("PyTuple_New")
+        t = self.res(p)
+        self.emit(f"{t} = call ptr @PyTuple_New(i64 {len(items)})")
+        for k, item in enumerate(items):  # the tuple takes a new reference to each item
+            self.incref(item)
+            self.emit(f"store ptr {item}, ptr {self.field_addr(t, layout.TUPLE_ITEMS + 8 * k)}")
+
     def op_new_object(self, op, p, t):
         self.need("PyType_GenericAlloc")
         self.emit(f"{self.res(p)} = call ptr @PyType_GenericAlloc(ptr {t}, i64 0)")
