@@ -70,3 +70,16 @@ def test_examples_hello(ylua):
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     r = ylua([os.path.join(root, "examples", "hello.lua")])
     assert r.stdout == b"hello from ylua: loops counted 55\n"
+
+
+def test_files_left_open_are_written_at_exit(ylua, tmp_path):
+    """The command exits without freeing the heap, but closes what the program left open first (as lua_close)."""
+    for ending, status in (("", 0), ("os.exit(3)", 3), ("error('late')", 1)):
+        out = tmp_path / f"out{status}.txt"
+        script = tmp_path / "w.lua"
+        script.write_text(f"local f = assert(io.open({str(out)!r}, 'w'))\nf:write('kept ', {status})\n"
+                          f"io.write('no newline at the end')\n{ending}\n")
+        r = ylua([str(script)])
+        assert r.returncode == status
+        assert out.read_text() == f"kept {status}"
+        assert r.stdout == b"no newline at the end"

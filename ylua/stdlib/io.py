@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import weakref
 import sys
 
 from ylua.errors import ArgError, lua_error
@@ -18,13 +19,27 @@ MODE = re.compile(rb"[rwa]\+?b*\Z")
 
 
 class LuaFile:
-    __slots__ = ("fh", "closed", "std", "is_pipe")
+    __slots__ = ("fh", "closed", "std", "is_pipe", "__weakref__")
 
     def __init__(self, fh, std=False):
         self.fh = fh
         self.closed = False
         self.std = std
         self.is_pipe = False
+
+
+_open_files: weakref.WeakSet = weakref.WeakSet()  # the files a program opened (closed at exit, as lua_close does)
+
+
+def close_open_files():
+    """Close every file the program left open (their buffered writes reach the disk)."""
+    for f in list(_open_files):
+        if not f.closed and not f.std:
+            f.closed = True
+            try:
+                f.fh.close()
+            except OSError:
+                pass
 
 
 def io_error(filename, e: OSError):
@@ -85,7 +100,10 @@ def open_lib(rt) -> None:
     meta.set_str(b"__name", b"FILE*")
 
     def new_file(fh, std=False):
-        return Userdata(LuaFile(fh, std), meta)
+        f = LuaFile(fh, std)
+        if not std:
+            _open_files.add(f)
+        return Userdata(f, meta)
 
     stdin = new_file(sys.stdin.buffer, True)
     stdout = new_file(rt.stdout, True)
