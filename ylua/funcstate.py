@@ -8,6 +8,11 @@ from ylua.proto import LocVar, Proto, UpvalDesc
 
 MAX_REGISTERS = 250
 
+# Short string constants are shared by every function: a table key written by one function and read by another is
+# then the same object, and dict lookups stop at the identity check instead of comparing bytes.
+MAX_INTERNED = 40
+_interned: dict = {}
+
 
 class VarInfo:
     """An active local variable. kind: 'reg' (value in the register), 'cell' (a Cell in the register),
@@ -84,6 +89,8 @@ class FuncState:
         idx = self.const_index.get(key)
         if idx is None:
             idx = len(self.proto.consts)
+            if type(v) is bytes and len(v) <= MAX_INTERNED:
+                v = _interned.setdefault(v, v)
             self.proto.consts.append(v)
             self.const_index[key] = idx
         return idx

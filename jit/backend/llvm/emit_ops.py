@@ -304,9 +304,9 @@ class OpEmitters:
         self.emit(f"{self.res(p)} = load i64, ptr {self.field_addr(t, layout.VAR_SIZE)}")
 
     def op_dict_get(self, op, p, d, k):
-        self.need("PyDict_GetItem")
+        self.need("jit_dict_get")
         r, missing = self.tmp(), self.tmp()
-        self.emit(f"{r} = call ptr @PyDict_GetItem(ptr {d}, ptr {k})")
+        self.emit(f"{r} = call ptr @jit_dict_get(ptr {d}, ptr {k})")
         self.emit(f"{missing} = icmp eq ptr {r}, null")
         self.emit(f"{self.res(p)} = select i1 {missing}, ptr {_NONE}, ptr {r}")
         self.incref(self.res(p))
@@ -390,11 +390,11 @@ class OpEmitters:
         self.start_block(f"stored{n}")
 
     def dict_store_number(self, t, p, d, k, v):
-        self.need("PyDict_GetItem")
+        self.need("jit_dict_get")
         self.need("PyDict_SetItem")
         n = self.ntmp
         old, present = self.tmp(), self.tmp()
-        self.emit(f"{old} = call ptr @PyDict_GetItem(ptr {d}, ptr {k})")
+        self.emit(f"{old} = call ptr @jit_dict_get(ptr {d}, ptr {k})")
         self.emit(f"{present} = icmp ne ptr {old}, null")
         self.emit(f"br i1 {present}, label %present{n}, label %fresh{n}")
         self.start_block(f"present{n}")

@@ -214,6 +214,25 @@ _FEXIT = """define internal ptr @jit_fexit(ptr %handler, ptr %tup) noinline {
   ret ptr %r
 }"""
 
+# dict lookup without PyDict_GetItem's save and restore of the error indicator (NULL when missing; a key that cannot
+# be hashed is missing too, as with PyDict_GetItem)
+_DICT_GET = """define internal ptr @jit_dict_get(ptr %d, ptr %k) alwaysinline {
+entry:
+  %r = call ptr @PyDict_GetItemWithError(ptr %d, ptr %k)
+  %miss = icmp eq ptr %r, null
+  br i1 %miss, label %check, label %done
+check:
+  %e = call ptr @PyErr_Occurred()
+  %has = icmp ne ptr %e, null
+  br i1 %has, label %clear, label %done
+clear:
+  call void @PyErr_Clear()
+  br label %done
+done:
+  %v = phi ptr [%r, %entry], [null, %check], [null, %clear]
+  ret ptr %v
+}"""
+
 DEFS = {
     "jit_incref": _INCREF,
     "jit_decref": _DECREF,
@@ -222,6 +241,7 @@ DEFS = {
     "jit_new_list": _NEW_LIST,
     "jit_deopt": _DEOPT,
     "jit_fexit": _FEXIT,
+    "jit_dict_get": _DICT_GET,
 }
 DEPENDS = {
     "jit_incref": _REFCOUNT_DEPS,
@@ -231,4 +251,5 @@ DEPENDS = {
     "jit_new_list": ("PyList_New", "jit_incref"),
     "jit_deopt": ("PyTuple_New", "PyLong_FromLongLong", "PyFloat_FromDouble", "jit_incref"),
     "jit_fexit": ("PyObject_Vectorcall", "jit_decref"),
+    "jit_dict_get": ("PyDict_GetItemWithError", "PyErr_Occurred", "PyErr_Clear"),
 }
