@@ -68,14 +68,15 @@ def install(rt) -> None:
     rt.plain_close_frame = plain
 
 
-def _switch_state(rt, co_from, co_to):
-    """Save the running thread's interpreter state and install the other one's."""
+def _switch_state(rt, co_from, co_to, returning=False):
+    """Save the running thread's interpreter state and install the other one's. `returning`: control goes back to
+    the resumer (a yield, return or error), rather than into a resumed coroutine."""
     if co_from is not None:
         co_from.saved = (rt.cur_frame, rt.c_builtin, rt.c_depth)
     rt.cur_frame, rt.c_builtin, rt.c_depth = co_to.saved
     rt.current_coroutine = co_to if co_to is not rt.main_thread else None
     for hook in rt.coroutine_switch_hooks:
-        hook(co_from, co_to)
+        hook(co_from, co_to, returning)
 
 
 def _run(rt, co: Coroutine, transfer):
@@ -88,7 +89,7 @@ def _run(rt, co: Coroutine, transfer):
     try:
         return transfer(co.glet)
     finally:
-        _switch_state(rt, co, prev)
+        _switch_state(rt, co, prev, True)
         prev.status = "running"
 
 
@@ -121,7 +122,7 @@ def resume(rt, co: Coroutine, args):
     try:
         kind, payload = glet.switch(*send)
     finally:
-        _switch_state(rt, co, prev)
+        _switch_state(rt, co, prev, True)
         prev.status = "running"
     co.status = "suspended" if kind == "yield" else "dead"
     if co.status == "dead":
@@ -231,7 +232,7 @@ def close_pending(rt, co: Coroutine):
     finally:
         co.closing = False
         co.nny -= 1
-        _switch_state(rt, co, prev)
+        _switch_state(rt, co, prev, True)
     return err
 
 

@@ -61,7 +61,6 @@ class JitDriver:
         self.config = self.mt.config
         self.main_ts = self.mt.thread_state()
         self.recording = None  # the LuaRecording under way
-        self.resume_chain: list = []  # the coroutines that resumed the running one, outermost first
         self.helpers = None  # the Python functions traces call (jit_helpers.TraceHelpers), bound to the interpreter
         self.calls = FunctionCalls(self)  # function traces: calls that run natively or start a recording
 
@@ -219,18 +218,12 @@ class JitDriver:
         self._detach(rt)
         self.mt.abort_tracing(rec.ts, reason, transient)
 
-    def coroutine_switched(self, co_from, co_to):
+    def coroutine_switched(self, co_from, co_to, returning):
         """Keep track of resumes (a switch to a coroutine) and returns (a switch back to its resumer). A recording
         treats a coroutine it resumes like any called built-in: the coroutine runs unrecorded, and recording goes
         on when control comes back. When the recorded coroutine itself yields, the recording waits, detached, and
         goes on when it is resumed (the trace calls coroutine.yield like any built-in); if another loop gets hot
         meanwhile, the waiting recording gives way (see control_point)."""
-        chain = self.resume_chain
-        returning = bool(chain) and chain[-1] is co_to
-        if returning:
-            chain.pop()
-        else:
-            chain.append(co_from)
         rec = self.recording
         if rec is None:
             return
