@@ -117,6 +117,11 @@ class RecordOps:
                 size = rec.op("dict_len", rec.op("getslot", t_tv.v, rec.const(T_HASH)))
                 self.guard("guard_true", rec.op("int_eq", size, rec.const(0)))
                 return NIL
+            elif key_tv.kind == "int":
+                # an integer key outside the array part lives in the hash part (under the int itself)
+                self.guard("guard_false", rec.op("int_ult", self.array_index(t_tv, key_tv), self.array_len(t_tv)))
+                v = rec.op("dict_get", rec.op("getslot", t_tv.v, rec.const(T_HASH)), rec.op("box_int", key_tv.v))
+                raw = t_val.hash.get(key_val)
             elif key_tv.kind == "str":
                 v = rec.op("dict_get", rec.op("getslot", t_tv.v, rec.const(T_HASH)), key_tv.v)
                 raw = t_val.hash.get(key_val)
@@ -179,6 +184,17 @@ class RecordOps:
                 self.guard("guard_true", rec.op("int_ult", idx, rec.op("list_len", arr)))
                 rec.op("list_setitem", arr, idx, vo)
                 return
+            if (key_tv.kind == "int" and not 1 <= key_val <= len(t_val.arr) + 1 and t_val.meta is None
+                    and t_val.hash.get(key_val) is not None):
+                # an existing integer key of the hash part (not the array part, nor the key that would extend it)
+                self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_META)), const_obj(None))
+                beyond = rec.op("int_ult", self.array_len(t_tv), self.array_index(t_tv, key_tv))
+                self.guard("guard_true", beyond)
+                hash_ = rec.op("getslot", t_tv.v, rec.const(T_HASH))
+                hk = rec.op("box_int", key_tv.v)
+                self.guard("guard_is_not", rec.op("dict_get", hash_, hk), const_obj(None))
+                self.raising("dict_set", hash_, hk, vo)
+                return
             if key_tv.kind == "int" and key_val == len(t_val.arr) + 1 and not t_val.hash and t_val.meta is None:
                 # appending to the array part of a table with no hash part (the VM's fast path too)
                 self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_META)), const_obj(None))
@@ -206,6 +222,13 @@ class RecordOps:
                 self.raising("call", const_obj(h.settable), t_tv.v, self.obj(key_tv), vo)
                 return
         self.raising("call", const_obj(h.setindex), self.obj(t_tv), self.obj(key_tv), self.obj(v_tv))
+
+    def array_index(self, t_tv, key_tv):
+        """key - 1: the array part's index of an integer key (negative keys wrap to huge unsigned indices)."""
+        return self.rec.op("int_sub", key_tv.v, self.rec.const(1))
+
+    def array_len(self, t_tv):
+        return self.rec.op("list_len", self.rec.op("getslot", t_tv.v, self.rec.const(T_ARR)))
 
     def upvalue_table(self, u):
         """(TV, run-time value) of the table in upvalue u (usually _ENV): read from its cell each time."""
