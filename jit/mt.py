@@ -8,6 +8,9 @@ trace and deoptimise out of it); the dispatch loop then acts on the returned act
     STOP_TRACING   (from tracing_control_point) the loop closed; the trace was compiled or failed: stop recording
     EXECUTED       a compiled trace ran and left; Language.resume rebuilt the frames: reload them and go on
 
+Function traces (recorded from a function's entry to its return) are started by function_control_point() and run
+by call_function(); their exits come back through _function_exit (see trace.py and native_calls.py).
+
 See language.py for the exact driver contract, location.py for the cheap counting that keeps the control point off
 the interpreter's hot path, and thread_state.py for the per-thread stack of Interpreting/Tracing/Executing entries.
 """

@@ -30,7 +30,7 @@ class Snapshot:
 
     def value_ids(self) -> set:
         """The ids of the values, constants included (computed once: a snapshot does not change once its trace is
-        built; the passes make changed copies with map_values). Do not modify the set."""
+        built; the passes make changed copies with renamed()). Do not modify the set."""
         ids = self._ids
         if ids is None:
             ids = self._ids = set()

@@ -20,9 +20,6 @@ class Rewriter:
         self.label_pos = label
         self.label_args = {id(a) for a in ir.ops[label].args} if label is not None else set()
 
-    def get(self, v):
-        return self.subst.get(id(v), v)
-
     def rename(self, op):
         """Apply the substitutions to op's arguments and snapshot (in place: passes own the IR they rebuild; a
         snapshot, which several ops may share, is copied only when one of its values changes)."""
