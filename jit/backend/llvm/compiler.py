@@ -15,10 +15,18 @@ import llvmlite.binding as llvm
 from jit.backend import CompileError
 from jit.backend.llvm import capi
 
-# Machine-code generation level. Measured on our traces (500-900 lines of LLVM IR): level 0 (fast instruction
-# selection and register allocation) emits in 10-20 ms where levels 1-2 take 60-100 ms, and the loops ran at the same
-# speed because the IR passes in _optimise() already did the work that matters. Compile latency is what users feel.
+# Machine-code generation level. Level 0 (fast instruction selection and register allocation) emits a 500-900 line
+# module in 10-20 ms where level 2 takes 60-100 ms, and big traces pay that many times over (raytrace and nbody ran
+# 1.6-1.8x slower at level 2, waiting for their side traces). But level 0 keeps a loop's phis on the stack: a tight
+# float loop (float_sum) ran 2.4x faster at level 2. Small modules are where such loops live: they get level 2.
+# Measured limit: 600 lines (at 1200, spectral_norm and array3d lost 25-35% to compile waits, array_rw gained 25%).
+CODEGEN_LEVEL_SMALL = 2
 CODEGEN_LEVEL = 0
+SMALL_MODULE_LINES = 600
+
+
+def codegen_level(lines: int) -> int:
+    return CODEGEN_LEVEL_SMALL if lines <= SMALL_MODULE_LINES else CODEGEN_LEVEL
 
 _init_lock = threading.Lock()
 _machines: dict[int, object] = {}
@@ -106,7 +114,8 @@ def _optimise(module, tm, opt: bool, lines: int):
 def compile_module(text: str, symbols, exports, opt: bool, want_asm: bool) -> NativeCode:
     """Parse, optimise (unless opt is False: LLVM's lowest level), emit and link `text`."""
     _dispose_dead()
-    tm = _target_machine(CODEGEN_LEVEL)
+    lines = text.count("\n")
+    tm = _target_machine(codegen_level(lines) if opt else CODEGEN_LEVEL)
     try:
         module = llvm.parse_assembly(text)
         module.triple = tm.triple
@@ -115,7 +124,7 @@ def compile_module(text: str, symbols, exports, opt: bool, want_asm: bool) -> Na
     except RuntimeError as e:
         module = None
         raise CompileError(f"LLVM rejected the trace: {str(e).strip().splitlines()[0]}") from None
-    _optimise(module, tm, opt, text.count("\n"))
+    _optimise(module, tm, opt, lines)
     obj = tm.emit_object(module)
     asm = tm.emit_assembly(module) if want_asm else None
     module.close()
