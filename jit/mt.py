@@ -272,16 +272,8 @@ class MT:
         ts = lang.current_thread_state()
         if self.worker is not None and self.worker.done:  # native recursion may not meet a control point for long
             self.install_finished(ts)
-        if self.log.level >= 4:
-            event = "return" if ex.kind == FINISH else "deoptimise"
-            self.log.event(event, trid=ex.trid, loc=ex.trace.label, gidx=ex.index, stack=ts.executing_ids())
-        if ex.kind != FINISH:
-            self.stats.counts["deopts"] += 1
-        ex.fail_count += 1
-        frames, exc = resume.decode(ex, result)
-        if (exc is None and ex.kind == GUARD and lang.side_traces and ex.side_state == SIDE_COUNTING
-                and ex.fail_count >= self.config.sidetrace_threshold and self.recording is None
-                and ts.tracing_depth == 0):
+        frames, exc = self._take_exit(ex, ts, result)
+        if exc is None and self._side_trace_due(ex, ts):
             self._start_side_tracing(ex, ts)
         self.stats.add_time("deopting", time.perf_counter() - t0)
         return lang.resume_call(ts, frames, exc)
@@ -289,23 +281,31 @@ class MT:
     def _leave(self, entered, ts, frame, result) -> int:
         t0 = time.perf_counter()
         ex = result[0]
-        if self.log.level >= 4:
-            event = "return" if ex.kind == FINISH else "deoptimise"
-            self.log.event(event, trid=ex.trid, loc=ex.trace.label, gidx=ex.index, stack=ts.executing_ids())
+        frames, exc = self._take_exit(ex, ts, result)  # logged while the exiting trace is still on the stack
         ts.pop_executing(entered)
-        if ex.kind != FINISH:
-            self.stats.counts["deopts"] += 1
-        ex.fail_count += 1
-        frames, exc = resume.decode(ex, result)
         ts.resume_value = self.lang.resume(ts, frame, frames, exc)
         self.stats.add_time("deopting", time.perf_counter() - t0)
         if exc is not None:
             raise exc
-        if (ex.kind == GUARD and self.lang.side_traces and ex.side_state == SIDE_COUNTING
-                and ex.fail_count >= self.config.sidetrace_threshold and self.recording is None
-                and ts.tracing_depth == 0):
+        if self._side_trace_due(ex, ts):
             self._start_side_tracing(ex, ts)
         return EXECUTED
+
+    def _take_exit(self, ex, ts, result):
+        """Log and count exit `ex`, and decode its exit tuple: (frames to rebuild, exception or None)."""
+        if self.log.level >= 4:
+            event = "return" if ex.kind == FINISH else "deoptimise"
+            self.log.event(event, trid=ex.trid, loc=ex.trace.label, gidx=ex.index, stack=ts.executing_ids())
+        if ex.kind != FINISH:
+            self.stats.counts["deopts"] += 1
+        ex.fail_count += 1
+        return resume.decode(ex, result)
+
+    def _side_trace_due(self, ex, ts) -> bool:
+        """Guard `ex` has failed often enough to record a side trace from where it resumed, and nothing records."""
+        return (ex.kind == GUARD and self.lang.side_traces and ex.side_state == SIDE_COUNTING
+                and ex.fail_count >= self.config.sidetrace_threshold and self.recording is None
+                and ts.tracing_depth == 0)
 
     # ---- side traces
 

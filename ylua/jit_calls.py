@@ -24,10 +24,9 @@ from jit.mt import START_TRACING
 from jit.native_calls import NATIVE_DEPTH_LIMIT, native_depth, native_sites
 from ylua import opcodes as op
 from ylua.errors import LuaError
-from ylua.frame import Frame
 from ylua.interp import MAX_C_DEPTH
 from ylua.jit_native_frames import CallSites
-from ylua.jit_values import MultipleResults, spread_results
+from ylua.jit_values import rebuild_frames, result_of, results, resume_top
 from ylua.vm import execute, new_frame, unwind
 
 MAX_NATIVE_C_DEPTH = 100  # nested activations (rt.c_depth) beyond which calls stay in the interpreter
@@ -82,16 +81,6 @@ def fixed_args(proto, args: list) -> list:
     if len(args) > n:
         return args[:n]
     return args + [None] * (n - len(args))
-
-
-def result_of(vals):
-    """What a function trace returns for a call that returned `vals`."""
-    return vals[0] if len(vals) == 1 else MultipleResults(vals)
-
-
-def results(res):
-    """The values a function trace's result `res` stands for."""
-    return res.values if type(res) is MultipleResults else (res,)
 
 
 class FunctionCalls:
@@ -189,18 +178,10 @@ class FunctionCalls:
         nested activation (recording a side trace when the MT started one); returns the function's result."""
         rt = self.driver.lang.rt
         level = native_depth()  # the exit's own level
-        parent = self.sites.callers(native_sites(level), level, rt.cur_frame)
-        built = []
-        for rf in frames:
-            d = rf.desc
-            parent = Frame(d.func, rf.values, None, parent, d.ret_a, d.ret_c)
-            parent.pc = rf.pc
-            built.append(parent)
-        desc = frames[-1].desc
-        top = desc.top or 0
-        if exc is None and desc.spread is not None:
-            top = spread_results(parent.regs, desc.spread, top)
-        return self.run_nested(rt, parent, len(built) - 1, top, exc, ts, built)
+        built = rebuild_frames(self.sites.callers(native_sites(level), level, rt.cur_frame), frames)
+        innermost = built[-1]
+        top = resume_top(frames[-1].desc, innermost.regs, exc) or 0
+        return self.run_nested(rt, innermost, len(built) - 1, top, exc, ts, built)
 
     def run_nested(self, rt, frame, depth, top, exc, ts=None, side_frames=None):
         """Run the call whose innermost frame is `frame` (depth frames above the call's own) to its return in a

@@ -16,9 +16,8 @@ from jit.config import Config
 from jit.language import Language
 from jit.location import COMPILED, COUNTING
 from jit.mt import EXECUTED, MT, START_TRACING
-from ylua.frame import Frame
 from ylua.jit_calls import FunctionCalls
-from ylua.jit_values import spread_results
+from ylua.jit_values import rebuild_frames, resume_top
 from ylua.opcodes import LOOP_STARTS
 
 
@@ -37,20 +36,10 @@ class LuaLanguage(Language):
         return self.driver.thread_state(rt) if rt is not None else None
 
     def resume(self, ts, frame, frames, exc):
-        root = frames[0]
-        frame.pc = root.pc
-        top = root.desc.top
-        parent = frame
-        for rf in frames[1:]:
-            d = rf.desc
-            f = Frame(d.func, rf.values, None, parent, d.ret_a, d.ret_c)
-            f.pc = rf.pc
-            parent = f
-            top = d.top
-        spread = frames[-1].desc.spread
-        if spread is not None and exc is None:
-            top = spread_results(parent.regs, spread, top)
-        return parent, len(frames) - 1, exc, top
+        frame.pc = frames[0].pc
+        built = rebuild_frames(frame, frames[1:])
+        innermost = built[-1] if built else frame
+        return innermost, len(built), exc, resume_top(frames[-1].desc, innermost.regs, exc)
 
 
 class JitDriver:

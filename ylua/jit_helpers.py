@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ylua import arith
 from ylua import opcodes as op
-from ylua.jit_values import MultipleResults
+from ylua.jit_values import result_of
 from ylua.table import InvalidKey, LuaTable
 from ylua.values import Cell, LuaFunction
 
@@ -87,7 +87,7 @@ class TraceHelpers:
             rt.c_builtin = b
             res = b.fn(*args)
             rt.c_builtin = None
-            return res[0] if len(res) == 1 else MultipleResults(res)
+            return result_of(res)
 
         self.call_none, self.call_first, self.call_n, self.call_result = call_none, call_first, call_n, call_result
         self.unm, self.bnot, self.length, self.concat = unm, bnot, length, concat

@@ -22,9 +22,9 @@ from jit.recorder import TraceAbort
 from ylua import opcodes as op
 from ylua.frame import Frame
 from ylua.jit_record_ops import RecordOps
-from ylua.values import LuaFunction
 from ylua.jit_values import (KIND_OF_MACHINE_TYPE, KIND_OF_TYPE, NIL, ROOT, TV, InlinedFrame, MultipleResults,
                              RootFrame, const_tv)
+from ylua.values import LuaFunction
 
 FRAME_REGS = slot_offset(Frame, "regs")
 FRAME_FUNC = slot_offset(Frame, "func")
@@ -34,12 +34,28 @@ MULTIPLE_VALUES = slot_offset(MultipleResults, "values")
 MAX_INLINE_DEPTH = 24
 MAX_UNROLL = 12  # iterations of a loop in a called function that a trace may unroll (cf. LuaJIT's loopunroll)
 
+
 def parent_tv(rec, v) -> TV:
     """What a side trace knows of value `v` of its parent's exit: an input (of the parent's machine type) or a
     constant."""
     if v.is_const() and v.type == OBJ:
         return const_tv(v.value)
     return TV(rec.from_parent(v), KIND_OF_MACHINE_TYPE[v.type])
+
+
+def virtual_frames_of(rec, snap, frames, start) -> list:
+    """VFrames for the frames snap.frames[start:] of a parent exit's snapshot (a side trace keeps their registers as
+    its inputs), over the interpreter frames the deopt rebuilt for them; each one's call_pc is where it called the
+    next."""
+    out = []
+    for k in range(start, len(snap.frames)):
+        sf = snap.frames[k]
+        d = sf.desc
+        if out:
+            out[-1].call_pc = snap.frames[k - 1].pc
+        out.append(VFrame(d.func, frames[k], {r: parent_tv(rec, v) for r, v in enumerate(sf.values)}, d.ret_a,
+                          d.ret_c))
+    return out
 
 
 class VFrame:
@@ -109,22 +125,15 @@ class LuaRecording(RecordOps):
         in the interpreter frames `frames` (outermost first) rebuilt from the guard's snapshot, with the registers
         the snapshot holds as the trace's inputs."""
         snap = rec.parent.snapshot
-
-        def tv_of(v):
-            return parent_tv(rec, v)
-
         self = cls(driver, rt, ts, rec, frames[0], snap.frames[-1].pc)
         self.frame_input = rec.from_parent(snap.frames[0].values[0])
         self.regs_list = rec.op("getslot", self.frame_input, rec.const(FRAME_REGS))
         for _target, r, v in snap.writes:
-            self.root.regs[r] = tv_of(v)
+            self.root.regs[r] = parent_tv(rec, v)
             self.written[r] = None
-        for k in range(1, len(snap.frames)):
-            sf = snap.frames[k]
-            vf = VFrame(sf.desc.func, frames[k], {r: tv_of(v) for r, v in enumerate(sf.values)}, sf.desc.ret_a,
-                        sf.desc.ret_c)
-            self.vframes[-1].call_pc = snap.frames[k - 1].pc
-            self.vframes.append(vf)
+        self.vframes.extend(virtual_frames_of(rec, snap, frames, 1))
+        if len(self.vframes) > 1:
+            self.root.call_pc = snap.frames[0].pc
         self.vframes[-1].top = top
         return self
 

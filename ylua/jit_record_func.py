@@ -9,13 +9,13 @@ call of it, followed by `ret`.
 
 from __future__ import annotations
 
+from jit.ir import const_obj
 from jit.recorder import TraceAbort
 from jit.trace import SELF_CALL
 from ylua import opcodes as op
-from ylua.jit_record import MAX_UNROLL, MULTIPLE_VALUES, LuaRecording, VFrame, parent_tv
-from jit.ir import const_obj
-from ylua.jit_values import NIL, NO_RESULTS, TV, MultipleResults
+from ylua.jit_record import MAX_UNROLL, MULTIPLE_VALUES, LuaRecording, VFrame, virtual_frames_of
 from ylua.jit_record_ops import NEEDS_PC, NEVER_FROM_TRACE
+from ylua.jit_values import NIL, NO_RESULTS, TV, MultipleResults
 from ylua.values import Builtin
 
 
@@ -31,13 +31,7 @@ class FunctionRecording(LuaRecording):
     def for_side_trace(cls, driver, rt, ts, rec, frames, top):
         """A side trace of a function trace, from the frames its parent's guard rebuilt (outermost first)."""
         snap = rec.parent.snapshot
-        vframes = []
-        for k, sf in enumerate(snap.frames):
-            d = sf.desc
-            vframes.append(VFrame(d.func, frames[k], {r: parent_tv(rec, v) for r, v in enumerate(sf.values)},
-                                  d.ret_a, d.ret_c))
-            if k:
-                vframes[k - 1].call_pc = snap.frames[k - 1].pc
+        vframes = virtual_frames_of(rec, snap, frames, 0)
         self = cls(driver, rt, ts, rec, frames[0].func, vframes[0])
         self.vframes = vframes
         vframes[-1].top = top

@@ -103,23 +103,19 @@ class RecordOps:
         if t_tv.kind == "table":
             meta = t_val.meta
             if key_tv.kind == "int" and 0 < key_val <= len(t_val.arr):
-                arr = rec.op("getslot", t_tv.v, rec.const(T_ARR))
-                idx = rec.op("int_sub", key_tv.v, rec.const(1))
-                self.guard("guard_true", rec.op("int_ult", idx, rec.op("list_len", arr)))
-                v = rec.op("list_getitem", arr, idx)
+                idx = self.array_index(key_tv)
+                self.guard("guard_true", rec.op("int_ult", idx, self.array_len(t_tv)))
+                v = rec.op("list_getitem", rec.op("getslot", t_tv.v, rec.const(T_ARR)), idx)
                 raw = t_val.arr[key_val - 1]
             elif key_tv.kind == "int" and meta is None and not t_val.hash:
                 # past the array part of a table with no hash part and no metatable: nil
-                self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_META)), const_obj(None))
-                arr = rec.op("getslot", t_tv.v, rec.const(T_ARR))
-                idx = rec.op("int_sub", key_tv.v, rec.const(1))
-                self.guard("guard_false", rec.op("int_ult", idx, rec.op("list_len", arr)))
-                size = rec.op("dict_len", rec.op("getslot", t_tv.v, rec.const(T_HASH)))
-                self.guard("guard_true", rec.op("int_eq", size, rec.const(0)))
+                self.guard_no_meta(t_tv)
+                self.guard("guard_false", rec.op("int_ult", self.array_index(key_tv), self.array_len(t_tv)))
+                self.guard_no_hash(t_tv)
                 return NIL
             elif key_tv.kind == "int":
                 # an integer key outside the array part lives in the hash part (under the int itself)
-                self.guard("guard_false", rec.op("int_ult", self.array_index(t_tv, key_tv), self.array_len(t_tv)))
+                self.guard("guard_false", rec.op("int_ult", self.array_index(key_tv), self.array_len(t_tv)))
                 v = rec.op("dict_get", rec.op("getslot", t_tv.v, rec.const(T_HASH)), rec.op("box_int", key_tv.v))
                 raw = t_val.hash.get(key_val)
             elif key_tv.kind == "str":
@@ -129,7 +125,7 @@ class RecordOps:
                 v = raw = None
             if v is not None:
                 if meta is None:
-                    self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_META)), const_obj(None))
+                    self.guard_no_meta(t_tv)
                     return TV(v, "any")
                 if raw is not None:
                     self.guard("guard_is_not", v, const_obj(None))
@@ -178,17 +174,16 @@ class RecordOps:
         if t_tv.kind == "table" and v_val is not None and v_tv.kind != "nil":
             vo = self.obj(v_tv)
             if key_tv.kind == "int" and 0 < key_val <= len(t_val.arr) and t_val.meta is None:
-                self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_META)), const_obj(None))
-                arr = rec.op("getslot", t_tv.v, rec.const(T_ARR))
-                idx = rec.op("int_sub", key_tv.v, rec.const(1))
-                self.guard("guard_true", rec.op("int_ult", idx, rec.op("list_len", arr)))
-                rec.op("list_setitem", arr, idx, vo)
+                self.guard_no_meta(t_tv)
+                idx = self.array_index(key_tv)
+                self.guard("guard_true", rec.op("int_ult", idx, self.array_len(t_tv)))
+                rec.op("list_setitem", rec.op("getslot", t_tv.v, rec.const(T_ARR)), idx, vo)
                 return
             if (key_tv.kind == "int" and not 1 <= key_val <= len(t_val.arr) + 1 and t_val.meta is None
                     and t_val.hash.get(key_val) is not None):
                 # an existing integer key of the hash part (not the array part, nor the key that would extend it)
-                self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_META)), const_obj(None))
-                beyond = rec.op("int_ult", self.array_len(t_tv), self.array_index(t_tv, key_tv))
+                self.guard_no_meta(t_tv)
+                beyond = rec.op("int_ult", self.array_len(t_tv), self.array_index(key_tv))
                 self.guard("guard_true", beyond)
                 hash_ = rec.op("getslot", t_tv.v, rec.const(T_HASH))
                 hk = rec.op("box_int", key_tv.v)
@@ -197,14 +192,10 @@ class RecordOps:
                 return
             if key_tv.kind == "int" and key_val == len(t_val.arr) + 1 and not t_val.hash and t_val.meta is None:
                 # appending to the array part of a table with no hash part (the VM's fast path too)
-                self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_META)), const_obj(None))
-                arr = rec.op("getslot", t_tv.v, rec.const(T_ARR))
-                at_end = rec.op("int_eq", rec.op("int_sub", key_tv.v, rec.const(1)), rec.op("list_len", arr))
-                self.guard("guard_true", at_end)
-                no_hash = rec.op("int_eq", rec.op("dict_len", rec.op("getslot", t_tv.v, rec.const(T_HASH))),
-                                 rec.const(0))
-                self.guard("guard_true", no_hash)
-                self.raising("list_append", arr, vo)
+                self.guard_no_meta(t_tv)
+                self.guard("guard_true", rec.op("int_eq", self.array_index(key_tv), self.array_len(t_tv)))
+                self.guard_no_hash(t_tv)
+                self.raising("list_append", rec.op("getslot", t_tv.v, rec.const(T_ARR)), vo)
                 return
             if key_tv.kind == "str":
                 hash_ = rec.op("getslot", t_tv.v, rec.const(T_HASH))
@@ -213,22 +204,29 @@ class RecordOps:
                     self.raising("dict_set", hash_, key_tv.v, vo)
                     return
                 if t_val.meta is None and t_val._keys is None:
-                    self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_META)), const_obj(None))
+                    self.guard_no_meta(t_tv)
                     self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_KEYS)), const_obj(None))
                     self.raising("dict_set", hash_, key_tv.v, vo)
                     return
             if t_val.meta is None:
-                self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_META)), const_obj(None))
+                self.guard_no_meta(t_tv)
                 self.raising("call", const_obj(h.settable), t_tv.v, self.obj(key_tv), vo)
                 return
         self.raising("call", const_obj(h.setindex), self.obj(t_tv), self.obj(key_tv), self.obj(v_tv))
 
-    def array_index(self, t_tv, key_tv):
+    def array_index(self, key_tv):
         """key - 1: the array part's index of an integer key (negative keys wrap to huge unsigned indices)."""
         return self.rec.op("int_sub", key_tv.v, self.rec.const(1))
 
     def array_len(self, t_tv):
         return self.rec.op("list_len", self.rec.op("getslot", t_tv.v, self.rec.const(T_ARR)))
+
+    def guard_no_meta(self, t_tv):
+        self.guard("guard_is", self.rec.op("getslot", t_tv.v, self.rec.const(T_META)), const_obj(None))
+
+    def guard_no_hash(self, t_tv):
+        size = self.rec.op("dict_len", self.rec.op("getslot", t_tv.v, self.rec.const(T_HASH)))
+        self.guard("guard_true", self.rec.op("int_eq", size, self.rec.const(0)))
 
     def upvalue_table(self, u):
         """(TV, run-time value) of the table in upvalue u (usually _ENV): read from its cell each time."""
@@ -373,7 +371,7 @@ class RecordOps:
         x = self.typed_reg(ins[2])
         val = self.runtime_value(ins[2])
         if x.kind == "table" and val.meta is None:
-            self.guard("guard_is", rec.op("getslot", x.v, rec.const(T_META)), const_obj(None))
+            self.guard_no_meta(x)
             self.set(ins[1], TV(rec.op("list_len", rec.op("getslot", x.v, rec.const(T_ARR))), "int"))
             return
         if x.kind == "str":

@@ -4,6 +4,7 @@ keeps the state, jit_record_ops.py, which records each instruction, and jit_driv
 from __future__ import annotations
 
 from jit.ir import BOOL, FLOAT, INT, OBJ, const_obj, const_of
+from ylua.frame import Frame
 from ylua.table import LuaTable
 from ylua.values import Builtin, Cell, LuaFunction
 
@@ -48,6 +49,36 @@ class MultipleResults:
 
 
 NO_RESULTS = MultipleResults(())
+
+
+def result_of(vals):
+    """What a function trace returns for a call that returned `vals`."""
+    return vals[0] if len(vals) == 1 else MultipleResults(vals)
+
+
+def results(res):
+    """The values a function trace's result `res` stands for."""
+    return res.values if type(res) is MultipleResults else (res,)
+
+
+def rebuild_frames(parent, resume_frames) -> list:
+    """Interpreter frames for the frames an exit describes (jit.resume.ResumeFrame objects with InlinedFrame
+    descriptors, outermost first; `parent` called the first one)."""
+    built = []
+    for rf in resume_frames:
+        d = rf.desc
+        parent = Frame(d.func, rf.values, None, parent, d.ret_a, d.ret_c)
+        parent.pc = rf.pc
+        built.append(parent)
+    return built
+
+
+def resume_top(desc, regs, exc):
+    """The `top` that the innermost frame of an exit resumes with (descriptor `desc`, registers `regs`): the exit's
+    own, or the one that spreading a native call's results gives (see spread_results). None when it has none."""
+    if exc is None and desc.spread is not None:
+        return spread_results(regs, desc.spread, desc.top)
+    return desc.top
 
 
 def spread_results(regs, spread, top):

@@ -130,31 +130,29 @@ def execute(rt, frame: Frame, depth: int = 0, top: int = 0) -> list:
                     ret_a, ret_c = a + 4, ins[2] + 1
                 if type(fn) is not LuaFunction and type(fn) is not Builtin:
                     fn, args = resolve_call(rt, fn, args)
+                frame.pc = pc
                 if type(fn) is LuaFunction:
-                    frame.pc = pc
+                    vals = None
                     if rt.jit_driver is not None and (fn.proto.jit_call is not None or fn.proto is proto or observed):
                         # the JIT may run the call natively (a function trace), or start recording one
                         vals = rt.jit_driver.calls.call_point(rt, fn, args, ret_c, fn.proto is proto)
                         observed = rt.recorder is not None or rt.hook is not None
                         code = recording_code(rt, proto) if observed else proto.threaded
-                    else:
-                        vals = None
-                if type(fn) is LuaFunction and vals is None:
-                    if depth >= MAX_LUA_DEPTH:
-                        raise LuaError(b"stack overflow", needs_where=True)
-                    depth += 1
-                    frame = new_frame(fn, args, frame, ret_a, ret_c)
-                    rt.cur_frame = frame
-                    R = frame.regs
-                    U = fn.upvals
-                    proto = fn.proto
-                    code = proto.threaded or threaded_code(rt, proto)
-                    if observed:
-                        code = recording_code(rt, proto)
-                    pc = 0
-                    continue
-                if type(fn) is Builtin:
-                    frame.pc = pc
+                    if vals is None:
+                        if depth >= MAX_LUA_DEPTH:
+                            raise LuaError(b"stack overflow", needs_where=True)
+                        depth += 1
+                        frame = new_frame(fn, args, frame, ret_a, ret_c)
+                        rt.cur_frame = frame
+                        R = frame.regs
+                        U = fn.upvals
+                        proto = fn.proto
+                        code = proto.threaded or threaded_code(rt, proto)
+                        if observed:
+                            code = recording_code(rt, proto)
+                        pc = 0
+                        continue
+                else:
                     rt.c_builtin = fn
                     if observed and rt.hook is not None:
                         rt.hook.builtin_event(rt, b"call")

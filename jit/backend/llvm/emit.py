@@ -211,9 +211,7 @@ class FunctionEmitter(OpEmitters):
         if not address:
             raise CompileError(f"jump_trace: trace {target.trid} has no native code")
         operands = self.pass_args(op.args[1:], p)
-        for e, kind in self.own.kind.items():
-            if kind == "invariant":
-                self.decref(self.entity_operand(e))
+        self.release_invariants()
         for k, (a, operand) in enumerate(zip(op.args[1:], operands)):
             self.emit(f"store {LLTYPE[a.type]} {operand}, ptr {self.slot('%buf', k)}")
         r = self.tmp()
@@ -222,10 +220,14 @@ class FunctionEmitter(OpEmitters):
 
     def emit_ret(self, op, p):
         (operand,) = self.pass_args(op.args, p)
+        self.release_invariants()
+        self.emit(f"ret ptr {operand}")
+
+    def release_invariants(self):
+        """The trace leaves for good (to another trace, or to its caller): release what the loop kept alive."""
         for e, kind in self.own.kind.items():
             if kind == "invariant":
                 self.decref(self.entity_operand(e))
-        self.emit(f"ret ptr {operand}")
 
     # ---- exits
 

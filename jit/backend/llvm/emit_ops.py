@@ -440,13 +440,17 @@ class OpEmitters:
         self.need("PyType_GenericAlloc")
         self.emit(f"{self.res(p)} = call ptr @PyType_GenericAlloc(ptr {t}, i64 0)")
 
-    def op_call(self, op, p, f, *args):
+    def vectorcall(self, result: str, f: str, args):
+        """result = f(*args) through PyObject_Vectorcall (NULL when it raised)."""
         self.need("PyObject_Vectorcall")
         self.max_call_args = max(self.max_call_args, len(args), 1)
         for k, a in enumerate(args):
             self.emit(f"store ptr {a}, ptr {self.slot('%argv', k)}")
+        self.emit(f"{result} = call ptr @PyObject_Vectorcall(ptr {f}, ptr %argv, i64 {len(args)}, ptr null)")
+
+    def op_call(self, op, p, f, *args):
         bad = self.tmp()
-        self.emit(f"{self.res(p)} = call ptr @PyObject_Vectorcall(ptr {f}, ptr %argv, i64 {len(args)}, ptr null)")
+        self.vectorcall(self.res(p), f, args)
         self.emit(f"{bad} = icmp eq ptr {self.res(p)}, null")
         self.raise_if(bad, p)
 
@@ -479,12 +483,8 @@ class OpEmitters:
         self.emit(f"store i64 {depth}, ptr {depth_at}")
         self.emit(f"br label %called{p}")
         self.start_block(f"deep{p}")
-        self.need("PyObject_Vectorcall")
-        self.max_call_args = max(self.max_call_args, len(args), 1)
-        for k, a in enumerate(args):
-            self.emit(f"store ptr {a}, ptr {self.slot('%argv', k)}")
         slow, bad = self.tmp(), self.tmp()
-        self.emit(f"{slow} = call ptr @PyObject_Vectorcall(ptr {fallback}, ptr %argv, i64 {len(args)}, ptr null)")
+        self.vectorcall(slow, fallback, args)
         self.emit(f"br label %called{p}")
         self.start_block(f"called{p}")
         self.emit(f"{self.res(p)} = phi ptr [{fast}, %native{p}], [{slow}, %deep{p}]")
