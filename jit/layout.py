@@ -71,3 +71,52 @@ def slot_name(cls: type, offset: int) -> str:
             raise LayoutError(f"{cls.__name__} has no slot at offset {offset}")
         _slot_names[key] = name
     return name
+
+
+# ---- dict internals (3.11-3.13, default builds), for reading an entry at a cached index without a hash probe.
+# PyDictObject: PyObject_HEAD, ma_used, ma_version_tag, ma_keys, ma_values (NULL unless split).
+DICT_KEYS = 32
+DICT_VALUES = 40
+# PyDictKeysObject: dk_refcnt, then u8 dk_log2_size, u8 dk_log2_index_bytes, u8 dk_kind, u32 dk_version,
+# dk_usable, dk_nentries, then the index table (1 << dk_log2_index_bytes bytes), then the entries.
+DK_LOG2_INDEX_BYTES = 9
+DK_KIND = 10
+DK_NENTRIES = 24
+DK_INDICES = 32
+DK_KIND_GENERAL = 0  # entries are {hash, key, value}; unicode-only tables have {key, value}
+GENERAL_ENTRY, UNICODE_ENTRY = 24, 16
+
+
+def _entry_address(d: dict, index: int) -> tuple[int, int]:
+    """(address of entry `index`'s key, address of its value) in the combined dict `d`."""
+    keys = ctypes.c_void_p.from_address(id(d) + DICT_KEYS).value
+    index_bytes = 1 << ctypes.c_uint8.from_address(keys + DK_LOG2_INDEX_BYTES).value
+    general = ctypes.c_uint8.from_address(keys + DK_KIND).value == DK_KIND_GENERAL
+    size, key_at = (GENERAL_ENTRY, 8) if general else (UNICODE_ENTRY, 0)
+    entry = keys + DK_INDICES + index_bytes + index * size
+    return entry + key_at, entry + key_at + 8
+
+
+def _dict_layout_holds() -> bool:
+    """Read two small dicts (one of each entry kind) through the offsets above and compare with what Python says."""
+    if sys.version_info[:2] not in ((3, 11), (3, 12), (3, 13)):
+        return False
+    try:
+        for d in ({"alpha": 1.5, "beta": "b", "gamma": None}, {1: "one", "two": 2.5, 3: "three"}):
+            if ctypes.c_void_p.from_address(id(d) + DICT_VALUES).value:
+                return False
+            keys = ctypes.c_void_p.from_address(id(d) + DICT_KEYS).value
+            if ctypes.c_ssize_t.from_address(keys + DK_NENTRIES).value != len(d):
+                return False
+            for index, (k, v) in enumerate(d.items()):
+                key_addr, value_addr = _entry_address(d, index)
+                if (ctypes.c_void_p.from_address(key_addr).value != id(k)
+                        or ctypes.c_void_p.from_address(value_addr).value != id(v)):
+                    return False
+    except (ValueError, OSError):
+        return False
+    return True
+
+
+# Native code reads dict entries directly only where this check passed on the running interpreter.
+DICT_ENTRIES_READABLE = _dict_layout_holds()

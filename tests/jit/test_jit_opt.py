@@ -212,6 +212,22 @@ finish() {$None@3: f5, i8}"""))
     assert ir.ops[-1].snapshot.frames[0].values == [ir.ops[3], ir.ops[5]]
 
 
+def test_cse_drops_an_identity_guard_that_a_known_type_decides():
+    ir = cse(parse_trace("""inputs(o0)
+o1 = getreg(o0, 0)
+guard_type(o1, $float) {$None@0: o0}
+guard_is_not(o1, $None) {$None@1: o0}
+o2 = getreg(o0, 1)
+guard_is_not(o2, $None) {$None@2: o0}
+o3 = box_int(7)
+guard_is_not(o3, $None) {$None@3: o0}
+guard_is_not(o1, $one_and_a_half) {$None@4: o0}
+finish() {$None@5: o1, o2, o3}""", {"one_and_a_half": 1.5}))
+    # a float is never None; o2's type is unknown; a float may still be the float 1.5
+    assert names(ir) == ["getreg", "guard_type", "getreg", "guard_is_not", "box_int", "guard_is_not", "finish"]
+    assert ir.ops[3].args[0] is ir.ops[2] and ir.ops[5].args[1].value == 1.5
+
+
 INT_STORE_LOOP = """inputs(o0, o1)
 label(o0, o1)
 o2 = list_getitem(o0, 0)

@@ -109,6 +109,11 @@ class FunctionEmitter(OpEmitters):
         self.need("jit_decref")
         self.emit(f"call void @jit_decref(ptr {operand})")
 
+    def decref_cold(self, operand: str):
+        """A decref on an exit path: an out-of-line call, so that hundreds of exits do not each inline one."""
+        self.need("Py_DecRef")
+        self.emit(f"call void @Py_DecRef(ptr {operand})")
+
     def entity_operand(self, e) -> str:
         return f"%phi{e[1]}" if isinstance(e, tuple) else self.names[e]
 
@@ -119,6 +124,11 @@ class FunctionEmitter(OpEmitters):
         t = self.tmp()
         self.emit(f"{t} = getelementptr i64, ptr {base}, i64 {index}")
         return t
+
+    @staticmethod
+    def buf_slot(index: int) -> str:
+        """Address of the index-th 8-byte slot of the hand-over buffer (a constant: every trace's %buf is it)."""
+        return ptr_const(capi.BUFFER_ADDRESS + 8 * index)
 
     # ---- guards and raising ops
 
@@ -142,7 +152,7 @@ class FunctionEmitter(OpEmitters):
         self.start_block("entry")
         alloca_at = len(self.lines)
         for k, v in enumerate(ir.inputs):
-            self.emit(f"{self.names[id(v)]} = load {LLTYPE[v.type]}, ptr {self.slot('%buf', k)}")
+            self.emit(f"{self.names[id(v)]} = load {LLTYPE[v.type]}, ptr {self.buf_slot(k)}")
         for p, op in enumerate(ir.ops):
             name = op.opdef.name
             if name == "label":
@@ -213,7 +223,7 @@ class FunctionEmitter(OpEmitters):
         operands = self.pass_args(op.args[1:], p)
         self.release_invariants()
         for k, (a, operand) in enumerate(zip(op.args[1:], operands)):
-            self.emit(f"store {LLTYPE[a.type]} {operand}, ptr {self.slot('%buf', k)}")
+            self.emit(f"store {LLTYPE[a.type]} {operand}, ptr {self.buf_slot(k)}")
         r = self.tmp()
         self.emit(f"{r} = musttail call ptr {ptr_const(address)}(ptr %buf)")
         self.emit(f"ret ptr {r}")
@@ -247,11 +257,11 @@ class FunctionEmitter(OpEmitters):
             if v.type == BOOL:
                 wide = self.tmp()
                 self.emit(f"{wide} = zext i1 {operand} to i64")
-                self.emit(f"store i64 {wide}, ptr {self.slot('%buf', k)}")
+                self.emit(f"store i64 {wide}, ptr {self.buf_slot(k)}")
             else:
-                self.emit(f"store {LLTYPE[v.type]} {operand}, ptr {self.slot('%buf', k)}")
+                self.emit(f"store {LLTYPE[v.type]} {operand}, ptr {self.buf_slot(k)}")
         for e in release:
-            self.decref(self.entity_operand(e))
+            self.decref_cold(self.entity_operand(e))
         if ex.kind == GUARD:
             sp, st, has = self.tmp(), self.tmp(), self.tmp()
             self.emit(f"{sp} = getelementptr ptr, ptr {ptr_const(self.slots_address)}, i64 {ex.index}")

@@ -303,10 +303,34 @@ class OpEmitters:
     def op_tuple_len(self, op, p, t):
         self.emit(f"{self.res(p)} = load i64, ptr {self.field_addr(t, layout.VAR_SIZE)}")
 
-    def op_dict_get(self, op, p, d, k):
+    def dict_value(self, op, d: str, k: str) -> str:
+        """The value of key k in dict d (a borrowed reference, NULL when missing). A constant string key is read
+        at the site's cached entry index when it is there, else PyDict looks it up."""
         self.need("jit_dict_get")
-        r, missing = self.tmp(), self.tmp()
-        self.emit(f"{r} = call ptr @jit_dict_get(ptr {d}, ptr {k})")
+        r = self.tmp()
+        key = op.args[1]
+        if not (layout.DICT_ENTRIES_READABLE and key.is_const() and type(key.value) in (bytes, str)):
+            self.emit(f"{r} = call ptr @jit_dict_get(ptr {d}, ptr {k})")
+            return r
+        self.need("jit_dict_slot")
+        n = self.ntmp
+        cache, slot, found, v, looked = f"@dc{n}", self.tmp(), self.tmp(), self.tmp(), self.tmp()
+        self.globals.append(f"{cache} = internal global i64 0")
+        self.emit(f"{slot} = call ptr @jit_dict_slot(ptr {d}, ptr {k}, ptr {cache})")
+        self.emit(f"{found} = icmp ne ptr {slot}, null")
+        self.emit(f"br i1 {found}, label %dslot{n}, label %dlook{n}, !prof !1")
+        self.start_block(f"dslot{n}")
+        self.emit(f"{v} = load ptr, ptr {slot}")
+        self.emit(f"br label %dgot{n}")
+        self.start_block(f"dlook{n}")
+        self.emit(f"{looked} = call ptr @jit_dict_get(ptr {d}, ptr {k})")
+        self.emit(f"br label %dgot{n}")
+        self.start_block(f"dgot{n}")
+        self.emit(f"{r} = phi ptr [{v}, %dslot{n}], [{looked}, %dlook{n}]")
+        return r
+
+    def op_dict_get(self, op, p, d, k):
+        r, missing = self.dict_value(op, d, k), self.tmp()
         self.emit(f"{missing} = icmp eq ptr {r}, null")
         self.emit(f"{self.res(p)} = select i1 {missing}, ptr {_NONE}, ptr {r}")
         self.incref(self.res(p))
@@ -389,12 +413,11 @@ class OpEmitters:
         self.emit(f"br label %stored{n}")
         self.start_block(f"stored{n}")
 
-    def dict_store_number(self, t, p, d, k, v):
-        self.need("jit_dict_get")
+    def dict_store_number(self, t, op, p, d, k, v):
         self.need("PyDict_SetItem")
+        old = self.dict_value(op, d, k)
         n = self.ntmp
-        old, present = self.tmp(), self.tmp()
-        self.emit(f"{old} = call ptr @jit_dict_get(ptr {d}, ptr {k})")
+        present = self.tmp()
         self.emit(f"{present} = icmp ne ptr {old}, null")
         self.emit(f"br i1 {present}, label %present{n}, label %fresh{n}")
         self.start_block(f"present{n}")
@@ -415,10 +438,10 @@ class OpEmitters:
         self.list_store_number("i", lst, i, v)
 
     def op_dict_set_float(self, op, p, d, k, f):
-        self.dict_store_number("f", p, d, k, f)
+        self.dict_store_number("f", op, p, d, k, f)
 
     def op_dict_set_int(self, op, p, d, k, v):
-        self.dict_store_number("i", p, d, k, v)
+        self.dict_store_number("i", op, p, d, k, v)
 
     def op_new_list(self, op, p, n):
         self.need("jit_new_list")
@@ -476,7 +499,7 @@ class OpEmitters:
         buf = f"inttoptr (i64 {capi.BUFFER_ADDRESS} to ptr)"
         for k, a in enumerate(args):  # the callee's inputs arrive owned
             self.incref(a)
-            self.emit(f"store ptr {a}, ptr {self.slot(buf, k)}")
+            self.emit(f"store ptr {a}, ptr {self.buf_slot(k)}")
         fast = self.tmp()
         self.emit(f"store i64 {next_level}, ptr {depth_at}")
         self.emit(f"{fast} = call ptr {callee}(ptr {buf})")

@@ -233,6 +233,85 @@ done:
   ret ptr %v
 }"""
 
+# Where a dict keeps the value of a constant key, read at a per-site cached entry index (layout.DICT_KEYS etc.): the
+# address of the entry's value, or NULL when the entry there holds another key (then jit_dict_slot_miss looks for the
+# key by identity among the first entries and, when found, caches its index). Tables built the same way put a field
+# at the same index, so a site that sees many such tables still hits. NULL from both means "ask PyDict".
+_ENTRY_AT = """  %kp = getelementptr i8, ptr %d, i64 {keys}
+  %keys = load ptr, ptr %kp
+  %np = getelementptr i8, ptr %keys, i64 {nentries}
+  %n = load i64, ptr %np
+  %kindp = getelementptr i8, ptr %keys, i64 {kind}
+  %kind = load i8, ptr %kindp
+  %lbp = getelementptr i8, ptr %keys, i64 {log2_index_bytes}
+  %lb = load i8, ptr %lbp
+  %lb64 = zext i8 %lb to i64
+  %ib = shl i64 1, %lb64
+  %ib32 = add i64 %ib, {indices}
+  %ents = getelementptr i8, ptr %keys, i64 %ib32
+  %gen = icmp eq i8 %kind, {general}
+  %esz = select i1 %gen, i64 {general_entry}, i64 {unicode_entry}
+  %koff = select i1 %gen, i64 8, i64 0
+  %base = getelementptr i8, ptr %ents, i64 %koff""".format(
+    keys=layout.DICT_KEYS, nentries=layout.DK_NENTRIES, kind=layout.DK_KIND,
+    log2_index_bytes=layout.DK_LOG2_INDEX_BYTES, indices=layout.DK_INDICES, general=layout.DK_KIND_GENERAL,
+    general_entry=layout.GENERAL_ENTRY, unicode_entry=layout.UNICODE_ENTRY)
+
+_DICT_SLOT = f"""define internal ptr @jit_dict_slot(ptr %d, ptr %key, ptr %cache) alwaysinline {{
+entry:
+  %vp = getelementptr i8, ptr %d, i64 {layout.DICT_VALUES}
+  %vals = load ptr, ptr %vp
+  %split = icmp ne ptr %vals, null
+  br i1 %split, label %none, label %combined, !prof !0
+combined:
+{_ENTRY_AT}
+  %ix = load i64, ptr %cache
+  %inb = icmp ult i64 %ix, %n
+  br i1 %inb, label %probe, label %miss, !prof !1
+probe:
+  %off = mul i64 %ix, %esz
+  %at = getelementptr i8, ptr %base, i64 %off
+  %k = load ptr, ptr %at
+  %hit = icmp eq ptr %k, %key
+  br i1 %hit, label %found, label %miss, !prof !1
+found:
+  %slot = getelementptr i8, ptr %at, i64 8
+  ret ptr %slot
+miss:
+  %r = call ptr @jit_dict_slot_miss(ptr %base, i64 %n, i64 %esz, ptr %key, ptr %cache)
+  ret ptr %r
+none:
+  ret ptr null
+}}"""
+
+DICT_SCAN_LIMIT = 16  # entries a miss compares before leaving the lookup to PyDict
+
+_DICT_SLOT_MISS = f"""define internal ptr @jit_dict_slot_miss(ptr %base, i64 %n, i64 %esz, ptr %key,
+                                            ptr %cache) noinline {{
+entry:
+  %lim = call i64 @llvm.umin.i64(i64 %n, i64 {DICT_SCAN_LIMIT})
+  br label %cond
+cond:
+  %i = phi i64 [0, %entry], [%i1, %next]
+  %more = icmp ult i64 %i, %lim
+  br i1 %more, label %body, label %none
+body:
+  %off = mul i64 %i, %esz
+  %at = getelementptr i8, ptr %base, i64 %off
+  %k = load ptr, ptr %at
+  %hit = icmp eq ptr %k, %key
+  br i1 %hit, label %found, label %next
+next:
+  %i1 = add i64 %i, 1
+  br label %cond
+found:
+  store i64 %i, ptr %cache
+  %slot = getelementptr i8, ptr %at, i64 8
+  ret ptr %slot
+none:
+  ret ptr null
+}}"""
+
 DEFS = {
     "jit_incref": _INCREF,
     "jit_decref": _DECREF,
@@ -242,6 +321,8 @@ DEFS = {
     "jit_deopt": _DEOPT,
     "jit_fexit": _FEXIT,
     "jit_dict_get": _DICT_GET,
+    "jit_dict_slot": _DICT_SLOT,
+    "jit_dict_slot_miss": _DICT_SLOT_MISS,
 }
 DEPENDS = {
     "jit_incref": _REFCOUNT_DEPS,
@@ -252,4 +333,6 @@ DEPENDS = {
     "jit_deopt": ("PyTuple_New", "PyLong_FromLongLong", "PyFloat_FromDouble", "jit_incref"),
     "jit_fexit": ("PyObject_Vectorcall", "jit_decref"),
     "jit_dict_get": ("PyDict_GetItemWithError", "PyErr_Occurred", "PyErr_Clear"),
+    "jit_dict_slot": ("jit_dict_slot_miss",),
+    "jit_dict_slot_miss": (),
 }
