@@ -17,11 +17,9 @@ import sys
 import threading
 import time
 
+from jit import gil
 from jit.backend import CompileError
 from jit.compile import build_job
-
-
-COMPILE_SWITCH_INTERVAL = 0.0002  # seconds
 
 
 class Pending:
@@ -74,7 +72,8 @@ class CompileWorker:
             t0 = time.perf_counter()
             # llvmlite makes many short foreign calls; after each one the worker must take the GIL back from the
             # interpreting thread, which by default gives it up only every 5 ms: a compilation would take five times
-            # longer. A short switch interval while the worker builds keeps that wait small.
+            # longer. A short switch interval while the worker builds keeps that wait small; native loops let the GIL
+            # go too (jit/gil.py).
             self._building(+1)
             try:
                 build_job(p.job)
@@ -90,8 +89,9 @@ class CompileWorker:
         with self.lock:
             if delta > 0 and self.active == 0:
                 self.saved_interval = sys.getswitchinterval()
-                sys.setswitchinterval(COMPILE_SWITCH_INTERVAL)
+                sys.setswitchinterval(gil.SWITCH_INTERVAL)
             self.active += delta
+            gil.set_builds_in_flight(self.active)
             if self.active == 0:
                 sys.setswitchinterval(self.saved_interval)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import struct
 
+from jit import gil
 from jit.backend import CompileError
 from jit.backend.llvm import capi, helpers
 from jit.backend.llvm.emit_ops import OpEmitters
@@ -186,6 +187,15 @@ class FunctionEmitter(OpEmitters):
         self.start_block("loop")
         self.phi_slot = len(self.lines)
         self.lines.extend([None] * len(op.args))  # the phis, filled in by the jump
+        self.need("jit_gil_poll")  # let the compile worker run (jit/gil.py)
+        builds, wanted = self.tmp(), self.tmp()
+        self.emit(f"{builds} = load atomic i64, ptr {ptr_const(gil.BUILDS_IN_FLIGHT_ADDRESS)} monotonic, align 8")
+        self.emit(f"{wanted} = icmp ne i64 {builds}, 0")
+        self.emit(f"br i1 {wanted}, label %gil, label %body, !prof !0")
+        self.start_block("gil")
+        self.emit("call void @jit_gil_poll()")
+        self.emit("br label %body")
+        self.start_block("body")
         for e in self.own.decref_after.get(p, ()):  # loop-carried values that the body never uses
             self.decref(self.entity_operand(e))
 

@@ -4,7 +4,7 @@ objects and PyErr_GetRaisedException)."""
 
 from __future__ import annotations
 
-from jit import layout
+from jit import gil, layout
 from jit.backend.llvm import capi
 
 NONE = f"inttoptr (i64 {id(None)} to ptr)"
@@ -312,6 +312,43 @@ none:
   ret ptr null
 }}"""
 
+# Called from loop headers while the compile worker builds (jit/gil.py): every POLL_EVERY calls it reads the
+# monotonic clock, and when POLL_NS have passed since its last release it lets the worker take the GIL.
+_GIL_POLL = f"""define internal void @jit_gil_poll() noinline cold {{
+entry:
+  %ts = alloca [2 x i64]
+  %c = load i64, ptr inttoptr (i64 {gil.POLL_COUNT_ADDRESS} to ptr)
+  %c1 = add i64 %c, 1
+  store i64 %c1, ptr inttoptr (i64 {gil.POLL_COUNT_ADDRESS} to ptr)
+  %m = and i64 %c1, {gil.POLL_EVERY - 1}
+  %z = icmp eq i64 %m, 0
+  br i1 %z, label %clock, label %done
+clock:
+  %now = call i64 @jit_monotonic_ns(ptr %ts)
+  %last = load i64, ptr inttoptr (i64 {gil.LAST_POLL_ADDRESS} to ptr)
+  %d = sub i64 %now, %last
+  %due = icmp sgt i64 %d, {gil.POLL_NS}
+  br i1 %due, label %yield, label %done
+yield:
+  %state = call ptr @PyEval_SaveThread()
+  call void @PyEval_RestoreThread(ptr %state)
+  %after = call i64 @jit_monotonic_ns(ptr %ts)
+  store i64 %after, ptr inttoptr (i64 {gil.LAST_POLL_ADDRESS} to ptr)
+  br label %done
+done:
+  ret void
+}}"""
+
+_MONOTONIC_NS = """define internal i64 @jit_monotonic_ns(ptr %ts) alwaysinline {
+  %r = call i32 @clock_gettime(i32 1, ptr %ts)
+  %s = load i64, ptr %ts
+  %nsp = getelementptr i64, ptr %ts, i64 1
+  %ns = load i64, ptr %nsp
+  %sns = mul i64 %s, 1000000000
+  %t = add i64 %sns, %ns
+  ret i64 %t
+}"""
+
 DEFS = {
     "jit_incref": _INCREF,
     "jit_decref": _DECREF,
@@ -323,6 +360,8 @@ DEFS = {
     "jit_dict_get": _DICT_GET,
     "jit_dict_slot": _DICT_SLOT,
     "jit_dict_slot_miss": _DICT_SLOT_MISS,
+    "jit_gil_poll": _GIL_POLL,
+    "jit_monotonic_ns": _MONOTONIC_NS,
 }
 DEPENDS = {
     "jit_incref": _REFCOUNT_DEPS,
@@ -335,4 +374,6 @@ DEPENDS = {
     "jit_dict_get": ("PyDict_GetItemWithError", "PyErr_Occurred", "PyErr_Clear"),
     "jit_dict_slot": ("jit_dict_slot_miss",),
     "jit_dict_slot_miss": (),
+    "jit_gil_poll": ("PyEval_SaveThread", "PyEval_RestoreThread", "jit_monotonic_ns"),
+    "jit_monotonic_ns": ("clock_gettime",),
 }

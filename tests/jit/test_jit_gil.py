@@ -1,0 +1,54 @@
+"""A native loop lets the compile worker take the GIL while a build is in flight (jit/gil.py), and only then."""
+
+import sys
+import threading
+import time
+
+from backend_util import compile_text
+
+from jit import gil
+
+SPIN = """inputs(o0)
+o1 = getreg(o0, 0)
+i2 = unbox_int(o1)
+label(o0, i2)
+b3 = int_lt(i2, 400000000)
+guard_true(b3) {$None@0: o0, i2}
+i4 = int_add(i2, 1)
+jump(o0, i4)"""
+
+
+def run_spin_next_to_a_thread(builds: int, start: int) -> int:
+    """Run the native loop from `start` while another Python thread counts its turns; return the turns it got."""
+    trace = compile_text(SPIN, "llvm")
+    turns, stop = [0], threading.Event()
+
+    def other():
+        while not stop.is_set():
+            turns[0] += 1
+            time.sleep(0)  # gives the GIL away, then needs it back
+
+    worker = threading.Thread(target=other)
+    worker.start()
+    time.sleep(0.02)
+    gil.set_builds_in_flight(builds)
+    saved = sys.getswitchinterval()
+    sys.setswitchinterval(gil.SWITCH_INTERVAL)  # what the compile worker does while it builds
+    try:
+        before = turns[0]
+        assert trace.entry([start])[2] == 400000000
+        during = turns[0] - before
+    finally:
+        sys.setswitchinterval(saved)
+        gil.set_builds_in_flight(0)
+        stop.set()
+        worker.join()
+    return during
+
+
+def test_a_native_loop_hands_the_gil_over_while_a_build_is_in_flight():
+    assert run_spin_next_to_a_thread(builds=1, start=0) > 5
+
+
+def test_a_native_loop_keeps_the_gil_when_nothing_is_built():
+    assert run_spin_next_to_a_thread(builds=0, start=300000000) <= 1
