@@ -205,9 +205,11 @@ def leave(code: int):
     """Exit without freeing the heap object by object (a program's big tables took up to a second to free): what
     must happen at exit happens first - the program's open files are closed (lua_close does that), output is
     flushed, and the exit handlers run (JIT statistics and logs, the compile worker)."""
+    from jit.worker import exit_skips_cleanup
     from ylua.stdlib.io import close_open_files
 
     close_open_files()
+    exit_skips_cleanup()  # os._exit below: the compile worker need not finish what it builds
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
         try:

@@ -194,6 +194,9 @@ class MT:
 
         for p in self.worker.finished():
             self.stats.add_time("compiling", p.seconds)
+            if p.tier_up:
+                self._install_tier_up(p)
+                continue
             if p.error is None:
                 try:
                     install_trace(self, p.trace, p.job)
@@ -205,6 +208,27 @@ class MT:
             else:
                 self.stats.count("traces_compiled_ok")
                 p.on_ready(p.trace, ts.executing_ids())
+                self._queue_tier_up(p.trace)
+
+    def _queue_tier_up(self, trace):
+        """Have the worker recompile `trace` at a higher level once it has nothing more urgent to do."""
+        from jit.worker import Pending
+
+        tier_up = getattr(self.backend, "tier_up", None)
+        job = tier_up(trace) if tier_up is not None else None
+        if job is not None:
+            self.worker.submit(Pending(trace, job, None, None, tier_up=True))
+
+    def _install_tier_up(self, p):
+        from jit.compile import install_trace
+
+        if p.error is None:
+            try:
+                install_trace(self, p.trace, p.job)
+                return
+            except CompileError as e:
+                p.error = str(e)
+        self.log.warning(f"recompiling trace {p.trace.trid} failed: {p.error}")
 
     def abort_tracing(self, ts: ThreadState, reason: str, transient: bool = False):
         """Give up the current recording (the language calls this; see language.py). A transient abort leaves its

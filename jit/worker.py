@@ -2,9 +2,13 @@
 interpreting; worker threads do all the llvmlite binding work (parse, optimise, emit, link), during which LLVM
 releases the GIL; the main thread installs finished code at its next control point.
 
+Tier-ups (recompiling installed code at a higher level, see jit/backend/llvm/__init__.py) wait in a second queue
+and are built only when no trace has waited for its first code for a while (QUIET), hottest first (job.heat()).
+
 Workers are daemon threads. At exit, queued compilations are dropped and only the one in flight is awaited (LLVM
-must not be inside a compilation when the process runs its C++ static destructors); a worker that does not finish
-within a few seconds is abandoned, so shutdown never hangs. A worker never raises: a failure comes back as the
+must not be inside a compilation when the process runs its C++ static destructors; a process that ends with
+os._exit runs none and does not wait); a worker that does not finish within a few seconds is abandoned, so
+shutdown never hangs. A worker never raises: a failure comes back as the
 job's error and is reported like any compilation failure.
 """
 
@@ -22,28 +26,44 @@ from jit.backend import CompileError
 from jit.compile import build_job
 
 
+_exit_skips_cleanup = False
+# Seconds without first compilations before a tier-up starts: a program still finding new paths needs its new
+# traces first (a tier-up of 2000 lines holds the worker for 0.1-0.2 s).
+QUIET = 0.1
+
+
+def exit_skips_cleanup():
+    """The process is about to end with os._exit (no C++ static destructors run): shutting down need not wait for
+    the compilation in flight."""
+    global _exit_skips_cleanup
+    _exit_skips_cleanup = True
+
+
 class Pending:
     """A trace being compiled in the background, and what to do when it is ready."""
 
-    __slots__ = ("trace", "job", "on_ready", "on_failure", "error", "seconds")
+    __slots__ = ("trace", "job", "on_ready", "on_failure", "error", "seconds", "tier_up")
 
-    def __init__(self, trace, job, on_ready, on_failure):
+    def __init__(self, trace, job, on_ready, on_failure, tier_up: bool = False):
         self.trace = trace
         self.job = job
         self.on_ready = on_ready
         self.on_failure = on_failure
         self.error = None
         self.seconds = 0.0
+        self.tier_up = tier_up  # recompiling installed code: built only when no other compilation waits
 
 
 class CompileWorker:
     def __init__(self, jobs: int):
         self.todo: queue.SimpleQueue = queue.SimpleQueue()
+        self.later: collections.deque = collections.deque()  # tier-ups
         self.done: collections.deque = collections.deque()
         self.pending = 0
         self.closing = False
         self.lock = threading.Lock()
         self.active = 0  # builds under way
+        self.last_build = 0.0  # when the last build of first code ended
         self.saved_interval = sys.getswitchinterval()
         self.threads = [threading.Thread(target=self._run, name=f"jit-compile-{k}", daemon=True)
                         for k in range(jobs)]
@@ -51,22 +71,29 @@ class CompileWorker:
             t.start()
         atexit.register(self.close)
 
-    def close(self, wait: float = 5.0):
+    def close(self, wait: float | None = None):
         self.closing = True
+        if wait is None:
+            wait = 0.0 if _exit_skips_cleanup else 5.0
         deadline = time.monotonic() + wait
         for t in self.threads:
             t.join(max(0.0, deadline - time.monotonic()))
 
     def submit(self, pending: Pending):
         self.pending += 1
-        self.todo.put(pending)
+        if pending.tier_up:
+            self.later.append(pending)
+        else:
+            self.todo.put(pending)
 
     def _run(self):
         while not self.closing:
             try:
-                p = self.todo.get(timeout=0.05)
+                p = self.todo.get(timeout=0.05 if not self.later else 0.0)
             except queue.Empty:
-                continue
+                p = self._hottest_tier_up()
+                if p is None:
+                    continue
             if self.closing:
                 return
             t0 = time.perf_counter()
@@ -82,7 +109,24 @@ class CompileWorker:
             finally:
                 self._building(-1)
             p.seconds = time.perf_counter() - t0
+            if not p.tier_up:
+                self.last_build = time.monotonic()
             self.done.append(p)
+
+    def _hottest_tier_up(self):
+        """The waiting tier-up whose code runs most (job.heat()), taken off the queue; None when none is hot yet
+        (then wait a little: the queue is looked at again)."""
+        later = self.later
+        if later and time.monotonic() - self.last_build < QUIET:
+            time.sleep(0.01)
+            return None
+        best = max(later, key=lambda p: p.job.heat(), default=None)
+        if best is None or best.job.heat() == 0:
+            if later:
+                time.sleep(0.01)
+            return None
+        later.remove(best)
+        return best
 
     def _building(self, delta: int):
         """Count the builds under way; the first one shortens the switch interval, the last one restores it."""

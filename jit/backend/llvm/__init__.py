@@ -1,4 +1,10 @@
-"""The LLVM backend: trace IR -> LLVM IR text (emit.py) -> native code (compiler.py) -> a builtin entry function."""
+"""The LLVM backend: trace IR -> LLVM IR text (emit.py) -> native code (compiler.py) -> a builtin entry function.
+
+Tiers: a module bigger than compiler.SMALL_MODULE_LINES is first emitted at the fast codegen level, which keeps loop
+values on the stack; once the worker has nothing more urgent to do, the MT asks for a tier-up job that emits the same
+module text again at the optimising level and switches the trace over to it. Traces reach each other through cells
+(a jump or a native call loads the target's current address), so the switch reaches them too; the replaced code
+stays loaded, since a native frame may still be running it."""
 
 from __future__ import annotations
 
@@ -17,7 +23,22 @@ class LLVMHandle:
         self.native = None
         self.entry = None
         self.internal_address = 0
+        self.cell = (ctypes.c_void_p * 1)()  # the current internal address, read by traces that jump or call here
+        self.cell_address = ctypes.addressof(self.cell)
+        self.hits = (ctypes.c_int64 * 1)()  # entries plus loop iterations, counted by the code
+        self.hits_address = ctypes.addressof(self.hits)
         self.text = None
+        self.symbols = self.exports = None
+        self.retired: list = []  # (native code, entry) replaced by a tier-up
+
+    def switch_to(self, trace, native, fname: str, exports):
+        """Make `native` the trace's code: its internal address, its cell and, for root and function traces, the
+        builtin entry."""
+        self.native = native
+        self.internal_address = self.cell[0] = native.addresses[fname]
+        if len(exports) > 1:
+            self.entry = capi.NativeEntry(fname, native.addresses[exports[1]])
+            trace.entry = self.entry.function
 
 
 class LLVMJob:
@@ -26,7 +47,7 @@ class LLVMJob:
     def __init__(self, backend, trace):
         self.trace = trace
         self.handle = LLVMHandle(trace, len(trace.exits))
-        self.text, self.symbols = module_text(trace, self.handle.slots_address)
+        self.text, self.symbols = module_text(trace, self.handle.slots_address, self.handle.hits_address)
         self.fname = f"trace_{trace.trid}"
         self.exports = [self.fname]
         if f"@{self.fname}_py(" in self.text:
@@ -40,13 +61,43 @@ class LLVMJob:
 
     def install(self):
         h = self.handle
-        h.native = self.native
-        h.text = self.text
-        h.internal_address = self.native.addresses[self.fname]
-        if len(self.exports) > 1:
-            h.entry = capi.NativeEntry(self.fname, self.native.addresses[self.exports[1]])
-            self.trace.entry = h.entry.function
+        h.text, h.symbols, h.exports = self.text, self.symbols, self.exports
+        h.switch_to(self.trace, self.native, self.fname, self.exports)
         self.trace.code = h
+
+
+# Modules up to this size are recompiled at the optimising level when the worker is idle (a 22000-line n-body step
+# takes seconds there, longer than the programs that make such traces run), once their code has run this often.
+TIER_UP_MAX_LINES = 6000
+TIER_UP_HITS = 1000
+
+
+class TierUpJob:
+    """Emit a trace's module again at the optimising codegen level (build, on the worker), then switch the trace to
+    the new code (install, main thread): its entry, its cell, and the parent guard's patch slot of a side trace."""
+
+    def __init__(self, trace):
+        self.trace = trace
+        self.handle = trace.code
+        self.fname = f"trace_{trace.trid}"
+        self.native = None
+
+    def heat(self) -> int:
+        """How often the code to replace has been entered or looped (0 until it is worth recompiling)."""
+        hits = self.handle.hits[0]
+        return hits if hits >= TIER_UP_HITS else 0
+
+    def build(self):
+        h = self.handle
+        self.native = compiler.compile_module(h.text, h.symbols, h.exports, True, False, compiler.CODEGEN_LEVEL_SMALL)
+
+    def install(self):
+        h, trace = self.handle, self.trace
+        h.retired.append((h.native, h.entry))
+        h.switch_to(trace, self.native, self.fname, h.exports)
+        parent = trace.parent
+        if parent is not None and parent.side_trace is trace:
+            parent.trace.code.slots[parent.index] = h.internal_address
 
 
 class LLVMBackend:
@@ -64,6 +115,16 @@ class LLVMBackend:
         job.build()
         job.install()
         return job
+
+    def tier_up(self, trace) -> TierUpJob | None:
+        """A job that recompiles `trace` at the optimising codegen level, or None when it was compiled there (or
+        the optimiser is off, or the module is too big to pay back)."""
+        h = trace.code
+        if not self.config.opt or h is None or h.native is None or h.native.level == compiler.CODEGEN_LEVEL_SMALL:
+            return None
+        if h.text.count("\n") > TIER_UP_MAX_LINES:
+            return None
+        return TierUpJob(trace)
 
     def attach(self, exit_, side_trace):
         """Patch `exit_` so that its failure continues in `side_trace` (native tail call)."""

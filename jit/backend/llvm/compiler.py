@@ -80,9 +80,10 @@ def _dispose_dead():
 class NativeCode:
     """Owns one linked library: its ResourceTracker and the addresses of its exported functions."""
 
-    def __init__(self, tracker, exports: dict[str, int], asm: str | None):
+    def __init__(self, tracker, exports: dict[str, int], asm: str | None, level: int):
         self.addresses = exports
         self.asm = asm
+        self.level = level
         _live["code"] += 1
         weakref.finalize(self, _bury, tracker)
 
@@ -111,11 +112,14 @@ def _optimise(module, tm, opt: bool, lines: int):
         obj.close()
 
 
-def compile_module(text: str, symbols, exports, opt: bool, want_asm: bool) -> NativeCode:
-    """Parse, optimise (unless opt is False: LLVM's lowest level), emit and link `text`."""
+def compile_module(text: str, symbols, exports, opt: bool, want_asm: bool, level: int | None = None) -> NativeCode:
+    """Parse, optimise (unless opt is False: LLVM's lowest level), emit (at codegen `level`, by default the one for
+    the module's size) and link `text`."""
     _dispose_dead()
     lines = text.count("\n")
-    tm = _target_machine(codegen_level(lines) if opt else CODEGEN_LEVEL)
+    if level is None:
+        level = codegen_level(lines) if opt else CODEGEN_LEVEL
+    tm = _target_machine(level)
     try:
         module = llvm.parse_assembly(text)
         module.triple = tm.triple
@@ -137,4 +141,4 @@ def compile_module(text: str, symbols, exports, opt: bool, want_asm: bool) -> Na
         tracker = builder.link(_lljit, f"ylua_trace_{next(_lib_counter)}")
     except RuntimeError as e:
         raise CompileError(f"LLVM could not link the trace: {str(e).strip().splitlines()[0]}") from None
-    return NativeCode(tracker, {name: tracker[name] for name in exports}, asm)
+    return NativeCode(tracker, {name: tracker[name] for name in exports}, asm, level)

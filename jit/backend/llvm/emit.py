@@ -36,11 +36,12 @@ def float_const(x: float) -> str:
 
 
 class FunctionEmitter(OpEmitters):
-    def __init__(self, trace, slots_address: int):
+    def __init__(self, trace, slots_address: int, hits_address: int):
         self.trace = trace
         self.ir = ir = trace.ir
         self.fname = f"trace_{ir.trid}"
         self.slots_address = slots_address
+        self.hits_address = hits_address  # counts entries and loop iterations (the tier-up's hotness measure)
         self.own = Ownership(ir)
         self.live_exits = self.own.live_at_exits()
         self.exit_at = dict(zip((p for p, op in enumerate(ir.ops) if op.snapshot is not None), trace.exits))
@@ -154,6 +155,7 @@ class FunctionEmitter(OpEmitters):
         alloca_at = len(self.lines)
         for k, v in enumerate(ir.inputs):
             self.emit(f"{self.names[id(v)]} = load {LLTYPE[v.type]}, ptr {self.buf_slot(k)}")
+        self.count_hit()
         for p, op in enumerate(ir.ops):
             name = op.opdef.name
             if name == "label":
@@ -181,6 +183,12 @@ class FunctionEmitter(OpEmitters):
         body = "\n".join(self.lines)
         return f"define ptr @{self.fname}(ptr %buf) {{\n{body}\n}}\n"
 
+    def count_hit(self):
+        hits, more = self.tmp(), self.tmp()
+        self.emit(f"{hits} = load i64, ptr {ptr_const(self.hits_address)}")
+        self.emit(f"{more} = add i64 {hits}, 1")
+        self.emit(f"store i64 {more}, ptr {ptr_const(self.hits_address)}")
+
     def emit_label(self, op, p):
         self.preamble_block = self.block
         self.emit("br label %loop")
@@ -196,6 +204,7 @@ class FunctionEmitter(OpEmitters):
         self.emit("call void @jit_gil_poll()")
         self.emit("br label %body")
         self.start_block("body")
+        self.count_hit()
         for e in self.own.decref_after.get(p, ()):  # loop-carried values that the body never uses
             self.decref(self.entity_operand(e))
 
@@ -225,17 +234,25 @@ class FunctionEmitter(OpEmitters):
             self.lines[self.phi_slot + k] = (f"  %phi{k} = phi {ty} [{self.val(pre, self.own.label)}, "
                                              f"%{self.preamble_block}], [{new}, %{latch}]")
 
-    def emit_jump_trace(self, op, p):
+    def trace_address(self, op) -> str:
+        """The current address of the trace that `op` jumps into or calls (read from its cell: a tier-up changes
+        it)."""
         target = op.args[0].value
-        address = getattr(target.code, "internal_address", None)
-        if not address:
-            raise CompileError(f"jump_trace: trace {target.trid} has no native code")
+        cell = getattr(target.code, "cell_address", None)
+        if not getattr(target.code, "internal_address", None) or not cell:
+            raise CompileError(f"{op.opdef.name}: trace {target.trid} has no native code")
+        address = self.tmp()
+        self.emit(f"{address} = load ptr, ptr {ptr_const(cell)}")
+        return address
+
+    def emit_jump_trace(self, op, p):
+        address = self.trace_address(op)
         operands = self.pass_args(op.args[1:], p)
         self.release_invariants()
         for k, (a, operand) in enumerate(zip(op.args[1:], operands)):
             self.emit(f"store {LLTYPE[a.type]} {operand}, ptr {self.buf_slot(k)}")
         r = self.tmp()
-        self.emit(f"{r} = musttail call ptr {ptr_const(address)}(ptr %buf)")
+        self.emit(f"{r} = musttail call ptr {address}(ptr %buf)")
         self.emit(f"ret ptr {r}")
 
     def emit_ret(self, op, p):
@@ -316,9 +333,9 @@ def entry_wrapper(trace) -> str:
     return f"define ptr @trace_{trace.trid}_py(ptr %self, ptr %args, i64 %nargs) {{\n{body}\n}}\n"
 
 
-def module_text(trace, slots_address: int) -> tuple[str, list[str]]:
+def module_text(trace, slots_address: int, hits_address: int) -> tuple[str, list[str]]:
     """The LLVM module for `trace` and the names of the C symbols it needs."""
-    fe = FunctionEmitter(trace, slots_address)
+    fe = FunctionEmitter(trace, slots_address, hits_address)
     fn = fe.function()
     wants_entry = trace.kind in ("root", "function") and all(v.type == OBJ for v in trace.ir.inputs)
     if wants_entry:

@@ -7,7 +7,6 @@ references (loads incref) - see ownership.py.
 from __future__ import annotations
 
 from jit import layout
-from jit.backend import CompileError
 from jit.backend.llvm import capi
 from jit.native_calls import NATIVE_DEPTH_ADDRESS, NATIVE_DEPTH_LIMIT, NATIVE_SITES_ADDRESS
 from jit.trace import SELF_CALL
@@ -479,13 +478,7 @@ class OpEmitters:
 
     def op_call_trace(self, op, p, _target, fallback, site, *args):
         target = op.args[0].value
-        if target is SELF_CALL:
-            callee = f"@{self.fname}"
-        else:
-            address = getattr(target.code, "internal_address", None)
-            if not address:
-                raise CompileError(f"call_trace: trace {target.trid} has no native code")
-            callee = f"inttoptr (i64 {address} to ptr)"
+        callee = f"@{self.fname}" if target is SELF_CALL else self.trace_address(op)
         depth_at = f"inttoptr (i64 {NATIVE_DEPTH_ADDRESS} to ptr)"
         depth, deep = self.tmp(), self.tmp()
         self.emit(f"{depth} = load i64, ptr {depth_at}")

@@ -1,0 +1,77 @@
+"""Tier-up: a trace first emitted at the fast codegen level is emitted again at the optimising one and every way
+into it switches over (its entry, the cell that jumps and native calls read, its parent guard's patch slot)."""
+
+from backend_util import BACKENDS, compile_text
+
+from jit.backend.llvm import LLVMBackend, compiler
+from jit.config import Config
+from jit.ir.parser import parse_trace
+from jit.trace import Trace
+
+LOOP = """inputs(o0)
+label(o0)
+o1 = getreg(o0, 0)
+i2 = unbox_int(o1)
+b3 = int_lt(i2, 100)
+guard_true(b3) {$None@5: o0, i2}
+i4 = int_add(i2, 1)
+o5 = box_int(i4)
+setreg(o0, 0, o5)
+jump(o0)"""
+
+# continues where LOOP's guard fails: counts its runs in reg 1, moves reg 0 on by 50, and stops at 300
+SIDE = """trace 2 side loc=side
+inputs(o0, i1)
+b2 = int_lt(i1, 300)
+guard_true(b2) {$None@9: o0, i1}
+o3 = getreg(o0, 1)
+i4 = unbox_int(o3)
+i5 = int_add(i4, 1)
+o6 = box_int(i5)
+setreg(o0, 1, o6)
+i7 = int_add(i1, 50)
+o8 = box_int(i7)
+setreg(o0, 0, o8)
+jump_trace($root, o0)"""
+
+
+def run(root):
+    regs = [0, 0]
+    exit_tuple = root.entry(regs)
+    return exit_tuple[0].trid, exit_tuple[2], regs
+
+
+def test_tier_up_switches_the_entry_the_cell_and_the_parent_slot(monkeypatch):
+    monkeypatch.setattr(compiler, "SMALL_MODULE_LINES", 0)  # every module starts at the fast level
+    backend = BACKENDS["llvm"]
+    root = compile_text(LOOP, "llvm")
+    side = Trace(parse_trace(SIDE, {"root": root}), parent=root.exits[0])
+    backend.compile(side)
+    backend.attach(root.exits[0], side)
+    before = run(root)
+    assert before == (side.trid, 300, [300, 4])
+    assert root.code.native.level == side.code.native.level == compiler.CODEGEN_LEVEL
+
+    for trace in (root, side):
+        old_entry, old_address = trace.entry, trace.code.internal_address
+        job = backend.tier_up(trace)
+        job.build()
+        job.install()
+        assert trace.code.native.level == compiler.CODEGEN_LEVEL_SMALL
+        assert trace.code.internal_address != old_address == trace.code.retired[0][0].addresses[job.fname]
+        assert trace.code.cell[0] == trace.code.internal_address
+        assert backend.tier_up(trace) is None  # once is enough
+        if trace is root:
+            assert trace.entry is not old_entry
+    assert root.code.slots[0] == side.code.internal_address
+    assert run(root) == before
+
+
+def test_no_tier_up_for_code_already_optimised_or_with_the_optimiser_off(monkeypatch):
+    small = compile_text(LOOP, "llvm")
+    assert small.code.native.level == compiler.CODEGEN_LEVEL_SMALL and BACKENDS["llvm"].tier_up(small) is None
+    monkeypatch.setattr(compiler, "SMALL_MODULE_LINES", 0)
+    unoptimised = LLVMBackend(Config(opt=False))
+    trace = Trace(parse_trace(LOOP))
+    unoptimised.compile(trace)
+    assert trace.code.native.level == compiler.CODEGEN_LEVEL and unoptimised.tier_up(trace) is None
