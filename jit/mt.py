@@ -35,6 +35,10 @@ from jit.thread_state import ThreadState
 from jit.trace import FINISH, GUARD, SIDE_COMPILED, SIDE_COUNTING, SIDE_DONT, SIDE_TRACING
 
 NONE, START_TRACING, STOP_TRACING, EXECUTED = 0, 1, 2, 3
+# Transient aborts a guard's side trace may have (waiting for a loop on its path to get a trace) before they count as
+# failures: a loop that keeps failing to trace becomes DontTrace within max_failures aborts, so this only bounds
+# the pathological cases.
+MAX_SIDE_WAITS = 50
 
 
 class MT:
@@ -244,11 +248,13 @@ class MT:
             else:
                 rec.loc.failed(self.config.hot_threshold, self.config.max_failures)
         elif rec.parent is not None:
-            if transient:
-                rec.parent.fail_count = 0
-                rec.parent.side_state = SIDE_COUNTING
+            ex = rec.parent
+            if transient and ex.side_waits < MAX_SIDE_WAITS:
+                ex.side_waits += 1
+                ex.fail_count = 0
+                ex.side_state = SIDE_COUNTING
             else:
-                self._side_failed(rec.parent)
+                self._side_failed(ex)
 
     # ---- execution and deoptimisation
 

@@ -172,3 +172,18 @@ def test_side_trace_of_an_outer_trace_runs_inner_traces():
     side = next(t for t, f in compiled.items() if f.get("parent") == outer)
     k = find(evs, lambda e, f: e == "execute-side-trace" and f["trid"] == side and f["stack"] == [outer])
     find(evs, lambda e, f: e == "enter-jit-code" and f["stack"][0] == outer and len(f["stack"]) == 2, k)
+
+
+def test_an_outer_loop_trace_loops_where_most_iterations_skip_the_inner_loop():
+    """The outer loop's first recording enters the inner loop's trace; it is abandoned for one that loops."""
+    path = scenario("outer_loop_mostly_skips_inner.lua")
+    got, evs = events(path, {"YKD_LOG_IR": "jit-post-opt"}, level=3)
+    outer = "outer_loop_mostly_skips_inner.lua:11"
+    assert any(e == "tracing-aborted" and f["loc"] == outer and f["reason"].startswith("enters the trace at")
+               for e, f in evs)
+    dumps = got.stderr.decode().split("--- Begin jit-post-opt")
+    roots = [d for d in dumps if f"root loc={outer}" in d.split("\n", 2)[1]]
+    def terminator(dump):
+        return [line for line in dump.split("--- End")[0].splitlines() if line and not line.startswith("#")][-1]
+
+    assert roots and all(terminator(d).startswith("jump(") for d in roots)

@@ -42,6 +42,9 @@ class LuaLanguage(Language):
         return innermost, len(built), exc, resume_top(frames[-1].desc, innermost.regs, exc)
 
 
+MAX_DETOURS = 3
+
+
 class JitDriver:
     def __init__(self, config: Config | None = None):
         self.lang = LuaLanguage()
@@ -52,6 +55,7 @@ class JitDriver:
         self.recording = None  # the LuaRecording under way
         self.helpers = None  # the Python functions traces call (jit_helpers.TraceHelpers), bound to the interpreter
         self.calls = FunctionCalls(self)  # function traces: calls that run natively or start a recording
+        self.detours: dict = {}  # loop location -> recordings abandoned because they left the loop (see detour)
 
     def attach(self, rt):
         """Serve interpreter `rt` (its constructor calls this once)."""
@@ -71,6 +75,15 @@ class JitDriver:
         if loc is None:
             loc = locs[pc] = self.mt.location(f"{proto.source}:{proto.lines[pc]}")
         return loc
+
+    def detour(self, loc) -> bool:
+        """A root recording at `loc` is about to end in another trace instead of looping: whether to abandon it and
+        record another iteration (up to MAX_DETOURS times per location)."""
+        n = self.detours.get(loc, 0)
+        if n >= MAX_DETOURS:
+            return False
+        self.detours[loc] = n + 1
+        return True
 
     def thread_state(self, rt):
         co = rt.current_coroutine

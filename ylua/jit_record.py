@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from jit.ir import FLOAT, INT, OBJ, Const, const_obj
 from jit.layout import slot_offset
-from jit.location import COMPILING
+from jit.location import DONT_TRACE
 from jit.recorder import TraceAbort
 from ylua import opcodes as op
 from ylua.frame import Frame
@@ -174,6 +174,11 @@ class LuaRecording(RecordOps):
             return True
         target = self.driver.compiled_trace_at(frame, pc) if len(self.vframes) == 1 else None
         if target is not None:
+            if not self.side and self.driver.detour(self.driver.location(self.root_frame.func.proto, self.loop_pc)):
+                # this iteration leaves the loop for another trace (an inner loop, mostly): a trace recorded on it
+                # would not loop. Another iteration may stay in the loop (a sieve's outer loop skips its inner loop
+                # for most numbers); try a few before settling for the jump
+                raise TraceAbort(f"enters the trace at {self.position(frame.func.proto, pc)}", transient=True)
             self.jump_into(target)
             return True
         # another loop. In a called function it runs a few iterations (unroll them into this trace); in the root
@@ -185,8 +190,8 @@ class LuaRecording(RecordOps):
         """Record one more iteration of the loop at (frame, pc), or abort after `limit` of them."""
         seen = self.loop_starts_seen.get((frame, pc), 0) + 1
         if seen > limit:
-            # a side trace that meets a loop whose trace is still compiling will find it ready next time
-            transient = self.side and self.driver.location(frame.func.proto, pc).state == COMPILING
+            # a side trace that meets a loop without a trace yet (counting, or compiling) will find one later
+            transient = self.side and self.driver.location(frame.func.proto, pc).state != DONT_TRACE
             raise TraceAbort(f"inner loop at {self.position(frame.func.proto, pc)}", transient)
         self.loop_starts_seen[(frame, pc)] = seen
 

@@ -113,7 +113,7 @@ class _SideRecording:
 
 class _Exit:
     def __init__(self):
-        self.fail_count, self.side_state, self.side_failures = 5, "side-tracing", 0
+        self.fail_count, self.side_state, self.side_failures, self.side_waits = 5, "side-tracing", 0, 0
 
 
 def _abort_side(mt, ts, ex, transient):
@@ -135,4 +135,21 @@ def test_transient_side_trace_aborts_do_not_blacklist_the_guard():
         assert ex.side_state == SIDE_COUNTING and ex.fail_count == 0 and ex.side_failures == 0
     for _ in range(Config().max_failures):
         _abort_side(mt, ts, ex, transient=False)
+    assert ex.side_state == SIDE_DONT and ts.stack == [INTERPRETING]
+
+
+def test_transient_side_trace_aborts_wait_only_so_long():
+    """Past MAX_SIDE_WAITS transient aborts (a loop on the way that never gets a trace), aborts count as failures."""
+    from jit.config import Config
+    from jit.mt import MAX_SIDE_WAITS, MT
+    from jit.trace import SIDE_COUNTING, SIDE_DONT
+
+    mt, ts = MT(None, Config()), ThreadState()
+    ex = _Exit()
+    for _ in range(MAX_SIDE_WAITS):
+        _abort_side(mt, ts, ex, transient=True)
+    assert ex.side_state == SIDE_COUNTING and ex.side_failures == 0
+    for k in range(Config().max_failures):
+        _abort_side(mt, ts, ex, transient=True)
+        assert ex.side_failures == k + 1
     assert ex.side_state == SIDE_DONT and ts.stack == [INTERPRETING]
