@@ -65,7 +65,7 @@ class Trace:
     (set by the MT), which finishes the call in the interpreter and returns the result (or raises)."""
 
     __slots__ = ("trid", "kind", "ir", "label", "loc", "parent", "root", "exits", "entry", "code", "side_count",
-                 "exit_handler", "__weakref__")
+                 "exit_handler", "loop_entry", "__weakref__")
 
     def __init__(self, ir, loc=None, parent=None):
         self.trid = ir.trid
@@ -80,6 +80,7 @@ class Trace:
         self.code = None  # the backend's handle on the native code
         self.side_count = 0
         self.exit_handler = None
+        self.loop_entry = None  # the values a jump_loop passes, once the backend compiled a way into the loop
 
     @property
     def returns(self) -> bool:

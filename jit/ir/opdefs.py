@@ -29,6 +29,8 @@ OPS = [
     ("label", "*", "v", "", "loop header; jump redefines its arguments (they must be distinct values)"),
     ("jump", "*", "v", "T", "go back to the label with new values for its arguments"),
     ("jump_trace", "O*", "v", "T", "tail-jump into compiled trace a0 with its inputs"),
+    ("jump_loop", "O*", "v", "T", "tail-jump into the loop of compiled trace a0, past its preamble, with the values "
+                                   "its loop uses from before its label (jit/ir/loop_entry.py)"),
     ("finish", "", "v", "ST", "leave the trace normally, resuming the interpreter at the snapshot"),
     ("ret", "o", "v", "T", "function traces: return a0 (the function's result) to the caller"),
     # --- guards

@@ -68,6 +68,10 @@ def verify(ir) -> None:
             if any(a.is_const() for a in op.args) or len({id(a) for a in op.args}) != len(op.args):
                 raise VerifyError(f"{where}: label arguments must be distinct non-constants")
             label = op
+        elif name == "jump_loop":
+            wanted = getattr(op.args[0].value, "loop_entry", None)
+            if wanted is None or [a.type for a in op.args[1:]] != [v.type for v in wanted]:
+                raise VerifyError(f"{where}: arguments do not match the target's loop entry")
         elif name == "jump":
             if label is None:
                 raise VerifyError(f"{where}: jump without label")

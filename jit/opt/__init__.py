@@ -1,5 +1,7 @@
 """The trace optimiser: a pipeline of passes, one per file, each a function TraceIR -> TraceIR.
 
+    enter_loops  a jump into a loop trace runs that trace's preamble here and enters its loop directly (kept when
+                 the passes remove every exit of the copied preamble)
     fold     constant folding and strength reduction
     forward  load/store forwarding (register files, object slots, list and dict items)
     cse      common-subexpression elimination and redundant guard elimination
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 from jit.opt.cse import cse
 from jit.opt.dce import dce
+from jit.opt.enter_loops import enter_loops
 from jit.opt.number_stores import number_stores
 from jit.opt.fold import fold
 from jit.opt.forward import forward
@@ -24,7 +27,16 @@ from jit.opt.licm import licm
 PIPELINE = [fold, forward, cse, licm, cse, number_stores, dce]
 
 
-def optimise(ir):
+def _run(ir):
     for opt_pass in PIPELINE:
         ir = opt_pass(ir)
     return ir
+
+
+def optimise(ir):
+    entered = enter_loops(ir)  # a copy, made before the passes rewrite ir's ops
+    plain = _run(ir)
+    if entered is None:
+        return plain
+    entered = _run(entered)
+    return entered if len(entered.snapshot_ops()) <= len(plain.snapshot_ops()) else plain

@@ -47,7 +47,8 @@ class LLVMJob:
     def __init__(self, backend, trace):
         self.trace = trace
         self.handle = LLVMHandle(trace, len(trace.exits))
-        self.text, self.symbols = module_text(trace, self.handle.slots_address, self.handle.hits_address)
+        self.text, self.symbols, self.loop_entry = module_text(trace, self.handle.slots_address,
+                                                               self.handle.hits_address)
         self.fname = f"trace_{trace.trid}"
         self.exports = [self.fname]
         if f"@{self.fname}_py(" in self.text:
@@ -64,6 +65,7 @@ class LLVMJob:
         h.text, h.symbols, h.exports = self.text, self.symbols, self.exports
         h.switch_to(self.trace, self.native, self.fname, self.exports)
         self.trace.code = h
+        self.trace.loop_entry = self.loop_entry
 
 
 # Modules up to this size are recompiled at the optimising level when the worker is idle (a 22000-line n-body step

@@ -68,6 +68,10 @@ HAS_RAISED_EXCEPTION_API = sys.version_info >= (3, 12)
 BUFFER_SLOTS = 4096
 _buffer = (ctypes.c_uint64 * BUFFER_SLOTS)()
 BUFFER_ADDRESS = ctypes.addressof(_buffer)
+# Set by a jump_loop just before it tail-calls a loop trace, which then reads its loop's entry values from the buffer
+# instead of running its preamble (and clears it).
+_loop_entry = ctypes.c_int64(0)
+LOOP_ENTRY_ADDRESS = ctypes.addressof(_loop_entry)
 
 
 class PyMethodDef(ctypes.Structure):

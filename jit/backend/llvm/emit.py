@@ -20,6 +20,7 @@ from jit.backend import CompileError
 from jit.backend.llvm import capi, helpers
 from jit.backend.llvm.emit_ops import OpEmitters
 from jit.backend.llvm.ownership import TRANSFER, Ownership
+from jit.ir.loop_entry import loop_entry_values
 from jit.ir.values import BOOL, FLOAT, INT, OBJ
 from jit.trace import GUARD, RAISE
 
@@ -57,6 +58,14 @@ class FunctionEmitter(OpEmitters):
         self.phi_slot = None
         self.preamble_block = None
         self.max_call_args = 0
+        self.label_pos = ir.label_index()
+        # a root loop can be entered past its preamble (jit/ir/loop_entry.py): the values its loop uses from before
+        # the label arrive in the buffer, and after the label the invariants are read through join phis
+        self.entry_values = loop_entry_values(ir) if ir.kind == "root" else None
+        if self.entry_values is not None and len(self.entry_values) > capi.BUFFER_SLOTS:
+            self.entry_values = None
+        self.after_label: dict[int, str] = {}  # an invariant's id -> its join phi
+        self.label_initial: dict[int, str] = {}  # label argument position -> its join phi
         if len(ir.inputs) > capi.BUFFER_SLOTS or any(len(e.live) > capi.BUFFER_SLOTS for e in trace.exits):
             raise CompileError("too many live values for the hand-over buffer")
 
@@ -89,10 +98,7 @@ class FunctionEmitter(OpEmitters):
         """The LLVM operand for value `v` used at op position `p`."""
         if v.is_const():
             return self.const(v)
-        e = self.own.entity(v, p)
-        if isinstance(e, tuple):
-            return f"%phi{e[1]}"
-        return self.names[e]
+        return self.entity_operand(self.own.entity(v, p), p)
 
     def const(self, c) -> str:
         if c.type == INT:
@@ -116,8 +122,15 @@ class FunctionEmitter(OpEmitters):
         self.need("Py_DecRef")
         self.emit(f"call void @Py_DecRef(ptr {operand})")
 
-    def entity_operand(self, e) -> str:
-        return f"%phi{e[1]}" if isinstance(e, tuple) else self.names[e]
+    def entity_operand(self, e, p: int) -> str:
+        """The LLVM operand for entity `e` (a value's id, or a label argument's phi) at op position `p`."""
+        if isinstance(e, tuple):
+            return f"%phi{e[1]}"
+        if self.after_label and p > self.label_pos:
+            joined = self.after_label.get(e)
+            if joined is not None:
+                return joined
+        return self.names[e]
 
     def slot(self, base: str, index: int) -> str:
         """Address of the index-th 8-byte slot after `base`."""
@@ -153,6 +166,12 @@ class FunctionEmitter(OpEmitters):
         ir = self.ir
         self.start_block("entry")
         alloca_at = len(self.lines)
+        if self.entry_values is not None:
+            via, flag = self.tmp(), self.tmp()
+            self.emit(f"{flag} = load i64, ptr {ptr_const(capi.LOOP_ENTRY_ADDRESS)}")
+            self.emit(f"{via} = icmp ne i64 {flag}, 0")
+            self.emit(f"br i1 {via}, label %lentry, label %pre, !prof !0")
+            self.start_block("pre")
         for k, v in enumerate(ir.inputs):
             self.emit(f"{self.names[id(v)]} = load {LLTYPE[v.type]}, ptr {self.buf_slot(k)}")
         self.count_hit()
@@ -162,7 +181,7 @@ class FunctionEmitter(OpEmitters):
                 self.emit_label(op, p)
             elif name == "jump":
                 self.emit_jump(op, p)
-            elif name == "jump_trace":
+            elif name in ("jump_trace", "jump_loop"):
                 self.emit_jump_trace(op, p)
             elif name == "ret":
                 self.emit_ret(op, p)
@@ -174,7 +193,7 @@ class FunctionEmitter(OpEmitters):
                     self.names[id(op)] = self.res(p)
                 getattr(self, "op_" + name)(op, p, *[self.val(a, p) for a in op.args])
                 for e in self.own.decref_after.get(p, ()):
-                    self.decref(self.entity_operand(e))
+                    self.decref(self.entity_operand(e, p))
         if self.max_call_args:
             self.allocas.append(f"%argv = alloca [{self.max_call_args} x ptr]")
         self.lines[alloca_at:alloca_at] = ["  " + a for a in self.allocas]
@@ -191,6 +210,8 @@ class FunctionEmitter(OpEmitters):
 
     def emit_label(self, op, p):
         self.preamble_block = self.block
+        if self.entry_values is not None:
+            self.emit_loop_entry(op, p)
         self.emit("br label %loop")
         self.start_block("loop")
         self.phi_slot = len(self.lines)
@@ -206,7 +227,45 @@ class FunctionEmitter(OpEmitters):
         self.start_block("body")
         self.count_hit()
         for e in self.own.decref_after.get(p, ()):  # loop-carried values that the body never uses
-            self.decref(self.entity_operand(e))
+            self.decref(self.entity_operand(e, p))
+
+    def emit_loop_entry(self, op, p):
+        """The way into the loop past the preamble: `lentry` (taken when LOOP_ENTRY is set) reads the entry values
+        from the buffer; `join` merges them with the preamble's."""
+        pre = self.block
+        self.emit("br label %join")
+        self.start_block("lentry")
+        self.emit(f"store i64 0, ptr {ptr_const(capi.LOOP_ENTRY_ADDRESS)}")
+        loaded = [self.read_buffer(k, v.type) for k, v in enumerate(self.entry_values)]
+        self.emit("br label %join")
+        self.start_block("join")
+        nargs = len(op.args)
+        for k, (v, entered) in enumerate(zip(self.entry_values, loaded)):
+            joined = f"%ja{k}" if k < nargs else f"%ji{k}"
+            self.emit(f"{joined} = phi {LLTYPE[v.type]} [{self.val(v, p - 1)}, %{pre}], [{entered}, %lentry]")
+            if k < nargs:
+                self.label_initial[k] = joined
+            else:
+                self.after_label[id(v)] = joined
+        self.preamble_block = "join"
+
+    def read_buffer(self, k: int, type_: str) -> str:
+        r = self.tmp()
+        if type_ == BOOL:
+            wide = self.tmp()
+            self.emit(f"{wide} = load i64, ptr {self.buf_slot(k)}")
+            self.emit(f"{r} = trunc i64 {wide} to i1")
+        else:
+            self.emit(f"{r} = load {LLTYPE[type_]}, ptr {self.buf_slot(k)}")
+        return r
+
+    def write_buffer(self, k: int, type_: str, operand: str):
+        if type_ == BOOL:
+            wide = self.tmp()
+            self.emit(f"{wide} = zext i1 {operand} to i64")
+            self.emit(f"store i64 {wide}, ptr {self.buf_slot(k)}")
+        else:
+            self.emit(f"store {LLTYPE[type_]} {operand}, ptr {self.buf_slot(k)}")
 
     def pass_args(self, args, p):
         """Operands for the terminator's arguments, settling ownership: the first reference to an entity that is
@@ -231,7 +290,8 @@ class FunctionEmitter(OpEmitters):
         label = self.ir.ops[self.own.label]
         for k, (pre, new) in enumerate(zip(label.args, operands)):
             ty = LLTYPE[pre.type]
-            self.lines[self.phi_slot + k] = (f"  %phi{k} = phi {ty} [{self.val(pre, self.own.label)}, "
+            initial = self.label_initial.get(k) or self.val(pre, self.own.label)
+            self.lines[self.phi_slot + k] = (f"  %phi{k} = phi {ty} [{initial}, "
                                              f"%{self.preamble_block}], [{new}, %{latch}]")
 
     def trace_address(self, op) -> str:
@@ -246,25 +306,28 @@ class FunctionEmitter(OpEmitters):
         return address
 
     def emit_jump_trace(self, op, p):
+        """jump_trace, and jump_loop (which also sets LOOP_ENTRY: the target reads its loop's entry values)."""
         address = self.trace_address(op)
         operands = self.pass_args(op.args[1:], p)
-        self.release_invariants()
+        self.release_invariants(p)
         for k, (a, operand) in enumerate(zip(op.args[1:], operands)):
-            self.emit(f"store {LLTYPE[a.type]} {operand}, ptr {self.buf_slot(k)}")
+            self.write_buffer(k, a.type, operand)
+        if op.opdef.name == "jump_loop":
+            self.emit(f"store i64 1, ptr {ptr_const(capi.LOOP_ENTRY_ADDRESS)}")
         r = self.tmp()
         self.emit(f"{r} = musttail call ptr {address}(ptr %buf)")
         self.emit(f"ret ptr {r}")
 
     def emit_ret(self, op, p):
         (operand,) = self.pass_args(op.args, p)
-        self.release_invariants()
+        self.release_invariants(p)
         self.emit(f"ret ptr {operand}")
 
-    def release_invariants(self):
+    def release_invariants(self, p: int):
         """The trace leaves for good (to another trace, or to its caller): release what the loop kept alive."""
         for e, kind in self.own.kind.items():
             if kind == "invariant":
-                self.decref(self.entity_operand(e))
+                self.decref(self.entity_operand(e, p))
 
     # ---- exits
 
@@ -288,7 +351,7 @@ class FunctionEmitter(OpEmitters):
             else:
                 self.emit(f"store {LLTYPE[v.type]} {operand}, ptr {self.buf_slot(k)}")
         for e in release:
-            self.decref_cold(self.entity_operand(e))
+            self.decref_cold(self.entity_operand(e, p))
         if ex.kind == GUARD:
             sp, st, has = self.tmp(), self.tmp(), self.tmp()
             self.emit(f"{sp} = getelementptr ptr, ptr {ptr_const(self.slots_address)}, i64 {ex.index}")
@@ -333,8 +396,9 @@ def entry_wrapper(trace) -> str:
     return f"define ptr @trace_{trace.trid}_py(ptr %self, ptr %args, i64 %nargs) {{\n{body}\n}}\n"
 
 
-def module_text(trace, slots_address: int, hits_address: int) -> tuple[str, list[str]]:
-    """The LLVM module for `trace` and the names of the C symbols it needs."""
+def module_text(trace, slots_address: int, hits_address: int) -> tuple[str, list[str], list | None]:
+    """The LLVM module for `trace`, the names of the C symbols it needs, and the values a jump_loop into its loop
+    passes (None when it cannot be entered that way)."""
     fe = FunctionEmitter(trace, slots_address, hits_address)
     fn = fe.function()
     wants_entry = trace.kind in ("root", "function") and all(v.type == OBJ for v in trace.ir.inputs)
@@ -356,4 +420,4 @@ def module_text(trace, slots_address: int, hits_address: int) -> tuple[str, list
     parts.append('!0 = !{!"branch_weights", i32 1, i32 100000}')
     parts.append('!1 = !{!"branch_weights", i32 100000, i32 1}')
     symbols = sorted(fe.decls) + ["fmod", "pow", "floor"]
-    return "\n".join(parts) + "\n", symbols
+    return "\n".join(parts) + "\n", symbols, fe.entry_values

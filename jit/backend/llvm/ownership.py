@@ -9,8 +9,8 @@ label's phi: uses of a label argument after the label mean the phi, because jump
     decref     released (Py_DecRef) right after its last use on the normal path
     consumed   a label argument's pre-loop value: ownership moves into the phi at the label
     invariant  defined before the label and used inside the loop: kept until the trace leaves
-    transfer   passed to the terminator (jump / jump_trace / ret): ownership moves to the phi, the next trace or the
-               caller
+    transfer   passed to the terminator (jump / jump_trace / jump_loop / ret): ownership moves to the phi, the next
+               trace or the caller
 
 At an exit, the entities live there (defined before it, not yet released) are handed to the exit tuple (or the side
 trace) or released.
@@ -70,7 +70,7 @@ class Ownership:
                     continue
                 e = self.entity(v, p)
                 last[e] = max(last[e], p)
-                if p == T and op.opdef.name in ("jump", "jump_trace", "ret"):
+                if p == T and op.opdef.name in ("jump", "jump_trace", "jump_loop", "ret"):
                     in_term.add(e)
         for e, d in self.defpos.items():
             if L is not None and d < L and not isinstance(e, tuple) and e in self.phi_index:

@@ -1,0 +1,94 @@
+"""Entering a loop trace past its preamble (jit/ir/loop_entry.py): the values its loop uses from before its label,
+the optimiser's choice between jump_loop and jump_trace, and native runs of both ways in."""
+
+import sys
+
+from backend_util import BACKENDS
+
+from jit.ir.loop_entry import loop_entry_values
+from jit.ir.parser import parse_trace
+from jit.ir.verify import verify
+from jit.opt import optimise
+from jit.trace import Trace
+
+LOOP = """inputs(o0)
+o1 = getreg(o0, 0)
+guard_type(o1, $int) {$None@0: o0}
+i2 = unbox_int(o1)
+o3 = getreg(o0, 1)
+i4 = list_len(o3)
+f5 = int_to_float(i4)
+label(o0, i2)
+b6 = int_lt(i2, i4)
+guard_true(b6) {$None@1: o0, i2, f5}
+o7 = list_getitem(o3, i2)
+setreg(o0, 2, o7)
+i8 = int_add(i2, 1)
+jump(o0, i8)"""
+
+# stores an int in register 0 (so the loop's type guard on it is known to hold) and jumps into the loop
+STORES_THEN_JUMPS = """trace 2 root loc=jumper
+inputs(o0)
+i1 = int_add(2, 3)
+o2 = box_int(i1)
+setreg(o0, 0, o2)
+jump_trace($loop, o0)"""
+
+# jumps without storing: the loop's guard on register 0 stays, so the jump stays a jump_trace
+JUST_JUMPS = """trace 3 root loc=jumper
+inputs(o0)
+jump_trace($loop, o0)"""
+
+
+def compile_loop():
+    loop = Trace(parse_trace(LOOP))
+    BACKENDS["llvm"].compile(loop)
+    return loop
+
+
+def compile_jumper(text, loop):
+    ir = optimise(parse_trace(text, {"loop": loop}))
+    verify(ir)
+    trace = Trace(ir)
+    BACKENDS["llvm"].compile(trace)
+    return trace
+
+
+def test_entry_values_are_label_arguments_then_invariants_in_order_of_use():
+    ir = parse_trace(LOOP)
+    values = loop_entry_values(ir)
+    by_name = {id(op): f"v{k}" for k, op in enumerate(ir.ops)}
+    by_name[id(ir.inputs[0])] = "o0"
+    # o0 and i2 by label position; then the invariants as the loop first uses them: i4 (int_lt), f5 (the guard's
+    # snapshot), o3 (list_getitem)
+    assert [by_name[id(v)] for v in values] == ["o0", "v2", "v4", "v5", "v3"]
+    assert loop_entry_values(parse_trace(JUST_JUMPS.replace("$loop", "$None"), {})) is None
+
+
+def test_a_jump_that_makes_the_preamble_guards_redundant_enters_the_loop():
+    loop = compile_loop()
+    assert loop.loop_entry is not None
+    jumper = compile_jumper(STORES_THEN_JUMPS, loop)
+    assert jumper.ir.ops[-1].opdef.name == "jump_loop"
+    assert not [op for op in jumper.ir.ops if op.opdef.is_guard]
+    items = ["a", "b", "c", "d", "e", "f", "g"]
+    regs = [0, items, None]
+    before = sys.getrefcount(items), [sys.getrefcount(x) for x in items]
+    for _ in range(3):
+        regs[0] = 0
+        r = jumper.entry(regs)
+        assert r[0] is loop.exits[1] and r[1:] == (regs, 7, 7.0) and regs[0] == 5 and regs[2] == "g"
+    regs[2] = None
+    assert (sys.getrefcount(items), [sys.getrefcount(x) for x in items]) == before
+    # the loop's own entry still runs its preamble
+    regs = [2.5, items, None]
+    assert loop.entry(regs)[0] is loop.exits[0]
+
+
+def test_a_jump_that_leaves_a_preamble_guard_stays_a_jump_trace():
+    loop = compile_loop()
+    jumper = compile_jumper(JUST_JUMPS, loop)
+    assert jumper.ir.ops[-1].opdef.name == "jump_trace"
+    regs = [4, ["a", "b", "c", "d", "e", "f"], None]
+    r = jumper.entry(regs)
+    assert r[0] is loop.exits[1] and r[2] == 6 and regs[2] == "f"
