@@ -15,6 +15,7 @@ OB_TYPE = 8
 VAR_SIZE = 16  # ob_size of PyVarObject (lists, tuples)
 FLOAT_VALUE = 16  # PyFloatObject.ob_fval
 LIST_ITEMS = 24  # PyListObject.ob_item (PyObject **)
+LIST_ALLOCATED = 32  # PyListObject.allocated (slots of ob_item)
 TUPLE_ITEMS = 24
 DICT_USED = 16  # PyDictObject.ma_used  # PyTupleObject.ob_item[0] (inline)
 LONG_DIGITS = 24  # first 30-bit digit of a PyLongObject

@@ -276,3 +276,19 @@ def test_unbox_int_across_digit_counts():
     for v in (0, 1, -1, 2**30 - 1, 2**30, -(2**30), 2**31 + 5, -(2**45) + 7, 2**60 - 1, -(2**60), 2**62 + 3,
               INT64_MIN, INT64_MAX, 123456789012):
         assert tr.entry(v)[1] == v
+
+
+def test_list_append_into_spare_capacity_and_by_growing():
+    trace = compile_text("inputs(o0, o1)\nlist_append(o0, o1) {$None@0: o0}\nfinish() {$None@1: o0}", "llvm")
+    item = object()
+    for lst in ([0] * 10, []):  # a list with room (deleting keeps the capacity), and one that must grow
+        del lst[5:]
+        start, before = len(lst), sys.getrefcount(item)
+        for k in range(3):
+            trace.entry(lst, item)
+            count = sys.getrefcount(item)  # before the assert, whose rewriting keeps its operands alive
+            assert count == before + k + 1
+            assert lst[start:] == [item] * (k + 1)
+        lst.clear()
+        count = sys.getrefcount(item)
+        assert count == before

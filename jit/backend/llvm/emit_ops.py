@@ -278,11 +278,31 @@ class OpEmitters:
         self.emit(f"{self.res(p)} = load i64, ptr {self.field_addr(lst, layout.VAR_SIZE)}")
 
     def op_list_append(self, op, p, lst, v):
+        """Into spare capacity inline (what PyList_Append does first); through PyList_Append when the list must
+        grow."""
         self.need("PyList_Append")
+        n = self.ntmp
+        size_at = self.tmp()
+        size, cap, room = self.field(lst, layout.VAR_SIZE, "i64"), self.field(lst, layout.LIST_ALLOCATED, "i64"), \
+            self.tmp()
+        self.emit(f"{room} = icmp slt i64 {size}, {cap}")
+        self.emit(f"br i1 {room}, label %append{n}, label %grow{n}, !prof !1")
+        self.start_block(f"append{n}")
+        items, slot, more = self.field(lst, layout.LIST_ITEMS, "ptr"), self.tmp(), self.tmp()
+        self.emit(f"{slot} = getelementptr ptr, ptr {items}, i64 {size}")
+        self.incref(v)
+        self.emit(f"store ptr {v}, ptr {slot}")
+        self.emit(f"{more} = add i64 {size}, 1")
+        self.emit(f"{size_at} = getelementptr i8, ptr {lst}, i64 {layout.VAR_SIZE}")
+        self.emit(f"store i64 {more}, ptr {size_at}")
+        self.emit(f"br label %appended{n}")
+        self.start_block(f"grow{n}")
         r, bad = self.tmp(), self.tmp()
         self.emit(f"{r} = call i32 @PyList_Append(ptr {lst}, ptr {v})")
         self.emit(f"{bad} = icmp slt i32 {r}, 0")
         self.raise_if(bad, p)
+        self.emit(f"br label %appended{n}")
+        self.start_block(f"appended{n}")
 
     def op_bytes_len(self, op, p, b):
         self.emit(f"{self.res(p)} = load i64, ptr {self.field_addr(b, layout.VAR_SIZE)}")
