@@ -7,6 +7,11 @@ box need neither guard nor unbox). Facts established before the loop's
 label stay valid inside the loop for loop-invariant values; facts about label arguments do not (they are
 different values in each iteration). A value whose type a guard or a box has established is not guarded against
 being an object of another type (guard_is_not(x, None) after guard_type(x, float) holds).
+
+Types are tracked through dicts too: once a value read from dict d under constant key k has been guarded (or a
+value of known type stored there), a later read of d[k] has that type, until a store under a key equal to k
+(into any dict: it may be d) stores something of another or unknown type, or a call runs. (An n-body step reads
+each field of each body several times, storing floats in between: one type guard per body and field is enough.)
 """
 
 from __future__ import annotations
@@ -15,26 +20,65 @@ from jit.ir import const_obj
 from jit.opt.rewrite import Rewriter, op_key, value_key
 
 _GUARDS = {"guard_true", "guard_false", "guard_type", "guard_is", "guard_is_not"}
+_DICT_STORES = {"dict_set": None, "dict_set_float": float, "dict_set_int": int}  # store -> type it stores
 # box op -> (its unbox op, the key of its type constant)
 _BOXES = {"box_int": ("unbox_int", value_key(const_obj(int))),
           "box_float": ("unbox_float", value_key(const_obj(float)))}
 
 
+def _stored_type(op, seen):
+    """The type of the value that dict store `op` stores, when known."""
+    fixed = _DICT_STORES[op.opdef.name]
+    if fixed is not None:
+        return fixed
+    v = op.args[2]
+    return type(v.value) if v.is_const() else seen.get(("type", value_key(v)))
+
+
+def _track_dict_store(op, seen, heap):
+    key = op.args[1]
+    if not key.is_const():
+        heap.clear()
+        return
+    stored = _stored_type(op, seen)
+    for cell in [c for c, t in heap.items() if c[1] == key.value and t is not stored]:
+        del heap[cell]
+    if stored is not None:
+        heap[(value_key(op.args[0]), key.value)] = stored
+
+
 def cse(ir):
     rw = Rewriter(ir)
     seen: dict = {}
+    heap: dict = {}  # (dict value key, constant key) -> the type of what the dict holds there
+    loaded: dict = {}  # id of a dict_get under a constant key -> its (dict value key, constant key)
     for op in ir.ops:
         rw.rename(op)
         name = op.opdef.name
         if name == "label":
             phis = {("v", a) for a in rw.label_args}
             seen = {k: v for k, v in seen.items() if not phis.intersection(k[1:])}
+            heap.clear()
             rw.keep(op)
             continue
+        if op.opdef.calls_out:
+            heap.clear()
+        elif name in _DICT_STORES:
+            _track_dict_store(op, seen, heap)
+        elif name == "dict_get" and op.args[1].is_const():
+            cell = loaded[id(op)] = (value_key(op.args[0]), op.args[1].value)
+            if cell in heap:
+                seen[("type", value_key(op))] = heap[cell]
         if name == "guard_is_not" and op.args[1].is_const():
             known = seen.get(("type", value_key(op.args[0])))
             if known is not None and type(op.args[1].value) is not known:
                 continue
+        if name == "guard_type" and op.args[1].is_const():
+            if seen.get(("type", value_key(op.args[0]))) is op.args[1].value:
+                continue
+            cell = loaded.get(id(op.args[0]))
+            if cell is not None:
+                heap[cell] = op.args[1].value
         if op.opdef.is_pure or name in _GUARDS:
             key = op_key(op)
             prior = seen.get(key)

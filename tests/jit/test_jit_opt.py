@@ -326,3 +326,36 @@ guard_true(b7) {$None@3: o0, o1}
 jump(o1)""", {"m": b"m", "x": b"x", "dict": dict}))
     label = names(ir).index("label")
     assert names(ir)[:label].count("dict_get") == 1 and names(ir)[label:].count("dict_get") == 1
+
+
+DICT_TYPES = """inputs(o0, o1, o2)
+o3 = dict_get(o0, $x)
+guard_type(o3, $float) {$None@0: o0}
+f4 = unbox_float(o3)
+f5 = float_add(f4, 1.0)
+o6 = box_float(f5)
+dict_set(o1, $x, o6) {$None@1: o0}
+o7 = dict_get(o0, $x)
+guard_type(o7, $float) {$None@2: o0}
+f8 = unbox_float(o7)
+dict_set(o1, $x, o2) {$None@3: o0}
+o9 = dict_get(o0, $x)
+guard_type(o9, $float) {$None@4: o0}
+f10 = unbox_float(o9)
+finish() {$None@5: f4, f8, f10}"""
+
+
+def test_cse_knows_the_type_a_dict_holds_until_a_store_of_another_type():
+    ir = cse(parse_trace(DICT_TYPES, {"x": b"x"}))
+    guards = [op.args[0] for op in ir.ops if op.opdef.name == "guard_type"]
+    # the second read needs no guard (whichever dict o1 is, it stored a float under x); the third does (o2 may be
+    # anything)
+    assert len(guards) == 2 and guards[0] is ir.ops[0] and guards[1].opdef.name == "dict_get"
+    for same in (True, False):  # o1 is o0, or another dict
+        for stored in (2.5, "not a float"):
+            results = []
+            for optimised in (False, True):
+                trace_ir = parse_trace(DICT_TYPES, {"x": b"x"})
+                d0 = {b"x": 1.0}
+                results.append(run(optimise(trace_ir) if optimised else trace_ir, d0, d0 if same else {}, stored))
+            assert results[0] == results[1]
