@@ -30,13 +30,14 @@ PARKED = 1 << 62
 
 
 class Location:
-    __slots__ = ("ticks", "state", "trace", "failures", "label", "__weakref__")
+    __slots__ = ("ticks", "state", "trace", "failures", "waits", "label", "__weakref__")
 
     def __init__(self, label: str, threshold: int):
         self.ticks = threshold - 1
         self.state = COUNTING
         self.trace = None
         self.failures = 0
+        self.waits = 0  # transient aborts so far (bounded by the MT's MAX_LOCATION_WAITS)
         self.label = label
 
     def __repr__(self):

@@ -39,6 +39,9 @@ NONE, START_TRACING, STOP_TRACING, EXECUTED = 0, 1, 2, 3
 # failures: a loop that keeps failing to trace becomes DontTrace within max_failures aborts, so this only bounds
 # the pathological cases.
 MAX_SIDE_WAITS = 50
+# The same bound for a location's transient aborts (waiting for an inner loop's or a called function's trace to be
+# compiled, looking for an iteration that loops): generous, since a big function trace can take a second to compile.
+MAX_LOCATION_WAITS = 200
 
 
 class MT:
@@ -243,7 +246,8 @@ class MT:
         self._end_recording(ts, rec, False)
         self.log.event("tracing-aborted", trid=rec.trid, loc=rec.loc_label, reason=reason, stack=ts.executing_ids())
         if rec.loc is not None:
-            if transient:
+            if transient and rec.loc.waits < MAX_LOCATION_WAITS:
+                rec.loc.waits += 1
                 rec.loc.count_again(self.config.hot_threshold)
             else:
                 rec.loc.failed(self.config.hot_threshold, self.config.max_failures)

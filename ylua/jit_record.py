@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from jit.ir import FLOAT, INT, OBJ, Const, const_obj
 from jit.layout import slot_offset
-from jit.location import DONT_TRACE
+from jit.location import COMPILING, DONT_TRACE
 from jit.recorder import TraceAbort
 from ylua import opcodes as op
 from ylua.frame import Frame
@@ -190,8 +190,11 @@ class LuaRecording(RecordOps):
         """Record one more iteration of the loop at (frame, pc), or abort after `limit` of them."""
         seen = self.loop_starts_seen.get((frame, pc), 0) + 1
         if seen > limit:
-            # a side trace that meets a loop without a trace yet (counting, or compiling) will find one later
-            transient = self.side and self.driver.location(frame.func.proto, pc).state != DONT_TRACE
+            # the loop gets its own trace: a side trace that meets it before (counting, or compiling) will find it
+            # later, and so will a root recording when it is already compiling (otherwise an outer loop could
+            # become DontTrace just because its inner loop's compilation took long)
+            state = self.driver.location(frame.func.proto, pc).state
+            transient = state != DONT_TRACE if self.side else state == COMPILING
             raise TraceAbort(f"inner loop at {self.position(frame.func.proto, pc)}", transient)
         self.loop_starts_seen[(frame, pc)] = seen
 

@@ -153,3 +153,26 @@ def test_transient_side_trace_aborts_wait_only_so_long():
         _abort_side(mt, ts, ex, transient=True)
         assert ex.side_failures == k + 1
     assert ex.side_state == SIDE_DONT and ts.stack == [INTERPRETING]
+
+
+def test_transient_root_aborts_count_again_but_only_so_often():
+    """A root recording that aborts for a passing reason (an inner loop's trace is being compiled) leaves its
+    location counting with no failure held against it, MAX_LOCATION_WAITS times; then aborts are failures."""
+    from jit.config import Config
+    from jit.location import COUNTING, DONT_TRACE, Location
+    from jit.mt import MAX_LOCATION_WAITS, MT
+
+    mt, ts = MT(None, Config()), ThreadState()
+    loc = Location("f:3", Config().hot_threshold)
+    rec = _SideRecording(None)
+    rec.loc = loc
+    for _ in range(MAX_LOCATION_WAITS):
+        ts.push_tracing(rec)
+        mt.recording = rec
+        mt.abort_tracing(ts, "inner loop at f:4", transient=True)
+        assert loc.state == COUNTING and loc.failures == 0
+    for _ in range(Config().max_failures):
+        ts.push_tracing(rec)
+        mt.recording = rec
+        mt.abort_tracing(ts, "inner loop at f:4", transient=True)
+    assert loc.state == DONT_TRACE and ts.stack == [INTERPRETING]
