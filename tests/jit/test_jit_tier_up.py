@@ -4,6 +4,7 @@ into it switches over (its entry, the cell that jumps and native calls read, its
 from backend_util import BACKENDS, compile_text
 
 from jit.backend.llvm import LLVMBackend, compiler
+from jit.backend.llvm.emit import HIT
 from jit.config import Config
 from jit.ir.parser import parse_trace
 from jit.trace import Trace
@@ -75,3 +76,15 @@ def test_no_tier_up_for_code_already_optimised_or_with_the_optimiser_off(monkeyp
     trace = Trace(parse_trace(LOOP))
     unoptimised.compile(trace)
     assert trace.code.native.level == compiler.CODEGEN_LEVEL and unoptimised.tier_up(trace) is None
+
+
+def test_only_code_that_may_tier_up_counts_its_iterations(monkeypatch):
+    small = compile_text(LOOP, "llvm")
+    assert HIT not in small.code.text
+    small.entry([0, 0])
+    assert small.code.hits[0] == 0
+    monkeypatch.setattr(compiler, "SMALL_MODULE_LINES", 0)
+    big = compile_text(LOOP, "llvm")
+    assert HIT in big.code.text
+    big.entry([0, 0])
+    assert big.code.hits[0] == 1 + 101  # the entry, and every pass through the loop header

@@ -17,7 +17,7 @@ import struct
 
 from jit import gil
 from jit.backend import CompileError
-from jit.backend.llvm import capi, helpers
+from jit.backend.llvm import capi, compiler, helpers
 from jit.backend.llvm.emit_ops import OpEmitters
 from jit.backend.llvm.ownership import TRANSFER, Ownership
 from jit.ir.loop_entry import loop_entry_values
@@ -25,6 +25,7 @@ from jit.ir.values import BOOL, FLOAT, INT, OBJ
 from jit.trace import GUARD, RAISE
 
 LLTYPE = {INT: "i64", FLOAT: "double", BOOL: "i1", OBJ: "ptr"}
+HIT = "  ; hit"  # marks the hit counter's lines
 COLD = "!prof !0"
 
 
@@ -203,10 +204,13 @@ class FunctionEmitter(OpEmitters):
         return f"define ptr @{self.fname}(ptr %buf) {{\n{body}\n}}\n"
 
     def count_hit(self):
+        """Count an entry or a loop iteration (what the tier-up goes by). Modules compiled at the optimising level
+        from the start drop these lines (module_text): a counter in memory costs a tight loop a few cycles per
+        iteration."""
         hits, more = self.tmp(), self.tmp()
-        self.emit(f"{hits} = load i64, ptr {ptr_const(self.hits_address)}")
-        self.emit(f"{more} = add i64 {hits}, 1")
-        self.emit(f"store i64 {more}, ptr {ptr_const(self.hits_address)}")
+        self.emit(f"{hits} = load i64, ptr {ptr_const(self.hits_address)}{HIT}")
+        self.emit(f"{more} = add i64 {hits}, 1{HIT}")
+        self.emit(f"store i64 {more}, ptr {ptr_const(self.hits_address)}{HIT}")
 
     def emit_label(self, op, p):
         self.preamble_block = self.block
@@ -420,4 +424,7 @@ def module_text(trace, slots_address: int, hits_address: int) -> tuple[str, list
     parts.append('!0 = !{!"branch_weights", i32 1, i32 100000}')
     parts.append('!1 = !{!"branch_weights", i32 100000, i32 1}')
     symbols = sorted(fe.decls) + ["fmod", "pow", "floor"]
-    return "\n".join(parts) + "\n", symbols, fe.entry_values
+    text = "\n".join(parts) + "\n"
+    if compiler.codegen_level(text.count("\n")) == compiler.CODEGEN_LEVEL_SMALL:  # no tier-up will want the count
+        text = "\n".join(line for line in text.split("\n") if not line.endswith(HIT))
+    return text, symbols, fe.entry_values
