@@ -5,7 +5,7 @@ import math
 import sys
 
 import pytest
-from backend_util import BACKENDS, compile_text, norm, run_exit
+from backend_util import BACKENDS, COUNTING_LOOP, COUNTING_SIDE, compile_text, norm, run_exit
 
 from jit.backend.llvm import compiler
 from jit.ir.values import INT64_MAX, INT64_MIN
@@ -214,33 +214,9 @@ jump(o0)"""
 
 
 def test_side_trace_attached_to_guard():
-    parent = """inputs(o0)
-label(o0)
-o1 = getreg(o0, 0)
-i2 = unbox_int(o1)
-b3 = int_lt(i2, 100)
-guard_true(b3) {$None@5: o0, i2}
-i4 = int_add(i2, 1)
-o5 = box_int(i4)
-setreg(o0, 0, o5)
-jump(o0)"""
     for backend in BACKENDS:
-        root = compile_text(parent, backend)
-        # the side trace gets the guard's live values (o0, i2); it counts exits in reg 1 and bails out at 300
-        side_text = """trace 2 side loc=side
-inputs(o0, i1)
-b2 = int_lt(i1, 300)
-guard_true(b2) {$None@9: o0, i1}
-o3 = getreg(o0, 1)
-i4 = unbox_int(o3)
-i5 = int_add(i4, 1)
-o6 = box_int(i5)
-setreg(o0, 1, o6)
-i7 = int_add(i1, 50)
-o8 = box_int(i7)
-setreg(o0, 0, o8)
-jump_trace($root, o0)"""
-        side = compile_text(side_text, backend, {"root": root})
+        root = compile_text(COUNTING_LOOP, backend)
+        side = compile_text(COUNTING_SIDE, backend, {"root": root})
         regs = [0, 0]
         assert root.entry(regs)[0].index == 0 and regs == [100, 0]
         BACKENDS[backend].attach(root.exits[0], side)

@@ -1,7 +1,7 @@
 """Tier-up: a trace first emitted at the fast codegen level is emitted again at the optimising one and every way
 into it switches over (its entry, the cell that jumps and native calls read, its parent guard's patch slot)."""
 
-from backend_util import BACKENDS, compile_text
+from backend_util import BACKENDS, COUNTING_LOOP, COUNTING_SIDE, compile_text
 
 from jit.backend.llvm import LLVMBackend, compiler
 from jit.backend.llvm.emit import HIT
@@ -9,31 +9,7 @@ from jit.config import Config
 from jit.ir.parser import parse_trace
 from jit.trace import Trace
 
-LOOP = """inputs(o0)
-label(o0)
-o1 = getreg(o0, 0)
-i2 = unbox_int(o1)
-b3 = int_lt(i2, 100)
-guard_true(b3) {$None@5: o0, i2}
-i4 = int_add(i2, 1)
-o5 = box_int(i4)
-setreg(o0, 0, o5)
-jump(o0)"""
-
-# continues where LOOP's guard fails: counts its runs in reg 1, moves reg 0 on by 50, and stops at 300
-SIDE = """trace 2 side loc=side
-inputs(o0, i1)
-b2 = int_lt(i1, 300)
-guard_true(b2) {$None@9: o0, i1}
-o3 = getreg(o0, 1)
-i4 = unbox_int(o3)
-i5 = int_add(i4, 1)
-o6 = box_int(i5)
-setreg(o0, 1, o6)
-i7 = int_add(i1, 50)
-o8 = box_int(i7)
-setreg(o0, 0, o8)
-jump_trace($root, o0)"""
+LOOP, SIDE = COUNTING_LOOP, COUNTING_SIDE
 
 
 def run(root):
