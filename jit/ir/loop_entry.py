@@ -65,3 +65,24 @@ def enter_loop(ops: list, target) -> list:
     preamble = copy_ops(target.ir.ops[:target.ir.label_index()], preamble_subst)
     args = [preamble_subst.get(id(v), v) for v in target.loop_entry]
     return body + preamble + [make_op("jump_loop", [jump.args[0], *args], jump.pos)]
+
+
+def overwritten_at_exits(ir, entry_values) -> set:
+    """(k, index) pairs: the loop of `ir` never reads register `index` of the register file passed as entry value k,
+    and every exit from the loop writes it (a snapshot write). A jump_loop need not store such a register first."""
+    label = ir.label_index()
+    position = {}
+    for k, v in enumerate(entry_values):
+        position.setdefault(id(v), []).append(k)
+    always = None
+    read = set()
+    for op in ir.ops[label + 1:]:
+        if op.opdef.name == "getreg":
+            target, index = op.args
+            read.add((id(target), index.value if index.is_const() else None))
+        if op.snapshot is not None:
+            written = {(id(t), i) for t, i, _v in op.snapshot.writes}
+            always = written if always is None else always & written
+    if not always:
+        return set()
+    return {(k, i) for t, i in always if (t, i) not in read and (t, None) not in read for k in position.get(t, ())}

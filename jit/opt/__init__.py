@@ -7,6 +7,7 @@
     cse      common-subexpression elimination and redundant guard elimination
     licm     loop-invariant code motion (invariant guards and loads run once, before the loop)
     number_stores  stores of boxed numbers store the machine value (the backend may reuse the old number object)
+    entry_stores   a jump_loop does not store registers that every exit of the target loop writes
     dce      dead-code elimination
 
 Allocation sinking needs no pass of its own: recorders keep numbers unboxed and snapshots box them only on the way
@@ -19,12 +20,13 @@ from __future__ import annotations
 from jit.opt.cse import cse
 from jit.opt.dce import dce
 from jit.opt.enter_loops import enter_loops
+from jit.opt.entry_stores import entry_stores
 from jit.opt.number_stores import number_stores
 from jit.opt.fold import fold
 from jit.opt.forward import forward
 from jit.opt.licm import licm
 
-PIPELINE = [fold, forward, cse, licm, cse, number_stores, dce]
+PIPELINE = [fold, forward, cse, licm, cse, number_stores, entry_stores, dce]
 
 
 def _run(ir):

@@ -92,3 +92,35 @@ def test_a_jump_that_leaves_a_preamble_guard_stays_a_jump_trace():
     regs = [4, ["a", "b", "c", "d", "e", "f"], None]
     r = jumper.entry(regs)
     assert r[0] is loop.exits[1] and r[2] == 6 and regs[2] == "f"
+
+
+# a loop that keeps register 0 in a machine register and writes it back only at its exit (a snapshot write)
+WRITES_AT_EXIT = """inputs(o0)
+o1 = getreg(o0, 0)
+guard_type(o1, $int) {$None@0: o0}
+i2 = unbox_int(o1)
+label(o0, i2)
+b3 = int_lt(i2, 10)
+guard_true(b3) {$None@1: o0 | o0[0]=i2}
+i4 = int_add(i2, 1)
+jump(o0, i4)"""
+
+
+def test_a_jump_into_a_loop_skips_stores_that_every_exit_of_the_loop_writes():
+    loop = Trace(parse_trace(WRITES_AT_EXIT))
+    BACKENDS["llvm"].compile(loop)
+    jumper = compile_jumper(STORES_THEN_JUMPS, loop)
+    names = [op.opdef.name for op in jumper.ir.ops]
+    assert names[-1] == "jump_loop" and "setreg" not in names and "box_int" not in names
+    regs = [0, None, None]
+    r = jumper.entry(regs)
+    # register 0 was never stored: the exit carries its value (5 counted up to 10) as a pending write
+    assert r[0] is loop.exits[1] and r[1:] == (regs, 10) and regs[0] == 0
+
+
+def test_a_jump_into_a_loop_keeps_stores_of_registers_the_loop_reads():
+    reads = WRITES_AT_EXIT.replace("i4 = int_add(i2, 1)", "o5 = getreg(o0, 0)\ni4 = int_add(i2, 1)")
+    loop = Trace(parse_trace(reads))
+    BACKENDS["llvm"].compile(loop)
+    jumper = compile_jumper(STORES_THEN_JUMPS, loop)
+    assert "setreg" in [op.opdef.name for op in jumper.ir.ops]
