@@ -88,8 +88,8 @@ class CompileWorker:
 
     def _run(self):
         while not self.closing:
-            try:
-                p = self.todo.get(timeout=0.05 if not self.later else 0.0)
+            try:  # with tier-ups waiting, look at them every 10 ms; first compilations are taken as they come
+                p = self.todo.get(timeout=0.01 if self.later else 0.05)
             except queue.Empty:
                 p = self._hottest_tier_up()
                 if p is None:
@@ -114,16 +114,13 @@ class CompileWorker:
             self.done.append(p)
 
     def _hottest_tier_up(self):
-        """The waiting tier-up whose code runs most (job.heat()), taken off the queue; None when none is hot yet
-        (then wait a little: the queue is looked at again)."""
+        """The waiting tier-up whose code runs most (job.heat()), taken off the queue; None when none is hot yet,
+        or first compilations ended less than QUIET ago."""
         later = self.later
-        if later and time.monotonic() - self.last_build < QUIET:
-            time.sleep(0.01)
+        if not later or time.monotonic() - self.last_build < QUIET:
             return None
-        best = max(later, key=lambda p: p.job.heat(), default=None)
-        if best is None or best.job.heat() == 0:
-            if later:
-                time.sleep(0.01)
+        heat, best = max(((p.job.heat(), p) for p in later), key=lambda hp: hp[0])
+        if heat == 0:
             return None
         later.remove(best)
         return best

@@ -174,7 +174,7 @@ class LuaRecording(RecordOps):
             return True
         target = self.driver.compiled_trace_at(frame, pc) if len(self.vframes) == 1 else None
         if target is not None:
-            if not self.side and self.driver.detour(self.driver.location(self.root_frame.func.proto, self.loop_pc)):
+            if not self.side and self.driver.detour(self.rec.loc):
                 # this iteration leaves the loop for another trace (an inner loop, mostly): a trace recorded on it
                 # would not loop. Another iteration may stay in the loop (a sieve's outer loop skips its inner loop
                 # for most numbers); try a few before settling for the jump

@@ -11,7 +11,7 @@ from __future__ import annotations
 import ctypes
 
 from jit.backend.llvm import capi, compiler
-from jit.backend.llvm.emit import HIT, module_text
+from jit.backend.llvm.emit import module_text, without_hit_counter
 
 
 class LLVMHandle:
@@ -91,8 +91,8 @@ class TierUpJob:
 
     def build(self):
         h = self.handle
-        text = "\n".join(line for line in h.text.split("\n") if not line.endswith(HIT))  # counted enough
-        self.native = compiler.compile_module(text, h.symbols, h.exports, True, False, compiler.CODEGEN_LEVEL_SMALL)
+        self.native = compiler.compile_module(without_hit_counter(h.text), h.symbols, h.exports, True, False,
+                                              compiler.CODEGEN_LEVEL_SMALL)  # counted enough
 
     def install(self):
         h, trace = self.handle, self.trace

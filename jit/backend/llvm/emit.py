@@ -348,12 +348,7 @@ class FunctionEmitter(OpEmitters):
             self.emit(f"{exc} = call ptr @jit_fetch_exc()")
         # Both ways out read the live values from the buffer: a side trace as its inputs, jit_deopt to box them.
         for k, (v, operand) in enumerate(live):  # live values are never constants; objects are owned references
-            if v.type == BOOL:
-                wide = self.tmp()
-                self.emit(f"{wide} = zext i1 {operand} to i64")
-                self.emit(f"store i64 {wide}, ptr {self.buf_slot(k)}")
-            else:
-                self.emit(f"store {LLTYPE[v.type]} {operand}, ptr {self.buf_slot(k)}")
+            self.write_buffer(k, v.type, operand)
         for e in release:
             self.decref_cold(self.entity_operand(e, p))
         if ex.kind == GUARD:
@@ -426,5 +421,10 @@ def module_text(trace, slots_address: int, hits_address: int) -> tuple[str, list
     symbols = sorted(fe.decls) + ["fmod", "pow", "floor"]
     text = "\n".join(parts) + "\n"
     if compiler.codegen_level(text.count("\n")) == compiler.CODEGEN_LEVEL_SMALL:  # no tier-up will want the count
-        text = "\n".join(line for line in text.split("\n") if not line.endswith(HIT))
+        text = without_hit_counter(text)
     return text, symbols, fe.entry_values
+
+
+def without_hit_counter(text: str) -> str:
+    """`text` without the lines that count entries and loop iterations (FunctionEmitter.count_hit)."""
+    return "\n".join(line for line in text.split("\n") if not line.endswith(HIT))

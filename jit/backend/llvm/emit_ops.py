@@ -282,7 +282,6 @@ class OpEmitters:
         grow."""
         self.need("PyList_Append")
         n = self.ntmp
-        size_at = self.tmp()
         size, cap, room = self.field(lst, layout.VAR_SIZE, "i64"), self.field(lst, layout.LIST_ALLOCATED, "i64"), \
             self.tmp()
         self.emit(f"{room} = icmp slt i64 {size}, {cap}")
@@ -293,8 +292,7 @@ class OpEmitters:
         self.incref(v)
         self.emit(f"store ptr {v}, ptr {slot}")
         self.emit(f"{more} = add i64 {size}, 1")
-        self.emit(f"{size_at} = getelementptr i8, ptr {lst}, i64 {layout.VAR_SIZE}")
-        self.emit(f"store i64 {more}, ptr {size_at}")
+        self.emit(f"store i64 {more}, ptr {self.field_addr(lst, layout.VAR_SIZE)}")
         self.emit(f"br label %appended{n}")
         self.start_block(f"grow{n}")
         r, bad = self.tmp(), self.tmp()
