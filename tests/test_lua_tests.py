@@ -32,6 +32,8 @@ CONFIGS = {
     "jit0": {"YK_HOT_THRESHOLD": "0", "YKD_SERIALISE_COMPILATION": "1", "YKD_CHECK_STACK": "1"},
     "jit0-noopt": {"YK_HOT_THRESHOLD": "0", "YKD_SERIALISE_COMPILATION": "1", "YK_OPT": "0"},
     "default": {},
+    # side-trace stress: every guard that fails once records a side trace
+    "sidetrace": {"YK_HOT_THRESHOLD": "0", "YK_SIDETRACE_THRESHOLD": "1", "YKD_SERIALISE_COMPILATION": "1"},
 }
 
 
