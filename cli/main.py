@@ -64,8 +64,8 @@ def make_arg_table(rt, argv: list[str], opts) -> None:
     rt.globals.set_str(b"arg", t)
 
 
-def run_chunk(rt, source: bytes, chunkname: str, args: list) -> None:
-    fn = rt.load(source, chunkname)
+def run_chunk(rt, source: bytes, chunkname: str, args: list, cache: bool = False) -> None:
+    fn = rt.load(source, chunkname, cache=cache)
     rt.call(fn, args)
 
 
@@ -127,7 +127,7 @@ def run(argv: list[str]) -> int:
                     eprint(f"{PROGNAME}: cannot open {opts.script}" + (f": {e.strerror}" if e.strerror else ""))
                     return 1
                 name = opts.script
-            run_chunk(rt, source, name, script_args)
+            run_chunk(rt, source, name, script_args, cache=opts.script != "-")
         elif not opts.actions and not opts.version:
             if sys.stdin.isatty():
                 opts.interactive = True

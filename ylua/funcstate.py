@@ -14,6 +14,11 @@ MAX_INTERNED = 40
 _interned: dict = {}
 
 
+def intern_constant(v: bytes) -> bytes:
+    """One object for each short string constant across all chunks (table caches compare keys by identity)."""
+    return _interned.setdefault(v, v) if len(v) <= MAX_INTERNED else v
+
+
 class VarInfo:
     """An active local variable. kind: 'reg' (value in the register), 'cell' (a Cell in the register),
     'const' (a compile-time constant, no register)."""
@@ -89,8 +94,8 @@ class FuncState:
         idx = self.const_index.get(key)
         if idx is None:
             idx = len(self.proto.consts)
-            if type(v) is bytes and len(v) <= MAX_INTERNED:
-                v = _interned.setdefault(v, v)
+            if type(v) is bytes:
+                v = intern_constant(v)
             self.proto.consts.append(v)
             self.const_index[key] = idx
         return idx

@@ -46,14 +46,21 @@ class Interp:
 
     # ------------------------------------------------------------ loading
 
-    def load(self, source: bytes, chunkname: str, env=None) -> LuaFunction:
-        """Compile a chunk; chunkname as PUC shows it ('t.lua', '[string "..."]'). Raises LuaSyntaxError."""
-        from ylua.compiler import compile_chunk
-        from ylua.parser import parse
+    def load(self, source: bytes, chunkname: str, env=None, cache: bool = False) -> LuaFunction:
+        """Compile a chunk; chunkname as PUC shows it ('t.lua', '[string "..."]'). Raises LuaSyntaxError.
+        With `cache` (a file's chunk), the bytecode comes from and goes to ylua.chunk_cache."""
         from ylua.values import Cell
 
-        chunk = parse(source, chunkname)
-        proto = compile_chunk(chunk, chunkname)
+        proto = None
+        if cache:
+            from ylua import chunk_cache
+
+            cache = chunk_cache.enabled()
+            proto = chunk_cache.load(source, chunkname) if cache else None
+        if proto is None:
+            proto = self.compile_proto(source, chunkname)
+            if cache:
+                chunk_cache.store(source, chunkname, proto)
         return LuaFunction(proto, [Cell(self.globals if env is None else env)])
 
     def compile_proto(self, source: bytes, chunkname: str):

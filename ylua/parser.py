@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 
 from lark import Lark, Token, Transformer, Tree, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from ylua import ast
+from ylua.chunk_cache import cache_dir
 from ylua.errors import LuaSyntaxError
 from ylua.lexemes import decode_long_string, decode_number, decode_string, unfinished_string
 
@@ -19,15 +19,13 @@ _parser = None
 
 
 def _cache_path() -> str | bool:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    for d in (os.path.join(base, "ylua"), os.path.join(tempfile.gettempdir(), f"ylua-{os.getuid()}")):
-        try:
-            os.makedirs(d, exist_ok=True)
-            stamp = int(os.path.getmtime(GRAMMAR))
-            return os.path.join(d, f"lua54-lalr-{stamp}.cache")
-        except OSError:
-            continue
-    return False
+    d = cache_dir()
+    if d is None:
+        return False
+    try:
+        return os.path.join(d, f"lua54-lalr-{int(os.path.getmtime(GRAMMAR))}.cache")
+    except OSError:
+        return False
 
 
 def get_parser() -> Lark:

@@ -314,7 +314,7 @@ def open_lib(rt) -> None:
         if b"t" not in mode:
             return (None, f"attempt to load a text chunk (mode is '{mode.decode()}')".encode())
         try:
-            fn = rt.load(source, chunkid(name), None if env is NOARG else env)
+            fn = rt.load(source, chunkid(name), None if env is NOARG else env, cache=name.startswith("@"))
         except LuaSyntaxError as e:
             return (None, e.msg.encode("latin-1"))
         if env is not NOARG:
