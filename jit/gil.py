@@ -7,6 +7,11 @@ reads BUILDS_IN_FLIGHT (one load, normally zero); while the worker builds, the l
 POLL_EVERY calls reads the clock and, when POLL_NS have passed since its last release, releases and retakes the
 GIL.
 
+The worker also needs the GIL to start a tier-up (jit/backend/llvm/__init__.py), once the code to replace has run
+often enough. Such code counts its hits, and the hit that makes it hot sets BUILDS_IN_FLIGHT too, so that the loop
+running it lets the worker in: array_rw's loop had run on at the fast tier for 0.45 s, until it returned to the
+interpreter. The worker keeps the flag set while a hot tier-up waits for it.
+
 The hand-over relies on CPython's forced switching: a thread that has waited a whole switch interval for the GIL
 asks for it, and the next release then waits until that thread has it. While it builds, the worker shortens the
 switch interval to SWITCH_INTERVAL; POLL_NS is longer, because a waiting thread asks only when no other thread
@@ -34,4 +39,5 @@ LAST_POLL_ADDRESS = ctypes.addressof(_last_poll)
 
 
 def set_builds_in_flight(n: int):
+    """`n` builds under way (or a hot tier-up waiting, counted as one): loops poll while it is not zero."""
     _builds.value = n

@@ -63,8 +63,9 @@ class CompileWorker:
         self.closing = False
         self.lock = threading.Lock()
         self.active = 0  # builds under way
+        self.hot_waiting = 0  # 1 while a hot tier-up waits (loops poll for the worker meanwhile, jit/gil.py)
         self.last_build = 0.0  # when the last build of first code ended
-        self.saved_interval = sys.getswitchinterval()
+        self.saved_interval = None  # the switch interval to restore once the worker no longer wants the GIL
         self.threads = [threading.Thread(target=self._run, name=f"jit-compile-{k}", daemon=True)
                         for k in range(jobs)]
         for t in self.threads:
@@ -82,7 +83,9 @@ class CompileWorker:
     def submit(self, pending: Pending):
         self.pending += 1
         if pending.tier_up:
-            self.later.append(pending)
+            with self.lock:
+                self.later.append(pending)
+                self._wants_gil()
         else:
             self.todo.put(pending)
 
@@ -115,26 +118,42 @@ class CompileWorker:
 
     def _hottest_tier_up(self):
         """The waiting tier-up whose code runs most (job.heat()), taken off the queue; None when none is hot yet,
-        or first compilations ended less than QUIET ago."""
+        or first compilations ended less than QUIET ago (loops then keep polling, so that the worker gets the GIL
+        back soon to take it)."""
         later = self.later
-        if not later or time.monotonic() - self.last_build < QUIET:
+        heat, best = max(((p.job.heat(), p) for p in later), key=lambda hp: hp[0]) if later else (0, None)
+        waits = heat > 0 and time.monotonic() - self.last_build < QUIET
+        self._set_hot_waiting(waits)
+        if heat == 0 or waits:
             return None
-        heat, best = max(((p.job.heat(), p) for p in later), key=lambda hp: hp[0])
-        if heat == 0:
-            return None
-        later.remove(best)
+        with self.lock:
+            later.remove(best)
         return best
 
     def _building(self, delta: int):
-        """Count the builds under way; the first one shortens the switch interval, the last one restores it."""
+        """Count the builds under way (the first one shortens the switch interval, see _wants_gil)."""
         with self.lock:
-            if delta > 0 and self.active == 0:
-                self.saved_interval = sys.getswitchinterval()
-                sys.setswitchinterval(gil.SWITCH_INTERVAL)
             self.active += delta
-            gil.set_builds_in_flight(self.active)
-            if self.active == 0:
-                sys.setswitchinterval(self.saved_interval)
+            self._wants_gil()
+
+    def _set_hot_waiting(self, hot: bool):
+        with self.lock:
+            self.hot_waiting = int(hot)
+            self._wants_gil()
+
+    def _wants_gil(self):
+        """While it builds, or tier-ups wait for it, the worker keeps taking the GIL back: loops poll while it builds
+        or a tier-up is hot (jit/gil.py), and the switch interval is short, since a thread that waits for the GIL
+        asks for it only after a whole interval without a switch, and a polling loop's releases count as switches
+        (a 5 ms interval next to 0.6 ms polls kept array_rw's tier-up waiting for a second)."""
+        gil.set_builds_in_flight(self.active + self.hot_waiting)
+        wants = self.active > 0 or bool(self.later)
+        if wants and self.saved_interval is None:
+            self.saved_interval = None  # the switch interval to restore once the worker no longer wants the GIL
+            sys.setswitchinterval(gil.SWITCH_INTERVAL)
+        elif not wants and self.saved_interval is not None:
+            sys.setswitchinterval(self.saved_interval)
+            self.saved_interval = None
 
     def finished(self):
         """The compilations that ended since the last call (main thread)."""

@@ -1,4 +1,5 @@
-"""A native loop lets the compile worker take the GIL while a build is in flight (jit/gil.py), and only then."""
+"""A native loop lets the compile worker take the GIL while a build is in flight or its own code has become hot
+enough to tier up (jit/gil.py), and only then."""
 
 import sys
 import threading
@@ -7,6 +8,7 @@ import time
 from backend_util import compile_text
 
 from jit import gil
+from jit.backend.llvm import compiler
 
 SPIN = """inputs(o0)
 o1 = getreg(o0, 0)
@@ -21,6 +23,10 @@ jump(o0, i4)"""
 def run_spin_next_to_a_thread(builds: int, start: int) -> int:
     """Run the native loop from `start` while another Python thread counts its turns; return the turns it got."""
     trace = compile_text(SPIN, "llvm")
+    return run_next_to_a_thread(trace, builds, start)
+
+
+def run_next_to_a_thread(trace, builds: int, start: int) -> int:
     turns, stop = [0], threading.Event()
 
     def other():
@@ -52,3 +58,12 @@ def test_a_native_loop_hands_the_gil_over_while_a_build_is_in_flight():
 
 def test_a_native_loop_keeps_the_gil_when_nothing_is_built():
     assert run_spin_next_to_a_thread(builds=0, start=300000000) <= 1
+
+
+def test_fast_tier_code_that_becomes_hot_hands_the_gil_over(monkeypatch):
+    """Nothing is built, but the loop's own hit counter reaches the tier-up threshold: the worker must get in to
+    recompile it, long before the loop returns."""
+    monkeypatch.setattr(compiler, "SMALL_MODULE_LINES", 0)  # the fast tier, which counts hits
+    trace = compile_text(SPIN, "llvm")
+    assert trace.code.native.level == compiler.CODEGEN_LEVEL
+    assert run_next_to_a_thread(trace, builds=0, start=0) > 5

@@ -64,3 +64,26 @@ def test_only_code_that_may_tier_up_counts_its_iterations(monkeypatch):
     assert HIT in big.code.text
     big.entry([0, 0])
     assert big.code.hits[0] == 1 + 101  # the entry, and every pass through the loop header
+
+
+def test_the_fast_tier_only_inlines_our_helpers_and_the_optimising_level_runs_every_pass():
+    import llvmlite.binding as llvm
+
+    text = """define internal i64 @helper(i64 %a) alwaysinline {
+  %b = add i64 %a, 0
+  ret i64 %b
+}
+define i64 @f(i64 %x) {
+  %y = call i64 @helper(i64 %x)
+  %z = mul i64 %y, 1
+  ret i64 %z
+}
+"""
+    seen = {}
+    for level in (compiler.CODEGEN_LEVEL, compiler.CODEGEN_LEVEL_SMALL):
+        tm = compiler._target_machine(level)
+        module = llvm.parse_assembly(text)
+        compiler._optimise(module, tm, True, level, text.count("\n"))
+        seen[level] = str(module.get_function("f"))
+    assert "call" not in seen[compiler.CODEGEN_LEVEL] and "mul i64" in seen[compiler.CODEGEN_LEVEL]
+    assert "call" not in seen[compiler.CODEGEN_LEVEL_SMALL] and "mul i64" not in seen[compiler.CODEGEN_LEVEL_SMALL]

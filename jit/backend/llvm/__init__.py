@@ -11,7 +11,7 @@ from __future__ import annotations
 import ctypes
 
 from jit.backend.llvm import capi, compiler
-from jit.backend.llvm.emit import module_text, without_hit_counter
+from jit.backend.llvm.emit import TIER_UP_HITS, module_text, without_hit_counter
 
 
 class LLVMHandle:
@@ -69,9 +69,9 @@ class LLVMJob:
 
 
 # Modules up to this size are recompiled at the optimising level when the worker is idle (a 22000-line n-body step
-# takes seconds there, longer than the programs that make such traces run), once their code has run this often.
+# takes seconds there, longer than the programs that make such traces run), once their code has run TIER_UP_HITS
+# times.
 TIER_UP_MAX_LINES = 6000
-TIER_UP_HITS = 1000
 
 
 class TierUpJob:

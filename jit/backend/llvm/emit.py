@@ -26,6 +26,8 @@ from jit.trace import GUARD, RAISE
 
 LLTYPE = {INT: "i64", FLOAT: "double", BOOL: "i1", OBJ: "ptr"}
 HIT = "  ; hit"  # marks the hit counter's lines
+# Hits (entries plus loop iterations) after which fast-tier code is worth recompiling at the optimising level.
+TIER_UP_HITS = 1000
 COLD = "!prof !0"
 
 
@@ -207,10 +209,19 @@ class FunctionEmitter(OpEmitters):
         """Count an entry or a loop iteration (what the tier-up goes by). Modules compiled at the optimising level
         from the start drop these lines (module_text): a counter in memory costs a tight loop a few cycles per
         iteration."""
-        hits, more = self.tmp(), self.tmp()
-        self.emit(f"{hits} = load i64, ptr {ptr_const(self.hits_address)}{HIT}")
-        self.emit(f"{more} = add i64 {hits}, 1{HIT}")
-        self.emit(f"store i64 {more}, ptr {ptr_const(self.hits_address)}{HIT}")
+        hits, more, hot, bit, flag, flag1 = (self.tmp() for _ in range(6))
+        wanted = ptr_const(gil.BUILDS_IN_FLIGHT_ADDRESS)
+        for line in (f"{hits} = load i64, ptr {ptr_const(self.hits_address)}",
+                     f"{more} = add i64 {hits}, 1",
+                     f"store i64 {more}, ptr {ptr_const(self.hits_address)}",
+                     # the hit that makes the code hot has loops poll for the worker (jit/gil.py); no branch, so
+                     # that dropping these lines leaves the blocks as they are
+                     f"{hot} = icmp eq i64 {more}, {TIER_UP_HITS}",
+                     f"{bit} = zext i1 {hot} to i64",
+                     f"{flag} = load atomic i64, ptr {wanted} monotonic, align 8",
+                     f"{flag1} = or i64 {flag}, {bit}",
+                     f"store atomic i64 {flag1}, ptr {wanted} monotonic, align 8"):
+            self.emit(line + HIT)
 
     def emit_label(self, op, p):
         self.preamble_block = self.block
