@@ -187,3 +187,18 @@ def test_an_outer_loop_trace_loops_where_most_iterations_skip_the_inner_loop():
         return [line for line in dump.split("--- End")[0].splitlines() if line and not line.startswith("#")][-1]
 
     assert roots and all(terminator(d).startswith("jump(") for d in roots)
+
+
+def test_a_loop_trace_carries_and_writes_back_only_live_registers(tmp_path):
+    """The temporary that holds t[i] is written before it is read in every iteration: dead at the loop start, so
+    the loop does not carry it and no exit writes it back (ylua/liveness.py); only the counters are carried."""
+    script = tmp_path / "count.lua"
+    script.write_text("local t = {}\nfor i = 1, 200 do t[i] = (i % 7 ~= 0) end\n"
+                      "local n = 0\nfor i = 1, 200 do if t[i] then n = n + 1 end end\nprint(n)\n")
+    got = run_ylua([str(script)], dict(JIT0, YKD_LOG_IR="jit-post-opt"))
+    assert got.stdout == b"172\n"
+    dumps = got.stderr.decode().split("--- Begin jit-post-opt")
+    (loop,) = [d for d in dumps if "root loc=" in d and d.split("\n", 2)[1].endswith(":4")]
+    label = next(line for line in loop.splitlines() if line.startswith("label("))
+    args = label[len("label("):-1].split(", ")
+    assert args and all(a.startswith("i") for a in args), label

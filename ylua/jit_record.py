@@ -24,6 +24,7 @@ from ylua.frame import Frame
 from ylua.jit_record_ops import RecordOps
 from ylua.jit_values import (KIND_OF_MACHINE_TYPE, KIND_OF_TYPE, NIL, ROOT, TV, InlinedFrame, MultipleResults,
                              RootFrame, const_tv)
+from ylua.liveness import live_at
 from ylua.values import LuaFunction
 
 FRAME_REGS = slot_offset(Frame, "regs")
@@ -179,7 +180,7 @@ class LuaRecording(RecordOps):
                 # would not loop. Another iteration may stay in the loop (a sieve's outer loop skips its inner loop
                 # for most numbers); try a few before settling for the jump
                 raise TraceAbort(f"enters the trace at {self.position(frame.func.proto, pc)}", transient=True)
-            self.jump_into(target)
+            self.jump_into(target, pc)
             return True
         # another loop. In a called function it runs a few iterations (unroll them into this trace); in the root
         # frame it gets its own trace, into which traces jump (a side trace may pass through it once)
@@ -227,7 +228,8 @@ class LuaRecording(RecordOps):
             root_desc = ROOT
         frames = [(root_desc, pc if last == 0 else root.call_pc, [rec.inputs[0]])]
         frames.extend(self.virtual_frames(1, pc))
-        writes = [(self.regs_list, r, self.obj(root.regs[r], emit=False)) for r in self.written]
+        live = live_at(root.func.proto, pc) if last == 0 else -1  # a caller resumes mid-call: all kept
+        writes = [(self.regs_list, r, self.obj(root.regs[r], emit=False)) for r in self.written if live >> r & 1]
         snap = rec.snapshot(frames, writes)
         self.body_snapshots.append(snap)
         return snap
@@ -252,7 +254,9 @@ class LuaRecording(RecordOps):
             vf = vfs[k]
             desc = InlinedFrame(vf.func, vf.ret_a, vf.ret_c, vf.top if k == last else None,
                                 self.spread if k == last else None)
-            values = [self.obj(vf.regs.get(r, NIL), emit=False) for r in range(vf.func.proto.max_stack)]
+            live = live_at(vf.func.proto, pc) if k == last else -1  # callers resume mid-call: all kept
+            values = [self.obj(vf.regs.get(r, NIL) if live >> r & 1 else NIL, emit=False)
+                      for r in range(vf.func.proto.max_stack)]
             out.append((desc, pc if k == last else vf.call_pc, values))
         return out
 
@@ -375,7 +379,10 @@ class LuaRecording(RecordOps):
         if len(self.vframes) != 1:
             raise TraceAbort("loop closed inside an inlined call")
         label_args, jump_args, carried = [], [], {}
+        live = live_at(self.root.func.proto, self.loop_pc)
         for r in self.written:
+            if not live >> r & 1:  # written before it is read in every iteration: nothing to carry
+                continue
             end = self.root.regs[r]
             ent = self.entry.get(r)
             if ent is None:
@@ -398,12 +405,15 @@ class LuaRecording(RecordOps):
         rec.set_loop(label_args, jump_args)
         self.driver.stop_recording(self.rt, self, frame)
 
-    def jump_into(self, target):
-        """The recording reached the loop start of another compiled trace in the root frame: store the registers
-        kept virtual and end with a jump into that trace (which loads what it needs in its preamble)."""
+    def jump_into(self, target, pc):
+        """The recording reached the loop start `pc` of another compiled trace in the root frame: store the
+        registers kept virtual that are live there and end with a jump into that trace (which loads what it needs
+        in its preamble)."""
         rec = self.rec
+        live = live_at(self.root.func.proto, pc)
         for r in self.written:
-            rec.op("setreg", self.regs_list, rec.const(r), self.obj(self.root.regs[r]))
+            if live >> r & 1:
+                rec.op("setreg", self.regs_list, rec.const(r), self.obj(self.root.regs[r]))
         rec.jump_to(target, [self.frame_input])
         if self.side:
             self.driver.stop_side_recording(self.rt, self, target)
