@@ -26,7 +26,7 @@ from jit.backend import CompileError, make_backend
 from jit.config import Config
 from jit.ir.names import ConstNames
 from jit.ir.values import OBJ
-from jit.location import COMPILED, COUNTING, PARKED, Location
+from jit.location import COMPILED, COMPILING, COUNTING, PARKED, Location
 from jit.log import JitLog
 from jit.native_calls import native_depth, set_native_depth, set_native_site
 from jit.recorder import Recorder
@@ -237,24 +237,26 @@ class MT:
                 p.error = str(e)
         self.log.warning(f"recompiling trace {p.trace.trid} failed: {p.error}")
 
-    def abort_tracing(self, ts: ThreadState, reason: str, transient: bool = False):
+    def abort_tracing(self, ts: ThreadState, reason: str, transient: bool = False, waiting_on=None):
         """Give up the current recording (the language calls this; see language.py). A transient abort leaves its
-        location, or its side trace's guard, counting again, with no failure held against it."""
+        location, or its side trace's guard, counting again, with no failure held against it; it counts towards
+        the bound on such waits unless it waits for `waiting_on`, a Location being compiled right now."""
         rec = self.recording
         if rec is None:
             return
         self._end_recording(ts, rec, False)
         self.log.event("tracing-aborted", trid=rec.trid, loc=rec.loc_label, reason=reason, stack=ts.executing_ids())
+        counts = int(waiting_on is None or waiting_on.state != COMPILING)  # 0: the wait ends with that compilation
         if rec.loc is not None:
             if transient and rec.loc.waits < MAX_LOCATION_WAITS:
-                rec.loc.waits += 1
+                rec.loc.waits += counts
                 rec.loc.count_again(self.config.hot_threshold)
             else:
                 rec.loc.failed(self.config.hot_threshold, self.config.max_failures)
         elif rec.parent is not None:
             ex = rec.parent
             if transient and ex.side_waits < MAX_SIDE_WAITS:
-                ex.side_waits += 1
+                ex.side_waits += counts
                 ex.fail_count = 0
                 ex.side_state = SIDE_COUNTING
             else:

@@ -23,11 +23,14 @@ from jit.ir import OPDEFS, Const, Input, Op, SnapFrame, Snapshot, TraceIR, const
 class TraceAbort(Exception):
     """Recording cannot go on; str() is the readable reason. A `transient` abort is one that will not happen again
     (e.g. a side trace ran into a loop whose trace is being compiled right now): it does not count towards
-    blacklisting a side trace's guard."""
+    blacklisting a side trace's guard, and while the Location it `waits_on` is being compiled it does not even count
+towards the bound on such waits (that compilation will end; a long one, in a loop entered often, had used up the
+bound within 20 ms and left fannkuch's copy loop deoptimising on every exit for the rest of the run)."""
 
-    def __init__(self, reason: str, transient: bool = False):
+    def __init__(self, reason: str, transient: bool = False, waiting_on=None):
         super().__init__(reason)
         self.transient = transient
+        self.waiting_on = waiting_on  # the Location whose compilation the recording waits for, if that is the reason
 
 
 class Recorder:

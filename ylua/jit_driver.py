@@ -214,11 +214,11 @@ class JitDriver:
         self._detach(rt)
         self.mt.stop_side_tracing(rec.ts, rec.rec, target)
 
-    def abort_recording(self, rt, rec, reason: str, transient: bool = False):
+    def abort_recording(self, rt, rec, reason: str, transient: bool = False, waiting_on=None):
         if self.recording is not rec:
             return
         self._detach(rt)
-        self.mt.abort_tracing(rec.ts, reason, transient)
+        self.mt.abort_tracing(rec.ts, reason, transient, waiting_on)
 
     def coroutine_switched(self, co_from, co_to, returning):
         """Keep track of resumes (a switch to a coroutine) and returns (a switch back to its resumer). A recording

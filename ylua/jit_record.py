@@ -163,7 +163,7 @@ class LuaRecording(RecordOps):
                 self.rec.aot(f"{pos}  {pc:4d}  {op.NAMES[o]} {ins[1]} {ins[2]} {ins[3]} {ins[4]}")
             self.dispatch[o](self, frame, ins)
         except TraceAbort as e:
-            self.driver.abort_recording(rt, self, str(e), e.transient)
+            self.driver.abort_recording(rt, self, str(e), e.transient, e.waiting_on)
         except Exception as e:  # noqa: BLE001 - a recording bug must cost this trace, never the program
             self.driver.abort_recording(rt, self, f"internal error while recording: {type(e).__name__}: {e}")
 
@@ -194,9 +194,10 @@ class LuaRecording(RecordOps):
             # the loop gets its own trace: a side trace that meets it before (counting, or compiling) will find it
             # later, and so will a root recording when it is already compiling (otherwise an outer loop could
             # become DontTrace just because its inner loop's compilation took long)
-            state = self.driver.location(frame.func.proto, pc).state
-            transient = state != DONT_TRACE if self.side else state == COMPILING
-            raise TraceAbort(f"inner loop at {self.position(frame.func.proto, pc)}", transient)
+            loc = self.driver.location(frame.func.proto, pc)
+            transient = loc.state != DONT_TRACE if self.side else loc.state == COMPILING
+            raise TraceAbort(f"inner loop at {self.position(frame.func.proto, pc)}", transient,
+                             loc if loc.state == COMPILING else None)
         self.loop_starts_seen[(frame, pc)] = seen
 
     def nested_call(self, fn, args):

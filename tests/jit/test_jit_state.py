@@ -116,11 +116,11 @@ class _Exit:
         self.fail_count, self.side_state, self.side_failures, self.side_waits = 5, "side-tracing", 0, 0
 
 
-def _abort_side(mt, ts, ex, transient):
+def _abort_side(mt, ts, ex, transient, waiting_on=None):
     rec = _SideRecording(ex)
     ts.push_tracing(rec)
     mt.recording = rec
-    mt.abort_tracing(ts, "inner loop at f:2", transient)
+    mt.abort_tracing(ts, "inner loop at f:2", transient, waiting_on)
 
 
 def test_transient_side_trace_aborts_do_not_blacklist_the_guard():
@@ -153,6 +153,28 @@ def test_transient_side_trace_aborts_wait_only_so_long():
         _abort_side(mt, ts, ex, transient=True)
         assert ex.side_failures == k + 1
     assert ex.side_state == SIDE_DONT and ts.stack == [INTERPRETING]
+
+
+def test_waiting_for_a_loop_being_compiled_does_not_use_up_the_waits():
+    """However often the guard fails while the inner loop's trace compiles, its side trace waits; once the inner
+    location is no longer being compiled (say it never gets a trace), the waits are bounded again."""
+    from jit.config import Config
+    from jit.location import Location
+    from jit.mt import MAX_SIDE_WAITS, MT
+    from jit.trace import SIDE_COUNTING, SIDE_DONT
+
+    mt, ts = MT(None, Config()), ThreadState()
+    inner = Location("f:2", 1)
+    inner.start_tracing()
+    inner.start_compiling()
+    ex = _Exit()
+    for _ in range(3 * MAX_SIDE_WAITS):
+        _abort_side(mt, ts, ex, transient=True, waiting_on=inner)
+    assert ex.side_state == SIDE_COUNTING and ex.side_waits == 0 and ex.side_failures == 0
+    inner.failed(1, 5)
+    for _ in range(MAX_SIDE_WAITS + Config().max_failures):
+        _abort_side(mt, ts, ex, transient=True, waiting_on=inner)
+    assert ex.side_state == SIDE_DONT
 
 
 def test_transient_root_aborts_count_again_but_only_so_often():
