@@ -46,7 +46,7 @@ class FunctionEmitter(OpEmitters):
         self.fname = f"trace_{ir.trid}"
         self.slots_address = slots_address
         self.hits_address = hits_address  # counts entries and loop iterations (the tier-up's hotness measure)
-        self.own = Ownership(ir)
+        self.own = Ownership(ir, rooted_inputs=trace.parent is None)
         self.live_exits = self.own.live_at_exits()
         self.exit_at = dict(zip((p for p, op in enumerate(ir.ops) if op.snapshot is not None), trace.exits))
         self.lines: list[str] = []
@@ -358,7 +358,9 @@ class FunctionEmitter(OpEmitters):
             exc = self.tmp()
             self.emit(f"{exc} = call ptr @jit_fetch_exc()")
         # Both ways out read the live values from the buffer: a side trace as its inputs, jit_deopt to box them.
-        for k, (v, operand) in enumerate(live):  # live values are never constants; objects are owned references
+        for k, (v, operand) in enumerate(live):  # live values are never constants; objects are handed on owned
+            if id(v) in self.own.borrowed:
+                self.incref(operand)
             self.write_buffer(k, v.type, operand)
         for e in release:
             self.decref_cold(self.entity_operand(e, p))

@@ -67,8 +67,10 @@ class OpEmitters:
         return addr
 
     def load_new_ref(self, addr: str, p: int):
+        """Load the object at `addr`: a new reference, unless the trace borrows it (ownership.py)."""
         self.emit(f"{self.res(p)} = load ptr, ptr {addr}")
-        self.incref(self.res(p))
+        if id(self.ir.ops[p]) not in self.own.borrowed:
+            self.incref(self.res(p))
 
     def store_ref(self, addr: str, value: str):
         """Store a new reference to `value` at `addr`, releasing the old one (which may be NULL)."""
@@ -350,7 +352,8 @@ class OpEmitters:
         r, missing = self.dict_value(op, d, k), self.tmp()
         self.emit(f"{missing} = icmp eq ptr {r}, null")
         self.emit(f"{self.res(p)} = select i1 {missing}, ptr {_NONE}, ptr {r}")
-        self.incref(self.res(p))
+        if id(op) not in self.own.borrowed:
+            self.incref(self.res(p))
 
     def op_dict_len(self, op, p, d):
         self.emit(f"{self.res(p)} = load i64, ptr {self.field_addr(d, layout.DICT_USED)}")
