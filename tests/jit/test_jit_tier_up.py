@@ -87,3 +87,22 @@ define i64 @f(i64 %x) {
         seen[level] = str(module.get_function("f"))
     assert "call" not in seen[compiler.CODEGEN_LEVEL] and "mul i64" in seen[compiler.CODEGEN_LEVEL]
     assert "call" not in seen[compiler.CODEGEN_LEVEL_SMALL] and "mul i64" not in seen[compiler.CODEGEN_LEVEL_SMALL]
+
+
+def test_a_big_module_tiers_up_only_after_running_hot_as_long_as_its_recompilation_takes(monkeypatch):
+    import jit.backend.llvm as llvm_backend
+
+    monkeypatch.setattr(compiler, "SMALL_MODULE_LINES", 0)
+    monkeypatch.setattr(llvm_backend, "EAGER_TIER_UP_LINES", 0)  # this small loop counts as big
+    monkeypatch.setattr(llvm_backend, "L2_SECONDS_PER_LINE", 1.0)
+    trace = compile_text(LOOP, "llvm")
+    job = BACKENDS["llvm"].tier_up(trace)
+    assert job.heat() == 0  # not hot yet
+    trace.code.hits[0] = llvm_backend.TIER_UP_HITS + 5
+    clock = [1000.0]
+    monkeypatch.setattr(llvm_backend.time, "monotonic", lambda: clock[0])
+    assert job.heat() == 0  # hot from now on: the rent runs
+    clock[0] += job.rent - 1
+    assert job.heat() == 0
+    clock[0] += 1
+    assert job.heat() == llvm_backend.TIER_UP_HITS + 5

@@ -9,6 +9,7 @@ stays loaded, since a native frame may still be running it."""
 from __future__ import annotations
 
 import ctypes
+import time
 
 from jit.backend.llvm import capi, compiler
 from jit.backend.llvm.emit import TIER_UP_HITS, module_text, without_hit_counter
@@ -68,10 +69,14 @@ class LLVMJob:
         self.trace.loop_entry = self.loop_entry
 
 
-# Modules up to this size are recompiled at the optimising level when the worker is idle (a 22000-line n-body step
-# takes seconds there, longer than the programs that make such traces run), once their code has run TIER_UP_HITS
-# times.
-TIER_UP_MAX_LINES = 6000
+# Modules are recompiled at the optimising level when the worker is idle, once their code has run TIER_UP_HITS times.
+# That level costs about L2_SECONDS_PER_LINE per line (0.6-1.3 s for 6000-12000 lines), so a module bigger than
+# EAGER_TIER_UP_LINES waits until its code has run hot for as long as its recompilation will take (ski rental: a
+# program that ends sooner would not have got that time back; n-body's 9000-line step at 350000 steps would not,
+# at a million it runs 20% faster). Past TIER_UP_MAX_LINES, never.
+L2_SECONDS_PER_LINE = 0.0001
+EAGER_TIER_UP_LINES = 6000
+TIER_UP_MAX_LINES = 20000
 
 
 class TierUpJob:
@@ -83,11 +88,22 @@ class TierUpJob:
         self.handle = trace.code
         self.fname = f"trace_{trace.trid}"
         self.native = None
+        lines = self.handle.text.count("\n")
+        self.rent = lines * L2_SECONDS_PER_LINE if lines > EAGER_TIER_UP_LINES else 0.0
+        self.hot_since = None  # when heat() first found the code hot
 
     def heat(self) -> int:
         """How often the code to replace has been entered or looped (0 until it is worth recompiling)."""
         hits = self.handle.hits[0]
-        return hits if hits >= TIER_UP_HITS else 0
+        if hits < TIER_UP_HITS:
+            return 0
+        if self.rent:
+            now = time.monotonic()
+            if self.hot_since is None:
+                self.hot_since = now
+            if now - self.hot_since < self.rent:
+                return 0
+        return hits
 
     def build(self):
         h = self.handle
