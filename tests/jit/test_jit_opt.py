@@ -28,6 +28,32 @@ def run(ir, *inputs):
     return r[0].snapshot.frames[-1].pc, [norm(x) for f in frames for x in f.values], exc
 
 
+def test_fold_division_by_one_and_by_powers_of_two():
+    """x // 1 and x % 1 go; x // 8 and x % 16 become a shift and a mask, x * 1.0 and x / 1.0 go: the same results
+    on both backends, negative numbers included."""
+    text = """inputs(o0)
+o1 = getreg(o0, 0)
+i2 = unbox_int(o1)
+i3 = int_floordiv(i2, 1)
+i4 = int_mod(i3, 1)
+i5 = int_floordiv(i2, 8)
+i6 = int_mod(i2, 16)
+i7 = int_add(i5, i6)
+i8 = int_add(i7, i4)
+f9 = int_to_float(i8)
+f10 = float_mul(f9, 1.0)
+f11 = float_div(f10, 1.0)
+finish() {$None@1: i5, i6, f11}"""
+    ir = fold(parse_trace(text))
+    assert names(ir) == ["getreg", "unbox_int", "int_ashr", "int_and", "int_add", "int_to_float", "finish"]
+    from backend_util import compile_text
+
+    plain, folded = compile_text(text, "interp"), Trace(ir)
+    BACKENDS["llvm"].compile(folded)
+    for x in (-37, -8, -1, 0, 5, 8, 123456789):
+        assert folded.entry([x])[1:] == plain.entry([x])[1:] == (x // 8, x % 16, float(x // 8 + x % 16))
+
+
 def test_fold_constants_and_identities():
     ir = fold(parse_trace("""inputs(o0)
 o1 = getreg(o0, 0)
