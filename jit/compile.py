@@ -27,6 +27,8 @@ def prepare_trace(mt, rec, loc=None, parent=None):
         verify(ir)  # once, on what the backend gets (tests/jit/test_jit_opt.py verifies what the passes produce)
     except VerifyError as e:
         raise CompileError(f"invalid trace IR: {e}") from None
+    except Exception as e:  # noqa: BLE001 - an optimiser bug costs this trace only, and is reported as its failure
+        raise CompileError(f"the optimiser failed: {type(e).__name__}: {e}") from e
     trace = Trace(ir, loc=loc, parent=parent)
     if trace.kind == "function":
         trace.exit_handler = mt.function_exit_handler

@@ -149,7 +149,7 @@ class CompileWorker:
         gil.set_builds_in_flight(self.active + self.hot_waiting)
         wants = self.active > 0 or bool(self.later)
         if wants and self.saved_interval is None:
-            self.saved_interval = None  # the switch interval to restore once the worker no longer wants the GIL
+            self.saved_interval = sys.getswitchinterval()
             sys.setswitchinterval(gil.SWITCH_INTERVAL)
         elif not wants and self.saved_interval is not None:
             sys.setswitchinterval(self.saved_interval)

@@ -21,11 +21,11 @@ _POWER_OF_TWO = {"int_floordiv": lambda k: ("int_ashr", k), "int_mod": lambda k:
 
 
 def _power_of_two(c) -> int | None:
-    """k when constant `c` is the integer 2**k (k >= 1)."""
+    """k when `c` is the integer constant 2**k (k >= 1)."""
+    if not c.is_const():
+        return None
     v = c.value
-    if c.is_const() and type(v) is int and v > 1 and v & (v - 1) == 0:
-        return v.bit_length() - 1
-    return None
+    return v.bit_length() - 1 if type(v) is int and v > 1 and v & (v - 1) == 0 else None
 _GUARD_HOLDS = {"guard_true": lambda c: c.value is True, "guard_false": lambda c: c.value is False}
 
 

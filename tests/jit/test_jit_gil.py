@@ -67,3 +67,26 @@ def test_fast_tier_code_that_becomes_hot_hands_the_gil_over(monkeypatch):
     trace = compile_text(SPIN, "llvm")
     assert trace.code.native.level == compiler.CODEGEN_LEVEL
     assert run_next_to_a_thread(trace, builds=0, start=0) > 5
+
+
+def test_the_worker_restores_the_switch_interval_once_it_no_longer_wants_the_gil():
+    from jit.worker import CompileWorker, Pending
+
+    class Job:
+        def build(self):
+            time.sleep(0.01)
+
+    saved = sys.getswitchinterval()
+    worker = CompileWorker(1)
+    try:
+        worker.submit(Pending(None, Job(), None, None))
+        deadline = time.monotonic() + 5
+        while not worker.done and time.monotonic() < deadline:
+            time.sleep(0.005)
+        assert worker.done
+        time.sleep(0.02)  # the build has been counted out
+        assert sys.getswitchinterval() == saved
+        assert gil._builds.value == 0
+    finally:
+        worker.close(wait=1.0)
+        sys.setswitchinterval(saved)

@@ -138,6 +138,21 @@ def test_compile_failure_is_reported_and_survived(tmp_path, monkeypatch):
     assert it.mt.stats.counts["traces_compiled_err"] >= 1
 
 
+def test_an_optimiser_bug_is_reported_as_a_compile_failure_and_survived(tmp_path, monkeypatch):
+    """It once vanished: the exception left the recording after it had stopped, and nothing said so."""
+    import jit.compile
+
+    it = make([float_sum()], tmp_path)
+
+    def broken(ir):
+        raise AttributeError("'Op' object has no attribute 'value'")
+
+    monkeypatch.setattr(jit.compile, "optimise", broken)
+    assert it.run("main", None, None, 100) == sum(range(100)) + 50.0
+    failed = names(events(it), "trace-compilation-failed")
+    assert failed and failed[0]["reason"].startswith("the optimiser failed: AttributeError")
+
+
 def test_hot_threshold_counts_visits():
     it = make([float_sum()], threshold=50)
     it.run("main", None, None, 40)
