@@ -4,17 +4,18 @@ exit's snapshot, so the exit neither boxes nor writes them back, and a loop does
 
 The analysis errs towards live: an instruction whose operands reach up to the stack top (b = 0) uses every register
 from its first one on; a loop instruction defines only the control variable (the loop skipped or left, that
-register is dead); and a register that holds a named local in scope is live
-wherever the local is (debug.getlocal may read it). A call kills every register from its base up: the compiler puts
-a call's function and arguments in the first free registers, so nothing above its results is read before it is
-written again (the results of a call that returns all of them are read only up to the top it sets).
+register is dead); and a register that holds a named local in scope is live wherever the local is (debug.getlocal
+may read it). A call kills every register from its base up: the compiler puts a call's function and arguments in the
+first free registers, so nothing above its results is read before it is written again (the results of a call that
+returns all of them are read only up to the top it sets).
 """
 
 from __future__ import annotations
 
 from ylua import opcodes as op
 
-_ARITH = {op.NAMES.index(n) for n in op.ARITH_OPS} | {op.UNM, op.BNOT, op.NOT, op.LEN}
+_BINARY = {op.NAMES.index(n) for n in op.ARITH_OPS}
+_UNARY = {op.MOVE, op.GETCELL, op.UNM, op.BNOT, op.NOT, op.LEN}
 
 
 def _regs(first: int, last: int) -> int:
@@ -31,9 +32,9 @@ def use_def(proto, ins) -> tuple[int, int]:
     """(registers the instruction reads, registers it certainly writes), as masks."""
     o, a, b, c = ins[0], ins[1], ins[2], ins[3]
     everything_from = _regs(a, max(proto.max_stack, a + 1) - 1)
-    if o == op.MOVE or o == op.GETCELL or o == op.UNM or o == op.BNOT or o == op.NOT or o == op.LEN:
+    if o in _UNARY:
         return 1 << b, 1 << a
-    if o in _ARITH:
+    if o in _BINARY:
         return _x(b) | _x(c), 1 << a
     if o in (op.LOADK, op.GETUPVAL, op.GETTABUP, op.NEWTABLE):
         return 0, 1 << a
@@ -96,7 +97,7 @@ def use_def(proto, ins) -> tuple[int, int]:
         return everything_from, 0
     if o == op.LOOPHEAD:
         return 0, 0
-    return everything_from | _regs(0, proto.max_stack - 1), 0  # an instruction this table does not know: all live
+    return _regs(0, max(proto.max_stack, a + 1) - 1), 0  # an instruction this table does not know: all live
 
 
 def successors(ins, pc: int, n: int) -> tuple[int, ...]:
@@ -107,9 +108,9 @@ def successors(ins, pc: int, n: int) -> tuple[int, ...]:
         return ()
     if o in (op.EQ, op.LT, op.LE, op.TEST):
         return (pc + 1, ins[4])
-    if o in (op.FORPREP, op.TFORPREP):
-        return (pc + 1, ins[2]) if o == op.FORPREP else (ins[2],)
-    if o in (op.FORLOOP, op.TFORLOOP):
+    if o == op.TFORPREP:
+        return (ins[2],)
+    if o in (op.FORPREP, op.FORLOOP, op.TFORLOOP):  # into the body (or past the loop), or on
         return (pc + 1, ins[2])
     return (pc + 1,) if pc + 1 < n else ()
 

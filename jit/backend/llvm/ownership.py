@@ -25,9 +25,9 @@ from __future__ import annotations
 from jit.ir.values import OBJ
 
 INF = float("inf")
-DECREF, CONSUMED, INVARIANT, TRANSFER, BORROWED = "decref", "consumed", "invariant", "transfer", "borrowed"
+DECREF, CONSUMED, INVARIANT, TRANSFER = "decref", "consumed", "invariant", "transfer"
 
-# load op -> the stores that may overwrite the slot it reads (None: any store of that family, whatever its key)
+# load op -> the stores that may overwrite the slot it reads (see _may_overwrite for how keys tell them apart)
 _LOADS = {"getslot": ("setslot",), "getreg": ("setreg",), "dict_get": ("dict_set", "dict_set_float", "dict_set_int"),
           "list_getitem": ("list_setitem", "list_setitem_float", "list_setitem_int"), "tuple_getitem": ()}
 _HARMLESS_ALLOCATIONS = {"box_int", "box_float"}  # objects the cycle collector does not track
