@@ -112,10 +112,11 @@ OPS = [
     ("bytes_concat", "oo", "o", "AX", "a0 + a1 of two bytes objects"),
     ("dict_get", "oo", "o", "R", "a0.get(a1) (None when missing)"),
     ("dict_set", "ooo", "v", "WX", "a0[a1] := a2"),
-    ("dict_set_float", "oof", "v", "WX", "a0[a1] := float a2 (may overwrite the old float object in place when "
-     "only the dict refers to it)"),
-    ("dict_set_int", "ooi", "v", "WX", "a0[a1] := int a2 (may overwrite the old int object in place when only "
-     "the dict refers to it)"),
+    ("dict_set_float", "oof*", "v", "WX", "a0[a1] := float a2 (may overwrite the old float object in place when "
+     "only the dict refers to it); an a3 is what a0[a1] holds until then (a dict_get's result, so the store need "
+     "not look the key up again)"),
+    ("dict_set_int", "ooi*", "v", "WX", "a0[a1] := int a2 (may overwrite the old int object in place when only "
+     "the dict refers to it); an a3 as for dict_set_float"),
     ("dict_len", "o", "i", "R", "len(a0) of a dict"),
     ("new_list", "I", "o", "A", "[None] * a0"),
     ("new_dict", "", "o", "A", "{}"),

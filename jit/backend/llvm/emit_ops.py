@@ -433,15 +433,17 @@ class OpEmitters:
         self.emit(f"br label %stored{n}")
         self.start_block(f"stored{n}")
 
-    def dict_store_number(self, t, op, p, d, k, v):
+    def dict_store_number(self, t, op, p, d, k, v, old=None):
+        """d[k] := number v; `old`, when given, is what d[k] holds (None when it is missing)."""
         self.need("PyDict_SetItem")
-        old = self.dict_value(op, d, k)
         n = self.ntmp
-        present = self.tmp()
-        self.emit(f"{present} = icmp ne ptr {old}, null")
-        self.emit(f"br i1 {present}, label %present{n}, label %fresh{n}")
-        self.start_block(f"present{n}")
-        self.reuse_number(t, old, v, f"fresh{n}", f"stored{n}")
+        if old is None:
+            old = self.dict_value(op, d, k)
+            present = self.tmp()
+            self.emit(f"{present} = icmp ne ptr {old}, null")
+            self.emit(f"br i1 {present}, label %present{n}, label %fresh{n}")
+            self.start_block(f"present{n}")
+        self.reuse_number(t, old, v, f"fresh{n}", f"stored{n}")  # None is not a number: stored afresh
         self.start_block(f"fresh{n}")
         b, r, bad = self.box(t, v), self.tmp(), self.tmp()
         self.emit(f"{r} = call i32 @PyDict_SetItem(ptr {d}, ptr {k}, ptr {b})")
@@ -457,11 +459,11 @@ class OpEmitters:
     def op_list_setitem_int(self, op, p, lst, i, v):
         self.list_store_number("i", lst, i, v)
 
-    def op_dict_set_float(self, op, p, d, k, f):
-        self.dict_store_number("f", op, p, d, k, f)
+    def op_dict_set_float(self, op, p, d, k, f, old=None):
+        self.dict_store_number("f", op, p, d, k, f, old)
 
-    def op_dict_set_int(self, op, p, d, k, v):
-        self.dict_store_number("i", op, p, d, k, v)
+    def op_dict_set_int(self, op, p, d, k, v, old=None):
+        self.dict_store_number("i", op, p, d, k, v, old)
 
     def op_new_list(self, op, p, n):
         self.need("jit_new_list")

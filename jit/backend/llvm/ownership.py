@@ -31,6 +31,16 @@ DECREF, CONSUMED, INVARIANT, TRANSFER = "decref", "consumed", "invariant", "tran
 _LOADS = {"getslot": ("setslot",), "getreg": ("setreg",), "dict_get": ("dict_set", "dict_set_float", "dict_set_int"),
           "list_getitem": ("list_setitem", "list_setitem_float", "list_setitem_int"), "tuple_getitem": ()}
 _HARMLESS_ALLOCATIONS = {"box_int", "box_float"}  # objects the cycle collector does not track
+_PEEKING_STORES = ("dict_set_float", "dict_set_int")  # an a3 is only looked at, before the store (see uses)
+
+
+def uses(op):
+    """The values op uses, and so must be alive for: its arguments but the old item a dict number store is given
+    (it reads that one before it stores, and the item's container still holds it then)."""
+    args = op.args
+    if op.opdef.name in _PEEKING_STORES and len(args) > 3:
+        return args[:3]
+    return args
 
 
 def _may_overwrite(load, store) -> bool:
@@ -54,7 +64,7 @@ def borrowed_loads(ir, label, rooted_inputs: bool) -> set:
     last_use: dict = {}
     handed = set()  # values the label or a terminator takes over
     for p, op in enumerate(ops):
-        for v in op.args:
+        for v in uses(op):
             last_use[id(v)] = p
         if op.snapshot is not None:
             for v in op.snapshot.all_values():
@@ -107,7 +117,7 @@ class Ownership:
         return id(v)
 
     def refs(self, op):
-        yield from op.args
+        yield from uses(op)
         if op.snapshot is not None:
             yield from op.snapshot.all_values()
 
