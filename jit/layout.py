@@ -121,3 +121,23 @@ def _dict_layout_holds() -> bool:
 
 # Native code reads dict entries directly only where this check passed on the running interpreter.
 DICT_ENTRIES_READABLE = _dict_layout_holds()
+
+
+DICT_SCAN_ENTRIES = 64  # entries dict_entry_index compares before giving up
+
+
+def dict_entry_index(d: dict, key) -> int | None:
+    """The index of the entry of the combined, general-kind dict `d` whose key is the object `key` itself (not merely
+    an equal one), among its first DICT_SCAN_ENTRIES entries; None when there is none or the layout is unreadable.
+    A trace reads such a key's value at that index (dict_slot_value) behind a check that it is still there."""
+    if not DICT_ENTRIES_READABLE or type(d) is not dict or ctypes.c_void_p.from_address(id(d) + DICT_VALUES).value:
+        return None
+    keys = ctypes.c_void_p.from_address(id(d) + DICT_KEYS).value
+    if ctypes.c_uint8.from_address(keys + DK_KIND).value != DK_KIND_GENERAL:
+        return None
+    n = min(ctypes.c_ssize_t.from_address(keys + DK_NENTRIES).value, DICT_SCAN_ENTRIES)
+    for index in range(n):
+        key_addr, _ = _entry_address(d, index)
+        if ctypes.c_void_p.from_address(key_addr).value == id(key):
+            return index
+    return None

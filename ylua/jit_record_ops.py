@@ -10,7 +10,7 @@ instruction that made them, before it had any effect.
 from __future__ import annotations
 
 from jit.ir import BOOL, const_obj, const_of
-from jit.layout import slot_offset
+from jit.layout import dict_entry_index, slot_offset
 from jit.recorder import TraceAbort
 from ylua import opcodes as op
 from ylua.frame import Frame
@@ -119,8 +119,11 @@ class RecordOps:
                 v = rec.op("dict_get", rec.op("getslot", t_tv.v, rec.const(T_HASH)), rec.op("box_int", key_tv.v))
                 raw = t_val.hash.get(key_val)
             elif key_tv.kind == "str":
-                v = rec.op("dict_get", rec.op("getslot", t_tv.v, rec.const(T_HASH)), key_tv.v)
                 raw = t_val.hash.get(key_val)
+                hash_ = rec.op("getslot", t_tv.v, rec.const(T_HASH))
+                v = self.present_field(hash_, t_val, key_tv) if raw is not None else None
+                if v is None:
+                    v = rec.op("dict_get", hash_, key_tv.v)
             else:
                 v = raw = None
             if v is not None:
@@ -135,6 +138,20 @@ class RecordOps:
                     if inherited is not None:
                         return inherited
         return TV(self.raising("call", const_obj(h.index), t_tv.v, self.obj(key_tv)), "any")
+
+    def present_field(self, hash_, t_val, key_tv):
+        """The value of the field that t_val's hash part has under constant string key key_tv, read at the entry
+        where the recording found that key (dict_slot_value, behind a guard that it is still there), or None when
+        it cannot be read that way."""
+        if not key_tv.v.is_const():
+            return None
+        index = dict_entry_index(t_val.hash, key_tv.v.value)
+        if index is None:
+            return None
+        rec = self.rec
+        v = rec.op("dict_slot_value", hash_, rec.op("dict_keys", hash_), rec.const(index), key_tv.v)
+        self.guard("guard_is_not", v, const_obj(None))
+        return v
 
     def class_field(self, t_tv, meta, key_tv, key_val, own):
         """t.key for a key t lacks, found in the table its metatable's __index names (the class of an object), or
@@ -200,8 +217,12 @@ class RecordOps:
             if key_tv.kind == "str":
                 hash_ = rec.op("getslot", t_tv.v, rec.const(T_HASH))
                 if t_val.hash.get(key_val) is not None:
-                    self.guard("guard_is_not", rec.op("dict_get", hash_, key_tv.v), const_obj(None))
-                    self.raising("dict_set", hash_, key_tv.v, vo)
+                    old = self.present_field(hash_, t_val, key_tv)
+                    if old is None:
+                        self.guard("guard_is_not", rec.op("dict_get", hash_, key_tv.v), const_obj(None))
+                        self.raising("dict_set", hash_, key_tv.v, vo)
+                    else:  # the store is told what the item holds: the key exists, no entry is added
+                        self.raising("dict_set", hash_, key_tv.v, vo, old)
                     return
                 if t_val.meta is None and t_val._keys is None:
                     self.guard_no_meta(t_tv)

@@ -73,9 +73,11 @@ _EFFECTS = {
     "list_len": len,
     "list_append": lambda lst, v: lst.append(v),
     "dict_get": lambda d, k: d.get(k),
+    "dict_keys": lambda d: d,  # this backend reads by key: where the entries are does not matter
+    "dict_slot_value": lambda d, _keys, _index, k: d.get(k),
     "bytes_concat": lambda a, b: a + b,
     "dict_len": len,
-    "dict_set": lambda d, k, v: d.__setitem__(k, v),
+    "dict_set": lambda d, k, v, *_old: d.__setitem__(k, v),
     "dict_set_float": lambda d, k, f, *_old: d.__setitem__(k, float(f)),
     "list_setitem_float": lambda lst, i, f: _list_setitem(lst, i, float(f)),
     "dict_set_int": lambda d, k, v, *_old: d.__setitem__(k, int(v)),

@@ -10,8 +10,10 @@ being an object of another type (guard_is_not(x, None) after guard_type(x, float
 
 Types are tracked through dicts too: once a value read from dict d under constant key k has been guarded (or a
 value of known type stored there), a later read of d[k] has that type, until a store under a key equal to k
-(into any dict: it may be d) stores something of another or unknown type, or a call runs. (An n-body step reads
-each field of each body several times, storing floats in between: one type guard per body and field is enough.)
+(into any dict: it may be d) stores something of another or unknown type, or a call runs. A dict_slot_value read
+has it only once a guard has ruled out None (which it gives when the key is not at the entry it reads). (An n-body
+step reads each field of each body several times, storing floats in between: one type guard per body and field is
+enough.)
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from jit.opt.rewrite import Rewriter, op_key, value_key
 
 _GUARDS = {"guard_true", "guard_false", "guard_type", "guard_is", "guard_is_not"}
 _DICT_STORES = {"dict_set": None, "dict_set_float": float, "dict_set_int": int}  # store -> type it stores
+_DICT_READS = {"dict_get": 1, "dict_slot_value": 3}  # read -> which argument is the key
 # box op -> (its unbox op, the key of its type constant)
 _BOXES = {"box_int": ("unbox_int", value_key(const_obj(int))),
           "box_float": ("unbox_float", value_key(const_obj(float)))}
@@ -51,7 +54,7 @@ def cse(ir):
     rw = Rewriter(ir)
     seen: dict = {}
     heap: dict = {}  # (dict value key, constant key) -> the type of what the dict holds there
-    loaded: dict = {}  # id of a dict_get under a constant key -> its (dict value key, constant key)
+    loaded: dict = {}  # id of a dict read under a constant key -> its (dict value key, constant key)
     for op in ir.ops:
         rw.rename(op)
         name = op.opdef.name
@@ -65,10 +68,11 @@ def cse(ir):
             heap.clear()
         elif name in _DICT_STORES:
             _track_dict_store(op, seen, heap)
-        elif name == "dict_get" and op.args[1].is_const():
-            cell = loaded[id(op)] = (value_key(op.args[0]), op.args[1].value)
-            if cell in heap:
-                seen[("type", value_key(op))] = heap[cell]
+        elif name in _DICT_READS and op.args[_DICT_READS[name]].is_const():
+            cell = loaded[id(op)] = (value_key(op.args[0]), op.args[_DICT_READS[name]].value)
+            if cell in heap:  # a slot read gives None when the key is elsewhere: its type holds once that is ruled out
+                fact = "type" if name == "dict_get" else "type_unless_none"
+                seen[(fact, value_key(op))] = heap[cell]
         if name == "guard_is_not" and op.args[1].is_const():
             known = seen.get(("type", value_key(op.args[0])))
             if known is not None and type(op.args[1].value) is not known:
@@ -88,6 +92,10 @@ def cse(ir):
             seen[key] = op
             if name == "guard_type" and op.args[1].is_const():
                 seen[("type", value_key(op.args[0]))] = op.args[1].value
+            if name == "guard_is_not" and op.args[1].is_const() and op.args[1].value is None:
+                unless_none = seen.get(("type_unless_none", value_key(op.args[0])))
+                if unless_none is not None:
+                    seen[("type", value_key(op.args[0]))] = unless_none
             if name in _BOXES:
                 unbox, type_key = _BOXES[name]
                 seen[("guard_type", value_key(op), type_key)] = op

@@ -1,16 +1,18 @@
 """Which memory each op reads and writes, for the passes that move or remove loads (forward.py, licm.py).
 
 Memory kinds: ("slot", offset) for getslot/setslot, ("reg", index) for register files, "list_item" and "list_len"
-for list items and lengths (storing an item keeps the length; appending changes both), ("dict", key) for dict items
-and "dict_len" for dict lengths. The key is the constant key's value when it is a number or string (Python dict
-semantics: keys that compare equal share a slot, so items under different constant keys never alias), else None
-(any item). Register files are never written by calls (the language promises it, see opdefs.py); everything else
-may be.
+for list items and lengths (storing an item keeps the length; appending changes both), ("dict", key) for dict items,
+"dict_len" for dict lengths and "dict_keys" for where a dict keeps its entries (dict_keys). The key is the constant
+key's value when it is a number or string (Python dict semantics: keys that compare equal share a slot, so items
+under different constant keys never alias), else None (any item). A dict store may add a key (which changes the
+length and may move the entries) unless it is given the key's present value from a dict_slot_value (a guarded
+read: the key exists): such a store's kind is ("dict_value", key). Register files are never written by calls (the
+language promises it, see opdefs.py); everything else may be.
 """
 
 from __future__ import annotations
 
-LOADS = {"getslot", "getreg", "list_getitem", "list_len", "dict_get", "dict_len"}
+LOADS = {"getslot", "getreg", "list_getitem", "list_len", "dict_get", "dict_slot_value", "dict_keys", "dict_len"}
 STORES = {"setslot", "setreg", "list_setitem", "list_setitem_float", "list_setitem_int", "list_append", "dict_set",
           "dict_set_float", "dict_set_int"}
 
@@ -33,7 +35,18 @@ def load_kind(op):
         return "list_len"
     if name == "dict_len":
         return "dict_len"
+    if name == "dict_keys":
+        return "dict_keys"
+    if name == "dict_slot_value":
+        return ("dict", _dict_key(op.args[3]))
     return ("dict", _dict_key(op.args[1]))
+
+
+def _keeps_keys(op) -> bool:
+    """Whether dict store `op` writes a key that a guarded dict_slot_value found (so it adds no entry)."""
+    old = op.args[3] if len(op.args) > 3 else None
+    return old is not None and not old.is_const() and getattr(old, "opdef", None) is not None \
+        and old.opdef.name == "dict_slot_value"
 
 
 def store_kind(op):
@@ -46,7 +59,7 @@ def store_kind(op):
         return "list_item"
     if name == "list_append":
         return "list_append"
-    return ("dict", _dict_key(op.args[1]))
+    return ("dict_value" if _keeps_keys(op) else "dict", _dict_key(op.args[1]))
 
 
 def clobbers(kind_written, kind_read) -> bool:
@@ -55,11 +68,11 @@ def clobbers(kind_written, kind_read) -> bool:
         return True
     if kind_written == "list_append":
         return kind_read in ("list_item", "list_len")
-    if isinstance(kind_written, tuple) and kind_written[0] == "dict":  # a new key changes the length too
-        if kind_read == "dict_len":
-            return True
+    if isinstance(kind_written, tuple) and kind_written[0] in ("dict", "dict_value"):
+        if kind_read in ("dict_len", "dict_keys"):  # a new key changes the length and may move the entries
+            return kind_written[0] == "dict"
         if isinstance(kind_read, tuple) and kind_read[0] == "dict":
-            return kind_written[1] is None or kind_read[1] is None
+            return kind_written[1] is None or kind_read[1] is None or kind_written[1] == kind_read[1]
     if isinstance(kind_written, tuple) and isinstance(kind_read, tuple) and kind_written[0] == kind_read[0] == "reg":
         return kind_written[1] is None or kind_read[1] is None
     return False

@@ -3,9 +3,9 @@ machine value (list_setitem_float / _int, dict_set_float / _int), which the back
 the old number object when nothing but the container refers to it - no allocation, no deallocation. The box, if
 nothing else needs it, is then dead (cse has already given loads of the stored box the machine value).
 
-A dict number store that follows a dict_get of the same dict and key, with no store or call in between that may
-change that item, is given the dict_get's result as what the item holds (`a.vx = a.vx - dx * bm`): the backend
-overwrites that object, when it may, without looking the key up a second time.
+A dict number store that follows a read (dict_get, dict_slot_value) of the same dict and key, with no store or
+call in between that may change that item, is given the read's result as what the item holds
+(`a.vx = a.vx - dx * bm`): the backend overwrites that object, when it may, without looking the key up again.
 """
 
 from __future__ import annotations
@@ -20,18 +20,19 @@ _NUMBER_STORE = {
     ("dict_set", "box_float"): "dict_set_float", ("dict_set", "box_int"): "dict_set_int",
 }
 _DICT_NUMBER_STORES = ("dict_set_float", "dict_set_int")
+_DICT_READS = {"dict_get": 1, "dict_slot_value": 3}  # read -> which argument is the key
 
 
 def number_stores(ir):
     rw = Rewriter(ir)
-    loaded: dict = {}  # (dict, key) -> (memory kind, the dict_get that read the item)
+    loaded: dict = {}  # (dict, key) -> (memory kind, the read of the item)
     for op in ir.ops:
         rw.rename(op)
         name = op.opdef.name
         if name == "label":
             loaded.clear()  # the loop body may run after any iteration's stores
-        elif name == "dict_get":
-            loaded[(value_key(op.args[0]), value_key(op.args[1]))] = (load_kind(op), op)
+        elif name in _DICT_READS:
+            loaded[(value_key(op.args[0]), value_key(op.args[_DICT_READS[name]]))] = (load_kind(op), op)
         elif op.opdef.calls_out:
             loaded.clear()
         if name not in STORES:
@@ -43,8 +44,9 @@ def number_stores(ir):
             # label arguments denote phis after the label: only a box op itself says what it holds
             if isinstance(box, Op) and id(box) not in rw.label_args:
                 number_store = _NUMBER_STORE.get((name, box.opdef.name))
-                if number_store is not None:
-                    store = make_op(number_store, [op.args[0], op.args[1], box.args[0]], op.pos, op.snapshot)
+                if number_store is not None:  # keeping what the store knows the item holds
+                    store = make_op(number_store, [op.args[0], op.args[1], box.args[0], *op.args[3:]], op.pos,
+                                    op.snapshot)
         if store.opdef.name in _DICT_NUMBER_STORES and len(store.args) == 3:
             hit = loaded.get((value_key(store.args[0]), value_key(store.args[1])))
             if hit is not None:

@@ -456,3 +456,54 @@ finish() {$None@2: o0}"""
     d = {}
     run(ir, d)
     assert d == {b"x": 1.5}
+
+
+SLOT_LOOP = """inputs(o0, o1)
+guard_type(o0, $dict) {$None@0: o0, o1}
+label(o1)
+i2 = dict_keys(o0)
+o3 = dict_slot_value(o0, i2, 0, $x)
+guard_is_not(o3, $None) {$None@0: o0, o1}
+guard_type(o3, $float) {$None@0: o0, o1}
+f4 = unbox_float(o3)
+f5 = float_add(f4, 1.0)
+o6 = box_float(f5)
+dict_set(o0, $x, o6, o3) {$None@1: o0, o1}
+STORE
+b7 = float_lt(f5, 10.0)
+guard_true(b7) {$None@2: o0, o1}
+jump(o1)"""
+
+
+def test_licm_hoists_where_a_dict_keeps_its_entries_past_stores_that_add_no_key():
+    consts = {"x": b"x", "y": b"y", "dict": dict}
+    # a store of a key the loop read at its entry adds no entry: the entries stay where they are
+    ir = optimise(parse_trace(SLOT_LOOP.replace("STORE\n", ""), consts))
+    label = ir.label_index()
+    assert "dict_keys" in names(ir)[:label] and "dict_slot_value" in names(ir)[label:]
+    d = {b"x": float(len("ab")) + 0.5}
+    assert run(ir, d, None)[0] == 2 and d == {b"x": 10.5}
+    # a store that may add a key (o1 may be o0) may move them: dict_keys stays in the loop
+    ir = optimise(parse_trace(SLOT_LOOP.replace("STORE", "dict_set(o1, $y, o6) {$None@1: o0, o1}"), consts))
+    assert "dict_keys" in names(ir)[ir.label_index():]
+    d = {b"x": 0.5}
+    assert run(ir, d, d)[0] == 2 and d == {b"x": 10.5, b"y": 10.5}
+
+
+def test_a_slot_read_keeps_its_none_guard_when_the_dicts_type_is_known():
+    """A slot read gives None when its key sits at another entry, whatever type the dict holds under the key: the
+    guard against None must stay even when an earlier read of the same key established the type."""
+    text = """inputs(o0)
+i1 = dict_keys(o0)
+o2 = dict_slot_value(o0, i1, 1, $x)
+guard_is_not(o2, $None) {$None@0: o0}
+guard_type(o2, $int) {$None@0: o0}
+o3 = dict_slot_value(o0, i1, 0, $x)
+guard_is_not(o3, $None) {$None@1: o0}
+guard_type(o3, $int) {$None@1: o0}
+i4 = unbox_int(o3)
+finish() {$None@2: o0, i4}"""
+    ir = optimise(parse_trace(text, {"x": b"x"}))
+    assert names(ir).count("guard_is_not") == 2 and names(ir).count("guard_type") == 1
+    pc, _values, _exc = run(ir, {b"pad": 0, b"x": 7})  # x is at entry 1, not 0: the second read misses
+    assert pc == 1

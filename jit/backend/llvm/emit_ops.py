@@ -355,10 +355,47 @@ class OpEmitters:
         if id(op) not in self.own.borrowed:
             self.incref(self.res(p))
 
+    def op_dict_keys(self, op, p, d):
+        """d's keys object when its entries are general ones that dict_slot_value can read (no split values),
+        else @no_entries: an all-zero stand-in whose entry count is 0, so every slot read there misses."""
+        if "@no_entries" not in "".join(self.globals):
+            self.globals.append(f"@no_entries = internal global [{layout.DK_INDICES + 8 + layout.GENERAL_ENTRY} x i8] "
+                                "zeroinitializer, align 8")
+        vals, keys = self.field(d, layout.DICT_VALUES, "ptr"), self.field(d, layout.DICT_KEYS, "ptr")
+        kind, combined, general, ok = self.field(keys, layout.DK_KIND, "i8"), self.tmp(), self.tmp(), self.tmp()
+        self.emit(f"{combined} = icmp eq ptr {vals}, null")
+        self.emit(f"{general} = icmp eq i8 {kind}, {layout.DK_KIND_GENERAL}")
+        self.emit(f"{ok} = and i1 {combined}, {general}")
+        chosen = self.tmp()
+        self.emit(f"{chosen} = select i1 {ok}, ptr {keys}, ptr @no_entries")
+        self.emit(f"{self.res(p)} = ptrtoint ptr {chosen} to i64")  # an IR int: an address, never a Lua value
+
+    def op_dict_slot_value(self, op, p, d, keys_int, index, key):
+        """Branch-free: entry `index` is read only when it is one of the keys object's entries (else entry 0, which
+        every keys object has room for), and its value is taken only when its key is `key` itself."""
+        keys = self.tmp()
+        self.emit(f"{keys} = inttoptr i64 {keys_int} to ptr")
+        n, lb = self.field(keys, layout.DK_NENTRIES, "i64"), self.field(keys, layout.DK_LOG2_INDEX_BYTES, "i8")
+        inside, at, lb64, ib, ents, off, entry, k, v, hit, ok = (self.tmp() for _ in range(11))
+        self.emit(f"{inside} = icmp ult i64 {index}, {n}")
+        self.emit(f"{at} = select i1 {inside}, i64 {index}, i64 0")
+        self.emit(f"{lb64} = zext i8 {lb} to i64")
+        self.emit(f"{ib} = shl i64 1, {lb64}")
+        self.emit(f"{ents} = getelementptr i8, ptr {keys}, i64 {ib}")
+        self.emit(f"{off} = mul i64 {at}, {layout.GENERAL_ENTRY}")
+        self.emit(f"{entry} = getelementptr i8, ptr {ents}, i64 {off}")
+        self.emit(f"{k} = load ptr, ptr {self.field_addr(entry, layout.DK_INDICES + 8)}")
+        self.emit(f"{v} = load ptr, ptr {self.field_addr(entry, layout.DK_INDICES + 16)}")
+        self.emit(f"{hit} = icmp eq ptr {k}, {key}")
+        self.emit(f"{ok} = and i1 {inside}, {hit}")
+        self.emit(f"{self.res(p)} = select i1 {ok}, ptr {v}, ptr {_NONE}")
+        if id(op) not in self.own.borrowed:
+            self.incref(self.res(p))
+
     def op_dict_len(self, op, p, d):
         self.emit(f"{self.res(p)} = load i64, ptr {self.field_addr(d, layout.DICT_USED)}")
 
-    def op_dict_set(self, op, p, d, k, v):
+    def op_dict_set(self, op, p, d, k, v, _old=None):
         self.need("PyDict_SetItem")
         r, bad = self.tmp(), self.tmp()
         self.emit(f"{r} = call i32 @PyDict_SetItem(ptr {d}, ptr {k}, ptr {v})")
