@@ -80,6 +80,7 @@ DICT_KEYS = 32
 DICT_VALUES = 40
 # PyDictKeysObject: dk_refcnt, then u8 dk_log2_size, u8 dk_log2_index_bytes, u8 dk_kind, u32 dk_version,
 # dk_usable, dk_nentries, then the index table (1 << dk_log2_index_bytes bytes), then the entries.
+DK_LOG2_SIZE = 8
 DK_LOG2_INDEX_BYTES = 9
 DK_KIND = 10
 DK_NENTRIES = 24
@@ -109,6 +110,9 @@ def _dict_layout_holds() -> bool:
             keys = ctypes.c_void_p.from_address(id(d) + DICT_KEYS).value
             if ctypes.c_ssize_t.from_address(keys + DK_NENTRIES).value != len(d):
                 return False
+            log2_size = ctypes.c_uint8.from_address(keys + DK_LOG2_SIZE).value
+            if (log2_size, ctypes.c_uint8.from_address(keys + DK_LOG2_INDEX_BYTES).value) != (3, 3):
+                return False  # a fresh small dict: 8 one-byte indices
             for index, (k, v) in enumerate(d.items()):
                 key_addr, value_addr = _entry_address(d, index)
                 if (ctypes.c_void_p.from_address(key_addr).value != id(k)

@@ -41,6 +41,15 @@ NEEDS_PC = frozenset(("error", "assert", "wrap", "debug.traceback", "debug.getin
 NEVER_FROM_TRACE = frozenset(("debug.getlocal", "debug.setlocal", "debug.sethook"))
 
 
+def stored_key(d: dict, key):
+    """The object that dict `d` holds as its key equal to `key` (`key` itself when absent): a trace compares keys by
+    identity, and a key the program stored need not be the constant the interpreter looks it up with."""
+    for k in d:
+        if k == key and type(k) is type(key):
+            return k
+    return key
+
+
 class RecordOps:
     dispatch: list = []
 
@@ -175,14 +184,24 @@ class RecordOps:
         self.guard("guard_is", own, const_obj(None))
         self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_META)), const_obj(meta))
         for k, (m, cls) in enumerate(chain):
-            index = rec.op("dict_get", const_obj(m.hash), const_obj(b"__index"))
-            self.guard("guard_is", index, const_obj(cls))
+            self.guard("guard_is", self.const_dict_read(m.hash, const_obj(stored_key(m.hash, b"__index"))),
+                       const_obj(cls))
             if k + 1 < len(chain):  # not in this class: its own metatable leads on
                 self.guard("guard_is", rec.op("dict_get", const_obj(cls.hash), key_tv.v), const_obj(None))
                 self.guard("guard_is", rec.op("getslot", const_obj(cls), rec.const(T_META)), const_obj(chain[k + 1][0]))
-        found = rec.op("dict_get", const_obj(chain[-1][1].hash), key_tv.v)
+        found = self.const_dict_read(chain[-1][1].hash, key_tv.v)
         self.guard("guard_is_not", found, const_obj(None))
         return TV(found, "any")
+
+    def const_dict_read(self, d, key):
+        """The value under `key` (an IR value) of the dict `d` (a constant of the trace), or None: read at the entry
+        where the key is now when it is a constant found there (the caller guards the result against None or a
+        particular value, either of which a read of another entry fails), else looked up."""
+        rec = self.rec
+        index = dict_entry_index(d, key.value) if key.is_const() else None
+        if index is None:
+            return rec.op("dict_get", const_obj(d), key)
+        return rec.op("dict_slot_value", const_obj(d), rec.op("dict_keys", const_obj(d)), rec.const(index), key)
 
     def table_set(self, t_tv, t_val, key_tv, key_val, v_tv, v_val):
         self.empty_tables.discard(id(t_tv.v))

@@ -28,6 +28,11 @@ def dicts_for(key, other):
     del deleted[key]
     many = {type(key)(str(i).encode() if isinstance(key, bytes) else str(i)): i for i in range(20)}
     many[key] = "far"  # entry 20: past the entries a miss scans
+    wide = {type(key)(str(i).encode() if isinstance(key, bytes) else str(i)): i for i in range(300)}
+    wide[key] = "two-byte indices"
+    wider = {type(key)(str(i).encode() if isinstance(key, bytes) else str(i)): i for i in range(70000)}
+    wider[key] = "four-byte indices"
+    wide_missing = {type(key)(str(i).encode() if isinstance(key, bytes) else str(i)): i for i in range(300)}
     split_owner = type("Split", (), {})()
     split_owner.__dict__  # noqa: B018 - instances' dicts may share their keys with the class (a split table)
     return [
@@ -38,6 +43,9 @@ def dicts_for(key, other):
         ({equal_key: "equal"}, "equal"),
         ({1: "int key", key: "general entries", 2.5: "float key"}, "general entries"),
         (many, "far"),
+        (wide, "two-byte indices"),
+        (wider, "four-byte indices"),
+        (wide_missing, None),
         ({}, None),
         ({other: fresh_float(1.0), key: "again first shape"}, "again first shape"),
     ]

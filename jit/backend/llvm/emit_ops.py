@@ -331,6 +331,10 @@ class OpEmitters:
         if not (layout.DICT_ENTRIES_READABLE and key.is_const() and type(key.value) in (bytes, str)):
             self.emit(f"{r} = call ptr @jit_dict_get(ptr {d}, ptr {k})")
             return r
+        if type(key.value) is bytes:  # probed natively (found or missing), by identity
+            self.need("jit_dict_find")
+            self.emit(f"{r} = call ptr @jit_dict_find(ptr {d}, ptr {k}, i64 {hash(key.value)})")
+            return r
         self.need("jit_dict_slot")
         n = self.ntmp
         cache, slot, found, v, looked = f"@dc{n}", self.tmp(), self.tmp(), self.tmp(), self.tmp()

@@ -284,6 +284,98 @@ none:
   ret ptr null
 }}"""
 
+# A dict lookup of a constant bytes key by CPython's own probe sequence (dictkeys_generic_lookup: i = hash & mask, then
+# i = (5 * i + perturb + 1) & mask with perturb >>= 5), comparing keys by identity: the key's value pointer (NULL when
+# the key is missing). A dict of str-only (unicode) entries cannot hold a bytes key. An entry with the same hash but
+# another key object may still be an equal key: PyDict decides then, as it does for split tables.
+_DICT_FIND = f"""define internal ptr @jit_dict_find(ptr %d, ptr %key, i64 %hash) noinline {{
+entry:
+  %vp = getelementptr i8, ptr %d, i64 {layout.DICT_VALUES}
+  %vals = load ptr, ptr %vp
+  %split = icmp ne ptr %vals, null
+  br i1 %split, label %slow, label %combined, !prof !0
+combined:
+  %kp = getelementptr i8, ptr %d, i64 {layout.DICT_KEYS}
+  %keys = load ptr, ptr %kp
+  %kindp = getelementptr i8, ptr %keys, i64 {layout.DK_KIND}
+  %kind = load i8, ptr %kindp
+  %gen = icmp eq i8 %kind, {layout.DK_KIND_GENERAL}
+  br i1 %gen, label %start, label %absent
+start:
+  %lsp = getelementptr i8, ptr %keys, i64 {layout.DK_LOG2_SIZE}
+  %ls = load i8, ptr %lsp
+  %lbp = getelementptr i8, ptr %keys, i64 {layout.DK_LOG2_INDEX_BYTES}
+  %lb = load i8, ptr %lbp
+  %ls64 = zext i8 %ls to i64
+  %lb64 = zext i8 %lb to i64
+  %size = shl i64 1, %ls64
+  %mask = sub i64 %size, 1
+  %lw = sub i64 %lb64, %ls64
+  %ib = shl i64 1, %lb64
+  %ib32 = add i64 %ib, {layout.DK_INDICES}
+  %ents = getelementptr i8, ptr %keys, i64 %ib32
+  %i0 = and i64 %hash, %mask
+  br label %loop
+loop:
+  %i = phi i64 [%i0, %start], [%inext, %next]
+  %perturb = phi i64 [%hash, %start], [%p1, %next]
+  %ioff = shl i64 %i, %lw
+  %ioff32 = add i64 %ioff, {layout.DK_INDICES}
+  %ip = getelementptr i8, ptr %keys, i64 %ioff32
+  switch i64 %lw, label %w8 [ i64 0, label %w1
+                              i64 1, label %w2
+                              i64 2, label %w4 ]
+w1:
+  %x1 = load i8, ptr %ip
+  %ix1 = sext i8 %x1 to i64
+  br label %got
+w2:
+  %x2 = load i16, ptr %ip
+  %ix2 = sext i16 %x2 to i64
+  br label %got
+w4:
+  %x4 = load i32, ptr %ip
+  %ix4 = sext i32 %x4 to i64
+  br label %got
+w8:
+  %ix8 = load i64, ptr %ip
+  br label %got
+got:
+  %ix = phi i64 [%ix1, %w1], [%ix2, %w2], [%ix4, %w4], [%ix8, %w8]
+  %empty = icmp eq i64 %ix, -1
+  br i1 %empty, label %absent, label %used
+used:
+  %live = icmp sge i64 %ix, 0
+  br i1 %live, label %compare, label %next
+compare:
+  %eoff = mul i64 %ix, {layout.GENERAL_ENTRY}
+  %e = getelementptr i8, ptr %ents, i64 %eoff
+  %ekp = getelementptr i8, ptr %e, i64 8
+  %ek = load ptr, ptr %ekp
+  %same = icmp eq ptr %ek, %key
+  br i1 %same, label %found, label %hashes
+hashes:
+  %eh = load i64, ptr %e
+  %samehash = icmp eq i64 %eh, %hash
+  br i1 %samehash, label %slow, label %next
+next:
+  %p1 = lshr i64 %perturb, 5
+  %i5 = mul i64 %i, 5
+  %t = add i64 %i5, %p1
+  %t1 = add i64 %t, 1
+  %inext = and i64 %t1, %mask
+  br label %loop
+found:
+  %evp = getelementptr i8, ptr %e, i64 16
+  %v = load ptr, ptr %evp
+  ret ptr %v
+absent:
+  ret ptr null
+slow:
+  %r = call ptr @jit_dict_get(ptr %d, ptr %key)
+  ret ptr %r
+}}"""
+
 DICT_SCAN_LIMIT = 16  # entries a miss compares before leaving the lookup to PyDict
 
 _DICT_SLOT_MISS = f"""define internal ptr @jit_dict_slot_miss(ptr %base, i64 %n, i64 %esz, ptr %key,
@@ -360,6 +452,7 @@ DEFS = {
     "jit_dict_get": _DICT_GET,
     "jit_dict_slot": _DICT_SLOT,
     "jit_dict_slot_miss": _DICT_SLOT_MISS,
+    "jit_dict_find": _DICT_FIND,
     "jit_gil_poll": _GIL_POLL,
     "jit_monotonic_ns": _MONOTONIC_NS,
 }
@@ -374,6 +467,7 @@ DEPENDS = {
     "jit_dict_get": ("PyDict_GetItemWithError", "PyErr_Occurred", "PyErr_Clear"),
     "jit_dict_slot": ("jit_dict_slot_miss",),
     "jit_dict_slot_miss": (),
+    "jit_dict_find": ("jit_dict_get",),
     "jit_gil_poll": ("PyEval_SaveThread", "PyEval_RestoreThread", "jit_monotonic_ns"),
     "jit_monotonic_ns": ("clock_gettime",),
 }
