@@ -13,7 +13,7 @@ import weakref
 import llvmlite.binding as llvm
 
 from jit.backend import CompileError
-from jit.backend.llvm import capi
+from jit.backend.llvm import capi, helpers
 
 # Machine-code generation level. Level 0 (fast instruction selection and register allocation) emits a 500-900 line
 # module in 10-20 ms where level 2 takes 60-100 ms, and big traces pay that many times over (raytrace and nbody ran
@@ -29,6 +29,7 @@ def codegen_level(lines: int) -> int:
     return CODEGEN_LEVEL_SMALL if lines <= SMALL_MODULE_LINES else CODEGEN_LEVEL
 
 _init_lock = threading.Lock()
+_runtime_lock = threading.RLock()
 _machines: dict[int, object] = {}
 _lljit = None
 _live = {"code": 0}
@@ -55,7 +56,7 @@ def _target_machine(opt: int):
 
 def live_code_count() -> int:
     """How many compiled trace libraries are still loaded (tests use it to check that dropped traces free code)."""
-    return _live["code"]
+    return _live["code"] - len(_runtime_code)
 
 
 def _freed():
@@ -75,6 +76,23 @@ def _bury(tracker):
 def _dispose_dead():
     while _graveyard:
         _graveyard.pop().close()
+
+
+_runtime: dict[str, int] = {}  # the runtime library's helpers (helpers.SHARED) -> their addresses
+_runtime_code = []  # keeps the library loaded
+
+
+def _runtime_address(name: str) -> int:
+    """Where helper `name` of the runtime library is: the library is compiled and linked on first use (on the thread
+    that compiles, like every LLVM call)."""
+    with _runtime_lock:
+        if not _runtime:
+            text, symbols = helpers.runtime_text(capi.DECLS)
+            native = compile_module(text, symbols + ["fmod", "pow", "floor"], sorted(helpers.SHARED), True, False,
+                                    CODEGEN_LEVEL_SMALL)
+            _runtime_code.append(native)
+            _runtime.update(native.addresses)
+        return _runtime[name]
 
 
 class NativeCode:
@@ -139,7 +157,7 @@ def compile_module(text: str, symbols, exports, opt: bool, want_asm: bool, level
     module.close()
     builder = llvm.JITLibraryBuilder().add_object_img(obj)
     for name in symbols:
-        builder.import_symbol(name, capi.address(name))
+        builder.import_symbol(name, _runtime_address(name) if name in helpers.SHARED else capi.address(name))
     for name in exports:
         builder.export_symbol(name)
     try:

@@ -55,6 +55,7 @@ class FunctionEmitter(OpEmitters):
         self.exit_blocks: list[int] = []
         self.decls: set[str] = set()
         self.helpers: set[str] = set()
+        self.shared: set[str] = set()  # helpers of the runtime library it calls
         self.block = "entry"
         self.ntmp = 0
         self.names = {id(v): f"%in{k}" for k, v in enumerate(ir.inputs)}
@@ -89,6 +90,8 @@ class FunctionEmitter(OpEmitters):
         """Declare C API function `name` (or define JIT helper `name`) in the module."""
         if name in capi.DECLS:
             self.decls.add(name)
+        elif name in helpers.SHARED:  # in the runtime library: declared here, resolved when linking
+            self.shared.add(name)
         else:
             self.helpers.add(name)
             for dep in helpers.DEPENDS.get(name, ()):
@@ -426,12 +429,13 @@ def module_text(trace, slots_address: int, hits_address: int) -> tuple[str, list
     parts.append("declare double @llvm.sqrt.f64(double)")
     parts.append("declare double @llvm.pow.f64(double, double)")
     parts.append("declare i64 @llvm.umin.i64(i64, i64)")
+    parts.extend(helpers.declaration(h) for h in sorted(fe.shared))
     parts.extend(helpers.DEFS[h] for h in sorted(fe.helpers))
     parts.extend(fe.globals)
     parts.append(fn)
     parts.append('!0 = !{!"branch_weights", i32 1, i32 100000}')
     parts.append('!1 = !{!"branch_weights", i32 100000, i32 1}')
-    symbols = sorted(fe.decls) + ["fmod", "pow", "floor"]
+    symbols = sorted(fe.decls) + sorted(fe.shared) + ["fmod", "pow", "floor"]
     text = "\n".join(parts) + "\n"
     if compiler.codegen_level(text.count("\n")) == compiler.CODEGEN_LEVEL_SMALL:  # no tier-up will want the count
         text = without_hit_counter(text)

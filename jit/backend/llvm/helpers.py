@@ -471,3 +471,44 @@ DEPENDS = {
     "jit_gil_poll": ("PyEval_SaveThread", "PyEval_RestoreThread", "jit_monotonic_ns"),
     "jit_monotonic_ns": ("clock_gettime",),
 }
+
+# Out-of-line helpers are compiled once, into the runtime library (runtime_text; compiler.py links it before the
+# first trace), and only declared in trace modules: a small trace's module was a quarter helpers, compiled anew
+# every time.
+SHARED = frozenset({"jit_deopt", "jit_fetch_exc", "jit_new_list", "jit_fexit", "jit_dict_find", "jit_dict_slot_miss",
+                    "jit_gil_poll"})
+
+
+def declaration(name: str) -> str:
+    """`declare` for helper `name`, from the header of its definition."""
+    header = DEFS[name].split("{", 1)[0]
+    ret, rest = header.split("define internal ", 1)[1].split(" @", 1)
+    params = rest.split("(", 1)[1].rsplit(")", 1)[0]
+    types = ", ".join(p.split()[0] for p in params.replace("\n", " ").split(",") if p.strip())
+    return f"declare {ret} @{name}({types})"
+
+
+def runtime_text(decls: dict) -> tuple[str, list[str]]:
+    """The runtime library's module (the shared helpers, exported, with what they use) and the C symbols it
+    needs; `decls` maps C API names to their declarations (capi.DECLS)."""
+    defs: set = set()
+    needed: set = set()
+
+    def add(name):
+        if name in decls:
+            needed.add(name)
+        elif name not in defs:
+            defs.add(name)
+            for dep in DEPENDS.get(name, ()):
+                add(dep)
+
+    for name in SHARED:
+        add(name)
+    parts = [decls[d] for d in sorted(needed)]
+    parts.append("declare i64 @llvm.umin.i64(i64, i64)")
+    for name in sorted(defs):
+        text = DEFS[name]
+        parts.append(text.replace("define internal", "define", 1) if name in SHARED else text)
+    parts.append('!0 = !{!"branch_weights", i32 1, i32 100000}')
+    parts.append('!1 = !{!"branch_weights", i32 100000, i32 1}')
+    return "\n".join(parts) + "\n", sorted(needed)
