@@ -56,6 +56,7 @@ class FunctionEmitter(OpEmitters):
         self.decls: set[str] = set()
         self.helpers: set[str] = set()
         self.shared: set[str] = set()  # helpers of the runtime library it calls
+        self.leaving: list[tuple] = []  # per exit: (its block, guard slot or -1, exit, types, count, exception)
         self.block = "entry"
         self.ntmp = 0
         self.names = {id(v): f"%in{k}" for k, v in enumerate(ir.inputs)}
@@ -205,6 +206,7 @@ class FunctionEmitter(OpEmitters):
         self.lines[alloca_at:alloca_at] = ["  " + a for a in self.allocas]
         for p in self.exit_blocks:
             self.emit_exit(p)
+        self.emit_leave()
         body = "\n".join(self.lines)
         return f"define ptr @{self.fname}(ptr %buf) {{\n{body}\n}}\n"
 
@@ -367,24 +369,40 @@ class FunctionEmitter(OpEmitters):
             self.write_buffer(k, v.type, operand)
         for e in release:
             self.decref_cold(self.entity_operand(e, p))
-        if ex.kind == GUARD:
-            sp, st, has = self.tmp(), self.tmp(), self.tmp()
-            self.emit(f"{sp} = getelementptr ptr, ptr {ptr_const(self.slots_address)}, i64 {ex.index}")
-            self.emit(f"{st} = load ptr, ptr {sp}")
-            self.emit(f"{has} = icmp ne ptr {st}, null")
-            self.emit(f"br i1 {has}, label %side{p}, label %deopt{p}")
-            self.start_block(f"side{p}")
-            r = self.tmp()
-            self.emit(f"{r} = musttail call ptr {st}(ptr %buf)")
-            self.emit(f"ret ptr {r}")
-            self.start_block(f"deopt{p}")
-        self.need("jit_deopt")
         types = "".join(v.type for v, _ in live)
         self.globals.append(f"@types{p} = private unnamed_addr constant [{len(types) or 1} x i8] "
                             f"c\"{types or 'x'}\"")
+        slot = ex.index if ex.kind == GUARD else -1  # only guards get side traces
+        self.leaving.append((self.block, slot, ptr_const(id(ex)), f"@types{p}", len(live), exc or "null"))
+        self.emit("br label %leave")
+
+    def emit_leave(self):
+        """The way out that every exit shares, told by phis which exit it is: its guard's side trace when one is
+        patched in (a tail call), else jit_deopt builds the exit tuple (which a function trace's handler turns into
+        the call's result). One copy instead of one per exit keeps modules small: compile time goes with size."""
+        if not self.leaving:
+            return
+        self.start_block("leave")
+        columns = list(zip(*[[(v, block) for v in values] for block, *values in self.leaving]))
+        slot, ex, types, n, exc = (self.tmp() for _ in range(5))
+        for name, ty, column in zip((slot, ex, types, n, exc), ("i64", "ptr", "ptr", "i64", "ptr"), columns):
+            self.emit(f"{name} = phi {ty} " + ", ".join(f"[{v}, %{block}]" for v, block in column))
+        self.need("jit_deopt")
+        if any(values[0] >= 0 for _block, *values in self.leaving):
+            guarded, sp, st, has, r = (self.tmp() for _ in range(5))
+            self.emit(f"{guarded} = icmp sge i64 {slot}, 0")
+            self.emit(f"br i1 {guarded}, label %leave_slot, label %leave_deopt")
+            self.start_block("leave_slot")
+            self.emit(f"{sp} = getelementptr ptr, ptr {ptr_const(self.slots_address)}, i64 {slot}")
+            self.emit(f"{st} = load ptr, ptr {sp}")
+            self.emit(f"{has} = icmp ne ptr {st}, null")
+            self.emit(f"br i1 {has}, label %leave_side, label %leave_deopt")
+            self.start_block("leave_side")
+            self.emit(f"{r} = musttail call ptr {st}(ptr %buf)")
+            self.emit(f"ret ptr {r}")
+            self.start_block("leave_deopt")
         tup = self.tmp()
-        self.emit(f"{tup} = call ptr @jit_deopt(ptr {ptr_const(id(ex))}, ptr @types{p}, i64 {len(live)}, "
-                  f"ptr %buf, ptr {exc or 'null'})")
+        self.emit(f"{tup} = call ptr @jit_deopt(ptr {ex}, ptr {types}, i64 {n}, ptr %buf, ptr {exc})")
         if self.trace.returns:  # a function trace: the handler finishes the call and gives its result
             self.need("jit_fexit")
             r = self.tmp()
