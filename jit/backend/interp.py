@@ -68,6 +68,8 @@ _EFFECTS = {
     "setslot": _setslot,
     "getreg": lambda lst, i: lst[i],
     "setreg": _list_setitem,
+    "setreg_int": lambda regs, i, v: _list_setitem(regs, i, int(v)),
+    "setreg_float": lambda regs, i, f: _list_setitem(regs, i, float(f)),
     "list_getitem": lambda lst, i: lst[i],
     "list_setitem": _list_setitem,
     "list_len": len,

@@ -98,6 +98,10 @@ OPS = [
     ("setslot", "oIo", "v", "W", "store a2 at byte offset a1 of a0"),
     ("getreg", "oI", "o", "R", "register a1 of register file a0"),
     ("setreg", "oIo", "v", "W", "register a1 of register file a0 := a2"),
+    ("setreg_int", "oIi", "v", "W", "register a1 of register file a0 := int a2 (may overwrite the old int object in "
+     "place when only the register file refers to it)"),
+    ("setreg_float", "oIf", "v", "W", "register a1 of register file a0 := float a2 (may overwrite the old float "
+     "object in place when only the register file refers to it)"),
     ("list_getitem", "oi", "o", "R", "a0[a1] (no bounds check: guard it)"),
     ("list_setitem", "oio", "v", "W", "a0[a1] := a2 (no bounds check: guard it)"),
     ("list_setitem_float", "oif", "v", "W", "a0[a1] := float a2 (may overwrite the old float object in place when "

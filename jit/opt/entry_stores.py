@@ -22,7 +22,7 @@ def entry_stores(ir):
     for op in reversed(ir.ops[:-1]):
         if op.snapshot is not None or op.opdef.name == "label" or op.opdef.calls_out:
             break
-        if op.opdef.name == "setreg" and op.args[1].is_const():
+        if op.opdef.name in ("setreg", "setreg_int", "setreg_float") and op.args[1].is_const():
             regs, index = op.args[0], op.args[1].value
             if any(a is regs and (k, index) in dead_at for k, a in enumerate(args)):
                 dead.add(id(op))

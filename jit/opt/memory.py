@@ -13,8 +13,8 @@ language promises it, see opdefs.py); everything else may be.
 from __future__ import annotations
 
 LOADS = {"getslot", "getreg", "list_getitem", "list_len", "dict_get", "dict_slot_value", "dict_keys", "dict_len"}
-STORES = {"setslot", "setreg", "list_setitem", "list_setitem_float", "list_setitem_int", "list_append", "dict_set",
-          "dict_set_float", "dict_set_int"}
+STORES = {"setslot", "setreg", "setreg_int", "setreg_float", "list_setitem", "list_setitem_float", "list_setitem_int",
+          "list_append", "dict_set", "dict_set_float", "dict_set_int"}
 
 
 def _dict_key(k):
@@ -53,7 +53,7 @@ def store_kind(op):
     name = op.opdef.name
     if name == "setslot":
         return ("slot", op.args[1].value)
-    if name == "setreg":
+    if name in ("setreg", "setreg_int", "setreg_float"):
         return ("reg", op.args[1].value if op.args[1].is_const() else None)
     if name in ("list_setitem", "list_setitem_float", "list_setitem_int"):
         return "list_item"

@@ -1,5 +1,6 @@
-"""Number stores: a store of a freshly boxed float or int into a list item or dict value becomes a store of the
-machine value (list_setitem_float / _int, dict_set_float / _int), which the backend may turn into an overwrite of
+"""Number stores: a store of a freshly boxed float or int into a list item, a register or a dict value becomes a
+store of the machine value (list_setitem_float / _int, setreg_float / _int, dict_set_float / _int: a side trace that
+hands a loop counter back to the interpreter need not allocate it), which the backend may turn into an overwrite of
 the old number object when nothing but the container refers to it - no allocation, no deallocation. The box, if
 nothing else needs it, is then dead (cse has already given loads of the stored box the machine value).
 
@@ -17,6 +18,7 @@ from jit.opt.rewrite import Rewriter, value_key
 # (store, box) -> the store of the machine value
 _NUMBER_STORE = {
     ("list_setitem", "box_float"): "list_setitem_float", ("list_setitem", "box_int"): "list_setitem_int",
+    ("setreg", "box_float"): "setreg_float", ("setreg", "box_int"): "setreg_int",
     ("dict_set", "box_float"): "dict_set_float", ("dict_set", "box_int"): "dict_set_int",
 }
 _DICT_NUMBER_STORES = ("dict_set_float", "dict_set_int")
@@ -39,7 +41,7 @@ def number_stores(ir):
             rw.keep(op)
             continue
         store = op
-        if name in ("list_setitem", "dict_set"):
+        if name in ("list_setitem", "setreg", "dict_set"):
             box = op.args[2]
             # label arguments denote phis after the label: only a box op itself says what it holds
             if isinstance(box, Op) and id(box) not in rw.label_args:

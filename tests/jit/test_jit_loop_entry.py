@@ -111,7 +111,7 @@ def test_a_jump_into_a_loop_skips_stores_that_every_exit_of_the_loop_writes():
     BACKENDS["llvm"].compile(loop)
     jumper = compile_jumper(STORES_THEN_JUMPS, loop)
     names = [op.opdef.name for op in jumper.ir.ops]
-    assert names[-1] == "jump_loop" and "setreg" not in names and "box_int" not in names
+    assert names[-1] == "jump_loop" and not {"setreg", "setreg_int"} & set(names) and "box_int" not in names
     regs = [0, None, None]
     r = jumper.entry(regs)
     # register 0 was never stored: the exit carries its value (5 counted up to 10) as a pending write
@@ -123,4 +123,4 @@ def test_a_jump_into_a_loop_keeps_stores_of_registers_the_loop_reads():
     loop = Trace(parse_trace(reads))
     BACKENDS["llvm"].compile(loop)
     jumper = compile_jumper(STORES_THEN_JUMPS, loop)
-    assert "setreg" in [op.opdef.name for op in jumper.ir.ops]
+    assert "setreg_int" in [op.opdef.name for op in jumper.ir.ops]  # the machine int (the old object may be reused)

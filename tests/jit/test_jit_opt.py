@@ -507,3 +507,24 @@ finish() {$None@2: o0, i4}"""
     assert names(ir).count("guard_is_not") == 2 and names(ir).count("guard_type") == 1
     pc, _values, _exc = run(ir, {b"pad": 0, b"x": 7})  # x is at entry 1, not 0: the second read misses
     assert pc == 1
+
+
+def test_register_stores_of_numbers_reuse_an_unshared_int_and_leave_a_shared_one_alone():
+    text = """inputs(o0, o5)
+i1 = unbox_int(o5)
+i6 = int_add(i1, 1)
+o2 = box_int(i6)
+setreg(o0, 0, o2)
+o3 = box_float(2.5)
+setreg(o0, 1, o3)
+finish() {$None@0: o0}"""
+    ir = optimise(parse_trace(text))
+    assert {"setreg_int", "setreg_float"} <= set(names(ir)) and "box_int" not in names(ir)
+    regs = [int("70001"), float("1.5")]  # objects only the register file holds
+    ids = [id(x) for x in regs]
+    run(ir, regs, 123455)
+    assert regs == [123456, 2.5] and [id(x) for x in regs] == ids
+    shared = int("70002")
+    regs = [shared, 0.5]
+    run(ir, regs, 98)
+    assert shared == 70002 and regs[0] == 99 and regs[0] is not shared

@@ -494,6 +494,12 @@ class OpEmitters:
         self.emit(f"br label %stored{n}")
         self.start_block(f"stored{n}")
 
+    def op_setreg_int(self, op, p, regs, i, v):
+        self.list_store_number("i", regs, i, v)
+
+    def op_setreg_float(self, op, p, regs, i, f):
+        self.list_store_number("f", regs, i, f)
+
     def op_list_setitem_float(self, op, p, lst, i, f):
         self.list_store_number("f", lst, i, f)
 

@@ -29,8 +29,9 @@ DECREF, CONSUMED, INVARIANT, TRANSFER = "decref", "consumed", "invariant", "tran
 
 # load op -> the stores that may overwrite the slot it reads (see _may_overwrite for how keys tell them apart)
 _DICT_STORES = ("dict_set", "dict_set_float", "dict_set_int")
-_LOADS = {"getslot": ("setslot",), "getreg": ("setreg",), "dict_get": _DICT_STORES, "dict_slot_value": _DICT_STORES,
-          "list_getitem": ("list_setitem", "list_setitem_float", "list_setitem_int"), "tuple_getitem": ()}
+_LOADS = {"getslot": ("setslot",), "getreg": ("setreg", "setreg_int", "setreg_float"), "dict_get": _DICT_STORES,
+          "dict_slot_value": _DICT_STORES, "list_getitem": ("list_setitem", "list_setitem_float", "list_setitem_int"),
+          "tuple_getitem": ()}
 _KEY_ARG = {"dict_slot_value": 3}  # where a load's key is, when not its second argument
 _HARMLESS_ALLOCATIONS = {"box_int", "box_float"}  # objects the cycle collector does not track
 _PEEKING_STORES = _DICT_STORES  # an a3 is only looked at, before the store (see uses)
