@@ -19,6 +19,7 @@ enough.)
 from __future__ import annotations
 
 from jit.ir import const_obj
+from jit.opt.fold import holds_on_constants, unboxed_constant
 from jit.opt.rewrite import Rewriter, op_key, value_key
 
 _GUARDS = {"guard_true", "guard_false", "guard_type", "guard_is", "guard_is_not"}
@@ -63,6 +64,11 @@ def cse(ir):
             seen = {k: v for k, v in seen.items() if not phis.intersection(k[1:])}
             heap.clear()
             rw.keep(op)
+            continue
+        if holds_on_constants(op):  # forwarding has turned loads into the constants the trace stored
+            continue
+        unboxed = unboxed_constant(op)
+        if unboxed is not None and rw.replace(op, unboxed):
             continue
         if op.opdef.calls_out:
             heap.clear()

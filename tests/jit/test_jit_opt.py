@@ -528,3 +528,20 @@ finish() {$None@0: o0}"""
     regs = [shared, 0.5]
     run(ir, regs, 98)
     assert shared == 70002 and regs[0] == 99 and regs[0] is not shared
+
+
+def test_guards_and_unboxes_of_constants_that_forwarding_exposes_go():
+    """A side trace that stores a constant into a register and then runs a copy of a loop's preamble reads that
+    constant back: the preamble's type guard on it holds, and unboxing it gives the machine constant."""
+    text = """inputs(o0)
+setreg(o0, 0, $two)
+o1 = getreg(o0, 0)
+guard_type(o1, $int) {$None@0: o0}
+i2 = unbox_int(o1)
+i3 = int_add(i2, 1)
+guard_is(o1, $two) {$None@1: o0}
+finish() {$None@2: o0, i3}"""
+    ir = optimise(parse_trace(text, {"two": 2, "int": int}))
+    assert not {"guard_type", "guard_is", "unbox_int"} & set(names(ir))
+    regs = [None]
+    assert run(ir, regs)[0] == 2 and regs == [2]
