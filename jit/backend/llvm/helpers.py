@@ -257,13 +257,16 @@ _ENTRY_AT = """  %kp = getelementptr i8, ptr %d, i64 {keys}
     log2_index_bytes=layout.DK_LOG2_INDEX_BYTES, indices=layout.DK_INDICES, general=layout.DK_KIND_GENERAL,
     general_entry=layout.GENERAL_ENTRY, unicode_entry=layout.UNICODE_ENTRY)
 
-_DICT_SLOT = f"""define internal ptr @jit_dict_slot(ptr %d, ptr %key, ptr %cache) alwaysinline {{
-entry:
+# Entry block of the lookups that read a combined table's entries: a split table (values kept apart) goes to `split`.
+_COMBINED_ONLY = f"""entry:
   %vp = getelementptr i8, ptr %d, i64 {layout.DICT_VALUES}
   %vals = load ptr, ptr %vp
   %split = icmp ne ptr %vals, null
-  br i1 %split, label %none, label %combined, !prof !0
-combined:
+  br i1 %split, label %{{split}}, label %combined, !prof !0
+combined:"""
+
+_DICT_SLOT = f"""define internal ptr @jit_dict_slot(ptr %d, ptr %key, ptr %cache) alwaysinline {{
+{_COMBINED_ONLY.format(split="none")}
 {_ENTRY_AT}
   %ix = load i64, ptr %cache
   %inb = icmp ult i64 %ix, %n
@@ -289,12 +292,7 @@ none:
 # the key is missing). A dict of str-only (unicode) entries cannot hold a bytes key. An entry with the same hash but
 # another key object may still be an equal key: PyDict decides then, as it does for split tables.
 _DICT_FIND = f"""define internal ptr @jit_dict_find(ptr %d, ptr %key, i64 %hash) noinline {{
-entry:
-  %vp = getelementptr i8, ptr %d, i64 {layout.DICT_VALUES}
-  %vals = load ptr, ptr %vp
-  %split = icmp ne ptr %vals, null
-  br i1 %split, label %slow, label %combined, !prof !0
-combined:
+{_COMBINED_ONLY.format(split="slow")}
   %kp = getelementptr i8, ptr %d, i64 {layout.DICT_KEYS}
   %keys = load ptr, ptr %kp
   %kindp = getelementptr i8, ptr %keys, i64 {layout.DK_KIND}
