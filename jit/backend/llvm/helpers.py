@@ -291,6 +291,12 @@ none:
 # i = (5 * i + perturb + 1) & mask with perturb >>= 5), comparing keys by identity: the key's value pointer (NULL when
 # the key is missing). A dict of str-only (unicode) entries cannot hold a bytes key. An entry with the same hash but
 # another key object may still be an equal key: PyDict decides then, as it does for split tables.
+# Reading an index of the index table when it is 1, 2 or 4 bytes wide (sign-extended: -1 is empty, -2 deleted).
+_NARROW_INDICES = "\n".join(f"""w{n}:
+  %x{n} = load i{8 * n}, ptr %ip
+  %ix{n} = sext i{8 * n} %x{n} to i64
+  br label %got""" for n in (1, 2, 4))
+
 _DICT_FIND = f"""define internal ptr @jit_dict_find(ptr %d, ptr %key, i64 %hash) noinline {{
 {_COMBINED_ONLY.format(split="slow")}
   %kp = getelementptr i8, ptr %d, i64 {layout.DICT_KEYS}
@@ -323,18 +329,7 @@ loop:
   switch i64 %lw, label %w8 [ i64 0, label %w1
                               i64 1, label %w2
                               i64 2, label %w4 ]
-w1:
-  %x1 = load i8, ptr %ip
-  %ix1 = sext i8 %x1 to i64
-  br label %got
-w2:
-  %x2 = load i16, ptr %ip
-  %ix2 = sext i16 %x2 to i64
-  br label %got
-w4:
-  %x4 = load i32, ptr %ip
-  %ix4 = sext i32 %x4 to i64
-  br label %got
+{_NARROW_INDICES}
 w8:
   %ix8 = load i64, ptr %ip
   br label %got
