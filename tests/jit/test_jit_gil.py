@@ -64,6 +64,7 @@ def test_fast_tier_code_that_becomes_hot_hands_the_gil_over(monkeypatch):
     """Nothing is built, but the loop's own hit counter reaches the tier-up threshold: the worker must get in to
     recompile it, long before the loop returns."""
     monkeypatch.setattr(compiler, "SMALL_MODULE_LINES", 0)  # the fast tier, which counts hits
+    monkeypatch.setattr(compiler, "SMALL_LOOP_OPS", -1)
     trace = compile_text(SPIN, "llvm")
     assert trace.code.native.level == compiler.CODEGEN_LEVEL
     assert run_next_to_a_thread(trace, builds=0, start=0) > 5

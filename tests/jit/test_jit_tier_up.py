@@ -20,6 +20,7 @@ def run(root):
 
 def test_tier_up_switches_the_entry_the_cell_and_the_parent_slot(monkeypatch):
     monkeypatch.setattr(compiler, "SMALL_MODULE_LINES", 0)  # every module starts at the fast level
+    monkeypatch.setattr(compiler, "SMALL_LOOP_OPS", -1)
     backend = BACKENDS["llvm"]
     root = compile_text(LOOP, "llvm")
     side = Trace(parse_trace(SIDE, {"root": root}), parent=root.exits[0])
@@ -48,6 +49,7 @@ def test_no_tier_up_for_code_already_optimised_or_with_the_optimiser_off(monkeyp
     small = compile_text(LOOP, "llvm")
     assert small.code.native.level == compiler.CODEGEN_LEVEL_SMALL and BACKENDS["llvm"].tier_up(small) is None
     monkeypatch.setattr(compiler, "SMALL_MODULE_LINES", 0)
+    monkeypatch.setattr(compiler, "SMALL_LOOP_OPS", -1)
     unoptimised = LLVMBackend(Config(opt=False))
     trace = Trace(parse_trace(LOOP))
     unoptimised.compile(trace)
@@ -60,6 +62,7 @@ def test_only_code_that_may_tier_up_counts_its_iterations(monkeypatch):
     small.entry([0, 0])
     assert small.code.hits[0] == 0
     monkeypatch.setattr(compiler, "SMALL_MODULE_LINES", 0)
+    monkeypatch.setattr(compiler, "SMALL_LOOP_OPS", -1)
     big = compile_text(LOOP, "llvm")
     assert HIT in big.code.text
     big.entry([0, 0])
@@ -93,6 +96,7 @@ def test_a_big_module_tiers_up_only_after_running_hot_as_long_as_its_recompilati
     import jit.backend.llvm as llvm_backend
 
     monkeypatch.setattr(compiler, "SMALL_MODULE_LINES", 0)
+    monkeypatch.setattr(compiler, "SMALL_LOOP_OPS", -1)
     monkeypatch.setattr(llvm_backend, "EAGER_TIER_UP_LINES", 0)  # this small loop counts as big
     monkeypatch.setattr(llvm_backend, "L2_SECONDS_PER_LINE", 1.0)
     trace = compile_text(LOOP, "llvm")
@@ -106,3 +110,12 @@ def test_a_big_module_tiers_up_only_after_running_hot_as_long_as_its_recompilati
     assert job.heat() == 0
     clock[0] += 1
     assert job.heat() == llvm_backend.TIER_UP_HITS + 5
+
+
+def test_a_big_module_with_a_short_loop_starts_at_the_optimising_level():
+    small, fast = compiler.CODEGEN_LEVEL_SMALL, compiler.CODEGEN_LEVEL
+    lines = compiler.SMALL_MODULE_LINES + 1
+    assert compiler.codegen_level(lines, compiler.SMALL_LOOP_OPS) == small  # a long preamble, a short loop
+    assert compiler.codegen_level(lines, compiler.SMALL_LOOP_OPS + 1) == fast
+    assert compiler.codegen_level(lines, None) == fast  # no loop of its own (a side trace, a function trace)
+    assert compiler.codegen_level(compiler.SMALL_MODULE_LINES, None) == small

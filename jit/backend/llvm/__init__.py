@@ -48,8 +48,8 @@ class LLVMJob:
     def __init__(self, backend, trace):
         self.trace = trace
         self.handle = LLVMHandle(trace, len(trace.exits))
-        self.text, self.symbols, self.loop_entry = module_text(trace, self.handle.slots_address,
-                                                               self.handle.hits_address)
+        self.text, self.symbols, self.loop_entry, self.level = module_text(trace, self.handle.slots_address,
+                                                                           self.handle.hits_address)
         self.fname = f"trace_{trace.trid}"
         self.exports = [self.fname]
         if f"@{self.fname}_py(" in self.text:
@@ -59,7 +59,8 @@ class LLVMJob:
         self.native = None
 
     def build(self):
-        self.native = compiler.compile_module(self.text, self.symbols, self.exports, self.opt, self.want_asm)
+        self.native = compiler.compile_module(self.text, self.symbols, self.exports, self.opt, self.want_asm,
+                                              self.level if self.opt else None)
 
     def install(self):
         h = self.handle

@@ -429,9 +429,17 @@ def entry_wrapper(trace) -> str:
     return f"define ptr @trace_{trace.trid}_py(ptr %self, ptr %args, i64 %nargs) {{\n{body}\n}}\n"
 
 
-def module_text(trace, slots_address: int, hits_address: int) -> tuple[str, list[str], list | None]:
-    """The LLVM module for `trace`, the names of the C symbols it needs, and the values a jump_loop into its loop
-    passes (None when it cannot be entered that way)."""
+def loop_ops(ir) -> int | None:
+    """How many ops the loop body of `ir` has (None when it does not loop)."""
+    label = ir.label_index()
+    if label is None or ir.ops[-1].opdef.name != "jump":
+        return None
+    return len(ir.ops) - label - 1
+
+
+def module_text(trace, slots_address: int, hits_address: int) -> tuple[str, list[str], list | None, int]:
+    """The LLVM module for `trace`, the names of the C symbols it needs, the values a jump_loop into its loop
+    passes (None when it cannot be entered that way) and the codegen level its first code is emitted at."""
     fe = FunctionEmitter(trace, slots_address, hits_address)
     fn = fe.function()
     wants_entry = trace.kind in ("root", "function") and all(v.type == OBJ for v in trace.ir.inputs)
@@ -455,9 +463,10 @@ def module_text(trace, slots_address: int, hits_address: int) -> tuple[str, list
     parts.append('!1 = !{!"branch_weights", i32 100000, i32 1}')
     symbols = sorted(fe.decls) + sorted(fe.shared) + ["fmod", "pow", "floor"]
     text = "\n".join(parts) + "\n"
-    if compiler.codegen_level(text.count("\n")) == compiler.CODEGEN_LEVEL_SMALL:  # no tier-up will want the count
+    level = compiler.codegen_level(text.count("\n"), loop_ops(trace.ir))
+    if level == compiler.CODEGEN_LEVEL_SMALL:  # no tier-up will want the count
         text = without_hit_counter(text)
-    return text, symbols, fe.entry_values
+    return text, symbols, fe.entry_values, level
 
 
 def without_hit_counter(text: str) -> str:
