@@ -31,7 +31,7 @@ from rich.table import Table
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROGRAMS = os.path.join(HERE, "programs")
-CONFIGS = {"interp": {"YK_JITC": "none"}, "jit": {}}
+CONFIGS = {"interp": {"YK_JITC": "none"}, "jit": {}, "noopt": {"YK_OPT": "0"}}  # noopt: the JIT without its optimiser
 QUICK_RE = re.compile(r"^--\s*quick:\s*(\S+)", re.MULTILINE)
 
 
@@ -78,7 +78,7 @@ def geomean(xs: list[float]) -> float | None:
 
 def bench_program(name: str, args, configs: list[str], refs: dict[str, str], log) -> dict:
     path = os.path.join(PROGRAMS, name + ".lua")
-    prog_args = quick_arg(path) if args.quick else []
+    prog_args = quick_arg(path) if args.quick else [args.arg] if args.arg else []
     row: dict = {"program": name, "args": prog_args}
     errors: dict[str, str] = {}
     ref_out = None
@@ -103,6 +103,8 @@ def bench_program(name: str, args, configs: list[str], refs: dict[str, str], log
         row[cfg] = m["time"]
         if "lua5.4" in row:
             row[cfg + "/lua5.4"] = row[cfg] / row["lua5.4"]
+    if "noopt" in row and "jit" in row:
+        row["noopt/jit"] = row["noopt"] / row["jit"]
     if "interp" in row and "jit" in row:
         row["interp/jit"] = row["interp"] / row["jit"]
         if args.hot and not args.quick:
@@ -130,6 +132,7 @@ def render(rows: list[dict], configs: list[str], refs: dict[str, str], console: 
         return "-" if x is None else f"{x:.2f}x" if x < 100 else f"{x:.0f}x"
 
     speedup = "interp" in configs and "jit" in configs
+    opt_pays = "noopt" in configs and "jit" in configs
     quick = any(row["args"] for row in rows)
     table = Table(title="ylua vs lua5.4: seconds (median) and time / lua5.4 time (lower is better)")
     table.add_column("program", style="bold")
@@ -143,6 +146,8 @@ def render(rows: list[dict], configs: list[str], refs: dict[str, str], console: 
     hot = any("hot interp/jit" in row for row in rows)
     if speedup:
         table.add_column("interp/jit", justify="right", style="green")
+    if opt_pays:
+        table.add_column("noopt/jit", justify="right", style="green")
     if hot:
         table.add_column("hot interp/jit", justify="right", style="green")
     for row in rows:
@@ -154,6 +159,8 @@ def render(rows: list[dict], configs: list[str], refs: dict[str, str], console: 
             cells += [secs(row, cfg), ratio(row.get(cfg + "/lua5.4"))]
         if speedup:
             cells.append(ratio(row.get("interp/jit")))
+        if opt_pays:
+            cells.append(ratio(row.get("noopt/jit")))
         if hot:
             cells.append(ratio(row.get("hot interp/jit")))
         table.add_row(*cells)
@@ -162,6 +169,8 @@ def render(rows: list[dict], configs: list[str], refs: dict[str, str], console: 
         foot += ["", ratio(geomean([r[cfg + "/lua5.4"] for r in rows if cfg + "/lua5.4" in r]))]
     if speedup:
         foot.append(ratio(geomean([r["interp/jit"] for r in rows if "interp/jit" in r])))
+    if opt_pays:
+        foot.append(ratio(geomean([r["noopt/jit"] for r in rows if "noopt/jit" in r])))
     if hot:
         foot.append(ratio(geomean([r["hot interp/jit"] for r in rows if "hot interp/jit" in r])))
     table.add_section()
@@ -191,6 +200,7 @@ def main() -> int:
     ap.add_argument("--ylua", default=f"{sys.executable} -m cli", help="command that runs ylua")
     ap.add_argument("--timeout", type=float, default=600, help="seconds before a single run is abandoned")
     ap.add_argument("--quick", action="store_true", help="pass each program's `-- quick: N` argument (smoke run)")
+    ap.add_argument("--arg", help="pass this argument (a size) to every program instead of its default")
     ap.add_argument("--hot", action="store_true", help="also report the speed-up once loops are hot (see above)")
     ap.add_argument("--json", help="also write the rows to this JSON file")
     args = ap.parse_args()

@@ -1,0 +1,26 @@
+"""bench/run.py: one quick run of a small program, checked against lua5.4, with the optimiser's ratio."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.skipif(shutil.which("lua5.4") is None, reason="needs lua5.4")
+def test_the_runner_reports_times_ratios_and_what_the_optimiser_buys(tmp_path):
+    out = tmp_path / "rows.json"
+    got = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--config", "jit", "--config", "noopt",
+                          "--repeat", "1", "--arg", "20000", "--json", str(out), "float_sum"],
+                         capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert got.returncode == 0, got.stdout + got.stderr
+    assert "noopt/jit" in got.stdout and "geometric mean" in got.stdout
+    rows = json.loads(out.read_text())
+    row = rows[0] if isinstance(rows, list) else rows["rows"][0]
+    assert row["program"] == "float_sum" and row["args"] == ["20000"]
+    assert row["noopt/jit"] == pytest.approx(row["noopt"] / row["jit"])
+    assert row["jit/lua5.4"] > 0
