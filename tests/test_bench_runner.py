@@ -20,7 +20,7 @@ def test_the_runner_reports_times_ratios_and_what_the_optimiser_buys(tmp_path):
     assert got.returncode == 0, got.stdout + got.stderr
     assert "noopt/jit" in got.stdout and "geometric mean" in got.stdout
     rows = json.loads(out.read_text())
-    row = rows[0] if isinstance(rows, list) else rows["rows"][0]
+    row = rows[0]
     assert row["program"] == "float_sum" and row["args"] == ["20000"]
     assert row["noopt/jit"] == pytest.approx(row["noopt"] / row["jit"])
     assert row["jit/lua5.4"] > 0
