@@ -148,18 +148,22 @@ class RecordOps:
                         return inherited
         return TV(self.raising("call", const_obj(h.index), t_tv.v, self.obj(key_tv)), "any")
 
-    def present_field(self, hash_, t_val, key_tv):
-        """The value of the field that t_val's hash part has under constant string key key_tv, read at the entry
-        where the recording found that key (dict_slot_value, behind a guard that it is still there), or None when
-        it cannot be read that way."""
-        if not key_tv.v.is_const():
-            return None
-        index = dict_entry_index(t_val.hash, key_tv.v.value)
+    def slot_read(self, hash_, d, key):
+        """A read of dict `d` (the IR value hash_) under `key` at the entry where the recording finds that key
+        (dict_slot_value: None unless the key is still there, so the caller guards it), or None when the key is not
+        a constant found among d's entries."""
+        index = dict_entry_index(d, key.value) if key.is_const() else None
         if index is None:
             return None
         rec = self.rec
-        v = rec.op("dict_slot_value", hash_, rec.op("dict_keys", hash_), rec.const(index), key_tv.v)
-        self.guard("guard_is_not", v, const_obj(None))
+        return rec.op("dict_slot_value", hash_, rec.op("dict_keys", hash_), rec.const(index), key)
+
+    def present_field(self, hash_, t_val, key_tv):
+        """The value of the field that t_val's hash part has under key key_tv, read by slot_read behind a guard
+        that it is still there, or None when it cannot be read that way."""
+        v = self.slot_read(hash_, t_val.hash, key_tv.v)
+        if v is not None:
+            self.guard("guard_is_not", v, const_obj(None))
         return v
 
     def class_field(self, t_tv, meta, key_tv, key_val, own):
@@ -194,14 +198,11 @@ class RecordOps:
         return TV(found, "any")
 
     def const_dict_read(self, d, key):
-        """The value under `key` (an IR value) of the dict `d` (a constant of the trace), or None: read at the entry
-        where the key is now when it is a constant found there (the caller guards the result against None or a
-        particular value, either of which a read of another entry fails), else looked up."""
-        rec = self.rec
-        index = dict_entry_index(d, key.value) if key.is_const() else None
-        if index is None:
-            return rec.op("dict_get", const_obj(d), key)
-        return rec.op("dict_slot_value", const_obj(d), rec.op("dict_keys", const_obj(d)), rec.const(index), key)
+        """The value under `key` (an IR value) of the dict `d` (a constant of the trace), or None: a slot_read
+        where it can be (the caller guards the result against None or a particular value, either of which a read
+        of another entry fails), else a lookup."""
+        v = self.slot_read(const_obj(d), d, key)
+        return v if v is not None else self.rec.op("dict_get", const_obj(d), key)
 
     def table_set(self, t_tv, t_val, key_tv, key_val, v_tv, v_val):
         self.empty_tables.discard(id(t_tv.v))

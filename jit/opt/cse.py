@@ -20,11 +20,11 @@ from __future__ import annotations
 
 from jit.ir import const_obj
 from jit.opt.fold import holds_on_constants, unboxed_constant
+from jit.opt.memory import DICT_READ_KEY
 from jit.opt.rewrite import Rewriter, op_key, value_key
 
 _GUARDS = {"guard_true", "guard_false", "guard_type", "guard_is", "guard_is_not"}
 _DICT_STORES = {"dict_set": None, "dict_set_float": float, "dict_set_int": int}  # store -> type it stores
-_DICT_READS = {"dict_get": 1, "dict_slot_value": 3}  # read -> which argument is the key
 # box op -> (its unbox op, the key of its type constant)
 _BOXES = {"box_int": ("unbox_int", value_key(const_obj(int))),
           "box_float": ("unbox_float", value_key(const_obj(float)))}
@@ -74,8 +74,8 @@ def cse(ir):
             heap.clear()
         elif name in _DICT_STORES:
             _track_dict_store(op, seen, heap)
-        elif name in _DICT_READS and op.args[_DICT_READS[name]].is_const():
-            cell = loaded[id(op)] = (value_key(op.args[0]), op.args[_DICT_READS[name]].value)
+        elif name in DICT_READ_KEY and op.args[DICT_READ_KEY[name]].is_const():
+            cell = loaded[id(op)] = (value_key(op.args[0]), op.args[DICT_READ_KEY[name]].value)
             if cell in heap:  # a slot read gives None when the key is elsewhere: its type holds once that is ruled out
                 fact = "type" if name == "dict_get" else "type_unless_none"
                 seen[(fact, value_key(op))] = heap[cell]

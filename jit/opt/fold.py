@@ -28,6 +28,8 @@ def _power_of_two(c) -> int | None:
         return None
     v = c.value
     return v.bit_length() - 1 if type(v) is int and v > 1 and v & (v - 1) == 0 else None
+
+
 _GUARD_HOLDS = {"guard_true": lambda c: c.value is True, "guard_false": lambda c: c.value is False,
                 "guard_type": lambda c, t: type(c.value) is t.value, "guard_is": lambda c, d: c.value is d.value,
                 "guard_is_not": lambda c, d: c.value is not d.value}

@@ -12,6 +12,9 @@ language promises it, see opdefs.py); everything else may be.
 
 from __future__ import annotations
 
+from jit.ir import Op
+
+DICT_READ_KEY = {"dict_get": 1, "dict_slot_value": 3}  # dict read -> which of its arguments is the key
 LOADS = {"getslot", "getreg", "list_getitem", "list_len", "dict_get", "dict_slot_value", "dict_keys", "dict_len"}
 STORES = {"setslot", "setreg", "setreg_int", "setreg_float", "list_setitem", "list_setitem_float", "list_setitem_int",
           "list_append", "dict_set", "dict_set_float", "dict_set_int"}
@@ -37,16 +40,13 @@ def load_kind(op):
         return "dict_len"
     if name == "dict_keys":
         return "dict_keys"
-    if name == "dict_slot_value":
-        return ("dict", _dict_key(op.args[3]))
-    return ("dict", _dict_key(op.args[1]))
+    return ("dict", _dict_key(op.args[DICT_READ_KEY[name]]))
 
 
 def _keeps_keys(op) -> bool:
     """Whether dict store `op` writes a key that a guarded dict_slot_value found (so it adds no entry)."""
     old = op.args[3] if len(op.args) > 3 else None
-    return old is not None and not old.is_const() and getattr(old, "opdef", None) is not None \
-        and old.opdef.name == "dict_slot_value"
+    return isinstance(old, Op) and old.opdef.name == "dict_slot_value"
 
 
 def store_kind(op):

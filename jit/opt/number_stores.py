@@ -12,7 +12,7 @@ call in between that may change that item, is given the read's result as what th
 from __future__ import annotations
 
 from jit.ir import Op, make_op
-from jit.opt.memory import STORES, clobbers, load_kind, store_kind
+from jit.opt.memory import DICT_READ_KEY, STORES, clobbers, load_kind, store_kind
 from jit.opt.rewrite import Rewriter, value_key
 
 # (store, box) -> the store of the machine value
@@ -22,7 +22,6 @@ _NUMBER_STORE = {
     ("dict_set", "box_float"): "dict_set_float", ("dict_set", "box_int"): "dict_set_int",
 }
 _DICT_NUMBER_STORES = ("dict_set_float", "dict_set_int")
-_DICT_READS = {"dict_get": 1, "dict_slot_value": 3}  # read -> which argument is the key
 
 
 def number_stores(ir):
@@ -33,8 +32,8 @@ def number_stores(ir):
         name = op.opdef.name
         if name == "label":
             loaded.clear()  # the loop body may run after any iteration's stores
-        elif name in _DICT_READS:
-            loaded[(value_key(op.args[0]), value_key(op.args[_DICT_READS[name]]))] = (load_kind(op), op)
+        elif name in DICT_READ_KEY:
+            loaded[(value_key(op.args[0]), value_key(op.args[DICT_READ_KEY[name]]))] = (load_kind(op), op)
         elif op.opdef.calls_out:
             loaded.clear()
         if name not in STORES:

@@ -101,8 +101,7 @@ def _runtime_address(name: str) -> int:
     with _runtime_lock:
         if not _runtime:
             text, symbols = helpers.runtime_text(capi.DECLS)
-            native = compile_module(text, symbols + ["fmod", "pow", "floor"], sorted(helpers.SHARED), True, False,
-                                    CODEGEN_LEVEL_SMALL)
+            native = compile_module(text, symbols, sorted(helpers.SHARED), True, False, CODEGEN_LEVEL_SMALL)
             _runtime_code.append(native)
             _runtime.update(native.addresses)
         return _runtime[name]
@@ -156,10 +155,9 @@ def _optimise(module, tm, opt: bool, level: int, lines: int):
 _LIBM_IMPORTS = ("fmod", "pow", "floor")
 
 
-def _bind_symbols(text: str, symbols) -> str:
-    """`text` with each function of `symbols` (a C API function or a runtime library helper) called at its address:
+def _bind_symbols(text: str, names) -> str:
+    """`text` with each function of `names` (a C API function or a runtime library helper) called at its address:
     its declaration dropped, its uses the address as a constant."""
-    names = [n for n in symbols if n not in _LIBM_IMPORTS]
     if not names:
         return text
     address = {n: _runtime_address(n) if n in helpers.SHARED else capi.address(n) for n in names}
@@ -175,7 +173,7 @@ def _declared_name(line: str) -> str:
 
 def compile_module(text: str, symbols, exports, opt: bool, want_asm: bool, level: int | None = None) -> NativeCode:
     """Parse, optimise (unless opt is False: LLVM's lowest level), emit (at codegen `level`, by default the one for
-    the module's size) and link `text`."""
+    the module's size) and link `text`, which declares `symbols` (C API functions and runtime library helpers)."""
     _dispose_dead()
     lines = text.count("\n")
     if level is None:

@@ -461,7 +461,7 @@ def module_text(trace, slots_address: int, hits_address: int) -> tuple[str, list
     parts.append(fn)
     parts.append('!0 = !{!"branch_weights", i32 1, i32 100000}')
     parts.append('!1 = !{!"branch_weights", i32 100000, i32 1}')
-    symbols = sorted(fe.decls) + sorted(fe.shared) + ["fmod", "pow", "floor"]
+    symbols = sorted(fe.decls) + sorted(fe.shared)
     text = "\n".join(parts) + "\n"
     level = compiler.codegen_level(text.count("\n"), loop_ops(trace.ir))
     if level == compiler.CODEGEN_LEVEL_SMALL:  # no tier-up will want the count

@@ -362,9 +362,7 @@ class OpEmitters:
     def op_dict_keys(self, op, p, d):
         """d's keys object when its entries are general ones that dict_slot_value can read (no split values),
         else @no_entries: an all-zero stand-in whose entry count is 0, so every slot read there misses."""
-        if "@no_entries" not in "".join(self.globals):
-            self.globals.append(f"@no_entries = internal global [{layout.DK_INDICES + 8 + layout.GENERAL_ENTRY} x i8] "
-                                "zeroinitializer, align 8")
+        self.need("no_entries")
         vals, keys = self.field(d, layout.DICT_VALUES, "ptr"), self.field(d, layout.DICT_KEYS, "ptr")
         kind, combined, general, ok = self.field(keys, layout.DK_KIND, "i8"), self.tmp(), self.tmp(), self.tmp()
         self.emit(f"{combined} = icmp eq ptr {vals}, null")

@@ -287,16 +287,16 @@ none:
   ret ptr null
 }}"""
 
-# A dict lookup of a constant bytes key by CPython's own probe sequence (dictkeys_generic_lookup: i = hash & mask, then
-# i = (5 * i + perturb + 1) & mask with perturb >>= 5), comparing keys by identity: the key's value pointer (NULL when
-# the key is missing). A dict of str-only (unicode) entries cannot hold a bytes key. An entry with the same hash but
-# another key object may still be an equal key: PyDict decides then, as it does for split tables.
 # Reading an index of the index table when it is 1, 2 or 4 bytes wide (sign-extended: -1 is empty, -2 deleted).
 _NARROW_INDICES = "\n".join(f"""w{n}:
   %x{n} = load i{8 * n}, ptr %ip
   %ix{n} = sext i{8 * n} %x{n} to i64
   br label %got""" for n in (1, 2, 4))
 
+# A dict lookup of a constant bytes key by CPython's own probe sequence (dictkeys_generic_lookup: i = hash & mask, then
+# i = (5 * i + perturb + 1) & mask with perturb >>= 5), comparing keys by identity: the key's value pointer (NULL when
+# the key is missing). A dict of str-only (unicode) entries cannot hold a bytes key. An entry with the same hash but
+# another key object may still be an equal key: PyDict decides then, as it does for split tables.
 _DICT_FIND = f"""define internal ptr @jit_dict_find(ptr %d, ptr %key, i64 %hash) noinline {{
 {_COMBINED_ONLY.format(split="slow")}
   %kp = getelementptr i8, ptr %d, i64 {layout.DICT_KEYS}
@@ -434,6 +434,11 @@ _MONOTONIC_NS = """define internal i64 @jit_monotonic_ns(ptr %ts) alwaysinline {
   ret i64 %t
 }"""
 
+# What dict_keys gives for a dict whose entries dict_slot_value cannot read: a keys object with no entries (its index
+# table and entry 0, which such a read still loads, are zeros).
+_NO_ENTRIES = (f"@no_entries = internal global [{layout.DK_INDICES + 8 + layout.GENERAL_ENTRY} x i8] zeroinitializer, "
+               "align 8")
+
 DEFS = {
     "jit_incref": _INCREF,
     "jit_decref": _DECREF,
@@ -446,6 +451,7 @@ DEFS = {
     "jit_dict_slot": _DICT_SLOT,
     "jit_dict_slot_miss": _DICT_SLOT_MISS,
     "jit_dict_find": _DICT_FIND,
+    "no_entries": _NO_ENTRIES,
     "jit_gil_poll": _GIL_POLL,
     "jit_monotonic_ns": _MONOTONIC_NS,
 }

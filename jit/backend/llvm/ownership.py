@@ -23,6 +23,7 @@ trace) or released.
 from __future__ import annotations
 
 from jit.ir.values import OBJ
+from jit.opt.memory import DICT_READ_KEY
 
 INF = float("inf")
 DECREF, CONSUMED, INVARIANT, TRANSFER = "decref", "consumed", "invariant", "transfer"
@@ -32,16 +33,14 @@ _DICT_STORES = ("dict_set", "dict_set_float", "dict_set_int")
 _LOADS = {"getslot": ("setslot",), "getreg": ("setreg", "setreg_int", "setreg_float"), "dict_get": _DICT_STORES,
           "dict_slot_value": _DICT_STORES, "list_getitem": ("list_setitem", "list_setitem_float", "list_setitem_int"),
           "tuple_getitem": ()}
-_KEY_ARG = {"dict_slot_value": 3}  # where a load's key is, when not its second argument
 _HARMLESS_ALLOCATIONS = {"box_int", "box_float"}  # objects the cycle collector does not track
-_PEEKING_STORES = _DICT_STORES  # an a3 is only looked at, before the store (see uses)
 
 
 def uses(op):
     """The values op uses, and so must be alive for: its arguments but the old item a dict store is given (it
     reads that one before it stores, and the item's container still holds it then)."""
     args = op.args
-    if op.opdef.name in _PEEKING_STORES and len(args) > 3:
+    if op.opdef.name in _DICT_STORES and len(args) > 3:  # its a3 is only looked at, before the store
         return args[:3]
     return args
 
@@ -53,7 +52,7 @@ def _may_overwrite(load, store) -> bool:
         return False
     if name == "list_getitem":
         return True
-    a, b = load.args[_KEY_ARG.get(name, 1)], store.args[1]
+    a, b = load.args[DICT_READ_KEY.get(name, 1)], store.args[1]
     return not (a.is_const() and b.is_const()) or a.value == b.value
 
 
