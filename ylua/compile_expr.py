@@ -397,7 +397,8 @@ class ExprCompiler:
             fs.line = e.line
             fs.emit(op.VARARG, reg, nresults + 1)
         else:
-            fs.free_to(reg + 1)
+            fs.free_to(reg)
+            fs.alloc(1)  # the call's base: through alloc, so that max_stack counts it
             self.call(e, reg, nresults)
         if nresults > 0:
             fs.reserve_to(reg + nresults)
