@@ -9,7 +9,7 @@ from ylua import opcodes as op
 from ylua.compile_expr import CONST_NODES, MULTI, ExprCompiler, const_value
 from ylua.funcstate import BlockScope, FuncState
 from ylua.proto import Proto, UpvalDesc
-from ylua.resolve import captured_flags, mark_captured
+from ylua.resolve import captured_flags
 
 
 class Compiler(ExprCompiler):
@@ -20,7 +20,6 @@ class Compiler(ExprCompiler):
     # ------------------------------------------------------------ functions
 
     def main(self, chunk: ast.Chunk) -> Proto:
-        mark_captured(chunk)
         fs = FuncState(None, self.source, 0, chunk.end_line, "main chunk")
         fs.proto.is_vararg = True
         fs.proto.upvals.append(UpvalDesc("_ENV", False, 0))
@@ -106,9 +105,8 @@ class Compiler(ExprCompiler):
     # ------------------------------------------------------------ statements
 
     def stmt(self, s):
-        fs = self.fs
-        fs.line = s.line
-        getattr(self, "stmt_" + type(s).__name__)(s)
+        self.fs.line = s.line
+        STATEMENTS[type(s)](self, s)
 
     def stmt_CallStat(self, s: ast.CallStat):
         fs = self.fs
@@ -176,9 +174,8 @@ class Compiler(ExprCompiler):
         self.assign(s.targets, s.exprs)
 
     def assign(self, targets, exprs):
+        """`targets = exprs` (the parser has checked that no target is a constant)."""
         fs = self.fs
-        for t in targets:
-            self.check_assignable(t)
         if len(targets) == 1 and len(exprs) == 1:
             self.store(targets[0], exprs[0])
             return
@@ -190,19 +187,6 @@ class Compiler(ExprCompiler):
         fs.reserve_to(base + n)
         for i in reversed(range(n)):
             self.store_reg(prepared[i], base + i)
-
-    def check_assignable(self, t):
-        if type(t) is ast.Name:
-            v = self.fs.find_local(t.name)
-            if v is None:
-                kind, info = self.resolve(t.name)
-                if kind == "const":
-                    self.syntax_error(f"attempt to assign to const variable '{t.name}'", t.line)
-                return
-            if v.attrib in ("const", "close"):
-                self.syntax_error(f"attempt to assign to const variable '{t.name}'", t.line)
-        elif type(t) is ast.Name:
-            pass
 
     def store(self, target, e):
         """Single assignment `target = e`, evaluating straight into a local's register when possible."""
@@ -502,7 +486,9 @@ def _is_void(s):
 
 
 def compile_chunk(chunk: ast.Chunk, source: str) -> Proto:
-    return Compiler(source).main(chunk)
+    """The main function of a chunk parsed by ylua.parser (which has marked the captured locals)."""
+    with ast.gc_paused():
+        return Compiler(source).main(chunk)
 
 
 def writes_target_early(e) -> bool:
@@ -515,10 +501,30 @@ def writes_target_early(e) -> bool:
 
 def reads_name(node, name: str) -> bool:
     """Whether the expression mentions variable `name` anywhere (conservatively, nested functions included)."""
-    if type(node) is ast.Name:
-        return node.name == name
-    if isinstance(node, list):
-        return any(reads_name(x, name) for x in node)
-    if isinstance(node, ast.Node):
-        return any(reads_name(getattr(node, f.name), name) for f in dataclasses.fields(node))
+    todo = [node]
+    while todo:
+        n = todo.pop()
+        t = type(n)
+        if t is ast.Name:
+            if n.name == name:
+                return True
+        elif t is list:
+            todo.extend(n)
+        elif n is not None and t not in _LEAVES:
+            todo.extend(getattr(n, f) for f in _node_fields(t))
     return False
+
+
+_LEAVES = frozenset([str, bytes, int, float, bool, ast.Nil, ast.TrueExpr, ast.FalseExpr, ast.Number, ast.String,
+                     ast.Vararg])
+_FIELDS: dict = {}
+
+
+def _node_fields(t) -> tuple:
+    fields = _FIELDS.get(t)
+    if fields is None:
+        fields = _FIELDS[t] = tuple(f.name for f in dataclasses.fields(t) if f.name not in ("line", "_decls"))
+    return fields
+
+
+STATEMENTS = {getattr(ast, name[5:]): fn for name, fn in vars(Compiler).items() if name.startswith("stmt_")}
