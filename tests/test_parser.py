@@ -2,6 +2,7 @@
 PUC's error messages (checked against lua5.4 itself), and chains and nesting at any depth."""
 
 import dataclasses
+import itertools
 import os
 import subprocess
 import sys
@@ -9,7 +10,7 @@ import sys
 import pytest
 from support import LUA54, ROOT
 
-from ylua import ast
+from ylua import ast, lexer
 from ylua.compiler import compile_chunk
 from ylua.errors import LuaSyntaxError
 from ylua.parser import parse
@@ -52,6 +53,41 @@ def test_the_same_tree_as_the_reference_parser(rel):
     with open(os.path.join(ROOT, rel), "rb") as fh:
         source = fh.read()
     assert differences(parse(source, rel), parse_lark(source, rel)) is None
+
+
+def all_tokens(tokens):
+    out = []
+    try:
+        while not out or out[-1][0] != lexer.EOF:
+            out.append(next(tokens))
+    except LuaSyntaxError as e:
+        out.append(("error", e.msg))
+    return out
+
+
+TRICKY = [
+    "x = [[\n" + "long\n" * 20 + "]] y = --[==[\n" + "comment\n" * 20 + "]==] 1",
+    "x = [======[ deeper than the fast reading's levels\n\n]======] y = 2",
+    "x = 'a\\\nb\\z\n\n   c' .. \"d\\\n\" z = 1",
+    "x = 1\n" * 10 + "y = 0x1pz\n" + "z = 2\n" * 10,
+    "x = 1\n" * 10 + "y = 'unfinished\n" + "z = 2\n" * 10,
+    "x = 1\n" * 10 + "y = [==[ unfinished\n" + "z = 2\n" * 10,
+    "x = 1\n" * 10 + "--[[ unfinished\n" + "z = 2\n" * 10,
+    "x = 1\n" * 10 + "y = [==x\n" + "z = 2\n" * 10,
+]
+
+
+@pytest.mark.parametrize("segment", [5, 64, lexer.SEGMENT])
+def test_the_fast_reading_of_tokens_is_the_plain_one(segment, monkeypatch):
+    """Segments read with findall, and read again when a token may go on past them, give the tokens (and the
+    errors, at the same token) that reading one match at a time does."""
+    monkeypatch.setattr(lexer, "SEGMENT", segment)
+    texts = TRICKY + [open(os.path.join(ROOT, rel), encoding="latin-1").read() for rel in lua_files()[::7]]
+    for text in texts:
+        text = lexer.normalise_newlines(text)
+        fast = all_tokens(lexer.Lexer(text, "t").tokens())
+        plain = all_tokens(itertools.chain.from_iterable(lexer.Lexer(text, "t")._plain(0)))
+        assert fast == plain
 
 
 # ---------------------------------------------------------------- error messages, as lua5.4 gives them

@@ -19,12 +19,16 @@ from dataclasses import dataclass, field
 @contextmanager
 def gc_paused():
     """The cyclic garbage collector off while a tree is built or compiled: those make millions of objects and no
-    cycles, and each collection would scan all of them again (it had doubled the time of a big chunk's parse)."""
+    cycles, and each collection would scan all of them again (it had doubled the time of a big chunk's parse).
+    Afterwards the objects made meanwhile go to the oldest generation at once (freeze, then unfreeze): as the
+    youngest, the first collection would scan them all again, and move them on to be scanned again later."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
+        gc.unfreeze()
         if enabled:
             gc.enable()
 

@@ -149,19 +149,26 @@ class ExprCompiler:
         if e.line:
             fs.line = e.line
         if t is ast.Name:
-            kind, info = self.resolve(e.name)
-            if kind == "local":
-                if info.kind == "reg":
-                    if info.reg != reg:
-                        fs.emit(op.MOVE, reg, info.reg)
+            lst = fs.scope.get(e.name)
+            if lst:
+                v = lst[-1]
+                if v.kind == "reg":
+                    if v.reg != reg:
+                        fs.emit(op.MOVE, reg, v.reg)
+                elif v.kind == "cell":
+                    fs.emit(op.GETCELL, reg, v.reg)
                 else:
-                    fs.emit(op.GETCELL, reg, info.reg)
-            elif kind == "upval":
-                fs.emit(op.GETUPVAL, reg, info)
-            elif kind == "const":
-                self.exp2reg(_const_node(info), reg)
-            else:
+                    self.exp2reg(_const_node(v.value), reg)
+                return
+            idx = fs.find_upval(e.name)
+            if idx is None:
                 self.global_get(e.name, reg)
+            elif type(idx) is tuple:
+                self.exp2reg(_const_node(idx[1]), reg)
+            else:
+                fs.emit(op.GETUPVAL, reg, idx)
+        elif t is ast.String or t is ast.Number:
+            fs.emit(op.LOADK, reg, fs.const(e.value))
         elif t in CONST_NODES:
             v = const_value(e)
             if v is None:
@@ -204,14 +211,33 @@ class ExprCompiler:
 
     def exp2rk(self, e) -> int:
         """An X operand for `e`: a constant when `e` is a literal, else a register."""
-        e = self.folded(e)
-        if type(e) in CONST_NODES:
-            return self.fs.rk_const(const_value(e))
-        if type(e) is ast.Name:
-            kind, info = self.resolve(e.name)
-            if kind == "const":
-                return self.fs.rk_const(info)
-        return self.exp2anyreg(e)
+        fs = self.fs
+        t = type(e)
+        if t is ast.Name:
+            lst = fs.scope.get(e.name)
+            if lst:
+                v = lst[-1]
+                if v.kind == "reg":
+                    return v.reg
+                if v.kind == "const":
+                    return fs.rk_const(v.value)
+            else:
+                idx = fs.find_upval(e.name)
+                if type(idx) is tuple:
+                    return fs.rk_const(idx[1])
+        else:
+            if t is ast.BinOp or t is ast.UnOp or t is ast.Paren:
+                e = self.folded(e)
+                t = type(e)
+            if t is ast.Number or t is ast.String:
+                return -1 - fs.const(e.value)
+            if t in CONST_NODES:
+                return fs.rk_const(const_value(e))
+            if t is ast.Paren:
+                return self.exp2anyreg(e)
+        reg = fs.alloc()
+        self.exp2reg(e, reg)
+        return reg
 
     def folded(self, e):
         """`e`, or the constant it folds to."""
@@ -250,31 +276,31 @@ class ExprCompiler:
 
     def global_get(self, name: str, reg: int):
         fs = self.fs
+        if "_ENV" not in fs.scope:
+            env = fs.env
+            if env is None:
+                env = fs.env = fs.find_upval("_ENV")
+            if type(env) is int:
+                k = fs.name_consts.get(name)
+                fs.emit(op.GETTABUP, reg, env, fs.name_const(name) if k is None else k)
+                return
         save = fs.freereg
         kind, where = self.env_access()
-        if kind == "upval":
-            fs.emit(op.GETTABUP, reg, where, fs.const(name.encode()))
-        else:
-            fs.emit(op.GETFIELD, reg, where, fs.const(name.encode()))
-        fs.free_to(save)
+        fs.emit(op.GETTABUP if kind == "upval" else op.GETFIELD, reg, where, fs.name_const(name))
+        fs.freereg = save
 
     def suffixed(self, e, reg: int, nresults: int):
         """An index or a call, and the indexes and calls it applies to, innermost first: the value (or
         `nresults` values of a call: -1 all, setting top) into `reg`. Calls are placed at the top of the register
         stack; with nresults = -1, reg must be that top."""
         fs = self.fs
-        chain = []
-        n = e
-        while True:
+        chain = [e]
+        n = e.func if type(e) is ast.Call else e.obj
+        t = type(n)
+        while t is ast.Call or t is ast.Index or t is ast.MethodCall:
+            chain.append(n)
+            n = n.func if t is ast.Call else n.obj
             t = type(n)
-            if t is ast.Call:
-                chain.append(n)
-                n = n.func
-            elif t is ast.Index or t is ast.MethodCall:
-                chain.append(n)
-                n = n.obj
-            else:
-                break
         save = fs.freereg
         cur = -1 if type(chain[-1]) is ast.Call else self.local_reg(n)
         work = -1  # the register that holds each step's value, and the base of calls
@@ -283,14 +309,16 @@ class ExprCompiler:
             if cur < 0:
                 self.exp2reg(n, work)
                 cur = work
-        for i in range(len(chain) - 1, -1, -1):
+        i = len(chain)
+        while i:
+            i -= 1
             node = chain[i]
             t = type(node)
             if t is ast.Index:
                 self.index_into(node, cur, reg if i == 0 else work)
                 cur = work
                 continue
-            fs.free_to(work + 1)
+            fs.freereg = work + 1
             if t is ast.MethodCall:
                 fs.reserve_to(work + 2)
                 fs.line = node.line
@@ -307,14 +335,17 @@ class ExprCompiler:
         if type(e) is not ast.Index and work != reg:
             for i in range(max(nresults, 1)):
                 fs.emit(op.MOVE, reg + i, work + i)
-        fs.free_to(save)
+        fs.freereg = save
 
     def index_into(self, e: ast.Index, obj: int, reg: int):
         """reg := obj[e.key]"""
         fs = self.fs
-        key = self.folded(e.key)
-        fs.line = e.line
+        key = e.key
         t = type(key)
+        if t is ast.BinOp or t is ast.UnOp or t is ast.Paren:
+            key = self.folded(key)
+            t = type(key)
+        fs.line = e.line
         if t is ast.String:
             fs.emit(op.GETFIELD, reg, obj, fs.const(key.value))
         elif t in CONST_NODES and t is not ast.Nil:
@@ -324,7 +355,7 @@ class ExprCompiler:
             k = self.exp2anyreg(key)
             fs.line = e.line
             fs.emit(op.GETTABLE, reg, obj, k)
-            fs.free_to(save)
+            fs.freereg = save
 
     # ------------------------------------------------------------ operators
 
@@ -358,13 +389,13 @@ class ExprCompiler:
             c = self.exp2rk(node.right)
             fs.line = node.line
             fs.emit(ARITH[node.op], work, b, c)
-            fs.free_to(work + 1)
+            fs.freereg = work + 1
             b = work
             i -= 1
         c = self.exp2rk(e.right)
         fs.line = e.line
         fs.emit(ARITH[e.op], reg, b, c)
-        fs.free_to(save)
+        fs.freereg = save
 
     def and_or(self, e: ast.BinOp, reg: int):
         """`a and b`, `a or b` (and their left operands of the same kind), the value of each operand into reg."""
@@ -376,7 +407,7 @@ class ExprCompiler:
             j = fs.emit(op.TEST, reg, 1 if node.op == "or" else 0, 0, -1)
             save = fs.freereg
             self.exp2reg(node.right, reg)
-            fs.free_to(save)
+            fs.freereg = save
             fs.patch_here([j])
 
     def compare(self, e: ast.BinOp, reg: int):
@@ -393,14 +424,14 @@ class ExprCompiler:
             c = self.exp2rk(node.right)
             jump = self.compare_jump(node, b, c, True)
             dst = reg if i == 0 else work
-            fs.free_to(work + 1 if work >= 0 else save)
+            fs.freereg = work + 1 if work >= 0 else save
             fs.emit(op.LOADK, dst, fs.const(False))
             j = fs.jump()
             fs.patch_here([jump])
             fs.emit(op.LOADK, dst, fs.const(True))
             fs.patch_here([j])
             b = dst
-        fs.free_to(save)
+        fs.freereg = save
 
     def compare_jump(self, e: ast.BinOp, b: int, c: int, jump_if: bool) -> int:
         """The conditional jump of comparison `e` of operands b and c, taken when its result is `jump_if`."""
@@ -425,7 +456,7 @@ class ExprCompiler:
             self.exp2reg(p, base + i)
         fs.line = e.line
         fs.emit(op.CONCAT, reg, base, base + len(parts) - 1)
-        fs.free_to(save)
+        fs.freereg = save
 
     def unop(self, e: ast.UnOp, reg: int):
         fs = self.fs
@@ -437,7 +468,7 @@ class ExprCompiler:
         b = self.exp2anyreg(e.operand)
         fs.line = e.line
         fs.emit(UNARY[e.op], reg, b)
-        fs.free_to(save)
+        fs.freereg = save
 
     # ------------------------------------------------------------ conditions
 
@@ -460,11 +491,11 @@ class ExprCompiler:
                 save = fs.freereg
                 b = self.exp2rk(e.left)
                 c = self.exp2rk(e.right)
-                fs.free_to(save)
+                fs.freereg = save
                 return [self.compare_jump(e, b, c, jump_if)]
         save = fs.freereg
         r = self.exp2anyreg(e)
-        fs.free_to(save)
+        fs.freereg = save
         return [fs.emit(op.TEST, r, int(jump_if), 0, -1)]
 
     def and_or_jump(self, e: ast.BinOp, jump_if: bool) -> list[int]:
@@ -509,10 +540,11 @@ class ExprCompiler:
             if want >= 0 and i >= want:
                 save = fs.freereg
                 self.exp2anyreg(e)  # evaluated for its side effects, the value is dropped
-                fs.free_to(save)
+                fs.freereg = save
             else:
-                fs.reserve_to(r + 1)
-                fs.free_to(r + 1)
+                if fs.freereg <= r:
+                    fs.alloc(r + 1 - fs.freereg)
+                fs.freereg = r + 1
                 self.exp2reg(e, r)
         if want < 0:
             return n
@@ -529,7 +561,7 @@ class ExprCompiler:
             fs.line = e.line
             fs.emit(op.VARARG, reg, nresults + 1)
         else:
-            fs.free_to(reg)
+            fs.freereg = reg
             fs.alloc(1)  # the call's base: through alloc, so that max_stack counts it
             self.suffixed(e, reg, nresults)
         if nresults > 0:
@@ -558,13 +590,13 @@ class ExprCompiler:
                     pending = 0
                     break
                 self.exp2reg(f.value, r)
-                fs.free_to(r + 1)
+                fs.freereg = r + 1
                 pending += 1
                 if pending == FIELDS_PER_FLUSH:
                     fs.emit(op.SETLIST, t, pending, flushed)
                     flushed += pending
                     pending = 0
-                    fs.free_to(t + 1)
+                    fs.freereg = t + 1
             else:
                 inner = fs.freereg
                 key = self.folded(f.key)
@@ -577,12 +609,12 @@ class ExprCompiler:
                     val = self.exp2rk(f.value)
                     fs.line = f.line
                     fs.emit(op.SETTABLE, t, k, val)
-                fs.free_to(inner)
+                fs.freereg = inner
         if pending:
             fs.emit(op.SETLIST, t, pending, flushed)
         if t != reg:
             fs.emit(op.MOVE, reg, t)
-        fs.free_to(save)
+        fs.freereg = save
 
 
 def _const_node(v):

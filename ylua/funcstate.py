@@ -63,6 +63,9 @@ class FuncState:
         self.freereg = 0
         self.const_index: dict = {}
         self.upval_index: dict[str, int] = {}
+        self.outer: dict = {}  # name -> what find_upval found
+        self.name_consts: dict[str, int] = {}
+        self.env = None  # find_upval("_ENV"), once asked
         self.line = line
         self.has_tbc = False
 
@@ -88,7 +91,8 @@ class FuncState:
                 code[p] = (o, a, b, c, target)
 
     def patch_here(self, pcs):
-        self.patch(pcs, self.pc())
+        if pcs:
+            self.patch(pcs, len(self.code))
 
     def jump(self) -> int:
         return self.emit(op.JMP, -1)
@@ -114,7 +118,7 @@ class FuncState:
         return idx
 
     def rk_const(self, v) -> int:
-        return op.rk_const(self.const(v))
+        return -1 - self.const(v)  # op.rk_const
 
     # ------------------------------------------------------------ registers
 
@@ -136,10 +140,6 @@ class FuncState:
 
     def free_to(self, reg: int):
         self.freereg = reg
-
-    def nactive_regs(self) -> int:
-        """The first register above every active local."""
-        return self.top
 
     # ------------------------------------------------------------ locals
 
@@ -182,7 +182,17 @@ class FuncState:
         return lst[-1] if lst else None
 
     def find_upval(self, name):
-        """Index of upvalue `name`, creating it from the enclosing functions; None if `name` is global there."""
+        """Index of upvalue `name`, creating it from the enclosing functions; None if `name` is global there,
+        ('const', value) if it is a compile-time constant there. Remembered: the enclosing functions' scopes do not
+        change while this one is compiled."""
+        found = self.outer.get(name, _UNKNOWN)
+        if found is not _UNKNOWN:
+            return found
+        found = self._find_upval(name)
+        self.outer[name] = found
+        return found
+
+    def _find_upval(self, name):
         idx = self.upval_index.get(name)
         if idx is not None:
             return idx
@@ -203,3 +213,13 @@ class FuncState:
         self.proto.upvals.append(desc)
         self.upval_index[name] = idx
         return idx
+
+    def name_const(self, name: str) -> int:
+        """The constant index of a name's string (a global's or a field's)."""
+        k = self.name_consts.get(name)
+        if k is None:
+            k = self.name_consts[name] = self.const(name.encode("latin-1"))
+        return k
+
+
+_UNKNOWN = object()

@@ -1,16 +1,27 @@
-"""The Lua 5.4 tokenizer: PUC's llex.c as one master regular expression (one alternative per kind of token, tried in
-order at each position after spaces) and a dispatch on the alternative that matched.
+"""The Lua 5.4 tokenizer: PUC's llex.c as one master regular expression, one alternative per kind of token, tried in
+order (spaces match none, so the search skips them), then a dispatch on the token's text: a reserved word or a
+symbol is looked up, anything else is told by its first character.
 
 A token is a tuple (kind, value, line). The kind of a reserved word or a symbol is its own text ('end', '==', '(');
 other kinds are NAME, NUMBER, STRING and EOF, which are also the words PUC shows for them ('<name>' expected). Any
 other character is a token of its own, as in llex, which the parser then rejects ('unexpected symbol near '@'').
-`line` is the line where the token starts; PUC reports errors at the line where it ends (Lexer.error_line).
+`line` is the line where the token starts; PUC reports errors at the line where it ends (error_line). The value of a
+name is its text, that of a numeral or a string a tuple (value, text, end line), the text for error messages.
+
+Speed: tokens come in batches, one per segment of the text (some thousands of characters, whole lines), that a C
+iterator (itertools.chain) hands out one by one. A segment is read by findall, with a variant of the expression
+without groups (it spells out the levels of long brackets up to FAST_LEVELS): no match objects, no Python loop
+around the engine. Anything unusual in a segment - a long bracket or string not closed in it (it may go on in the
+next one: the segment is read again, longer), a deeper long bracket, a lexical error - hands the rest of the text to
+the plain reading (finditer, with positions), which raises PUC's error when the parser asks for the token that has it.
 """
 
 from __future__ import annotations
 
 import re
+from itertools import chain
 
+from ylua.errors import LuaSyntaxError
 from ylua.lexemes import error, long_string_value, numeral, quoted, read_string
 
 NAME = "<name>"
@@ -22,22 +33,44 @@ RESERVED = ("and", "break", "do", "else", "elseif", "end", "false", "for", "func
             "nil", "not", "or", "repeat", "return", "then", "true", "until", "while")
 SYMBOLS = ("==", "~=", "<=", ">=", "<<", ">>", "//", "::", "...", "..", "-", "+", "*", "/", "%", "^", "#", "&",
            "~", "|", "<", ">", "=", "(", ")", "{", "}", "[", "]", ";", ":", ",", ".")
-# the token kind of a word or a symbol; a word not in here is a NAME
-FIXED = {s: s for s in RESERVED + SYMBOLS}
+# the words and symbols that are their own kind; any other word is a NAME
+FIXED = frozenset(RESERVED + SYMBOLS)
 
-_TOKEN = re.compile(r"""[ \t\f\v]*+(?:
- ([A-Za-z_][A-Za-z0-9_]*)                                   # 1 name or reserved word
-|(\n)                                                       # 2
-|(\.?(?:0[xX](?:[pP][-+]?|[0-9a-fA-F.])*|[0-9](?:[eE][-+]?|[0-9a-fA-F.])*)[A-Za-z_]?)  # 3 numeral, as read_numeral
-|(--\[(=*)\[.*?\]\5\])                                      # 4 long comment (5: its level)
-|(--[^\n]*)                                                 # 6 comment (or an unfinished long one)
-|(==|~=|<=|>=|<<|>>|//|::|\.\.\.|\.\.|[-+*/%^\#&~|<>=(){}\];:,.]|\[(?![=\[]))  # 7 symbol
-|("[^"\\\n]*(?:\\(?:z[ \t\n\v\f]*|.)[^"\\\n]*)*"|'[^'\\\n]*(?:\\(?:z[ \t\n\v\f]*|.)[^'\\\n]*)*')  # 8 quoted string
-|(\[(=*)\[(.*?)\]\10\])                                     # 9 long string (10: its level, 11: its text)
-|(["'])                                                     # 12 an unfinished quoted string
-|(\[=*)                                                     # 13 an unfinished long string or a bad delimiter
-|(.)                                                        # 14 any other character is a token of its own
-)""", re.VERBOSE | re.DOTALL)
+_ALTERNATIVES = r"""
+ [A-Za-z_][A-Za-z0-9_]*                                                    # a name or reserved word
+|[=~<>]=|<<|>>|//|::|\.\.\.?|[+*/%^\#&|(){}\];:,<>=~]                        # symbols but - . [
+|\n
+|-(?!-)
+|0[xX](?:[pP][-+]?|[0-9a-fA-F.])*[A-Za-z_]?                                # numerals, as read_numeral reads them
+|[0-9](?:[eE][-+]?|[0-9a-fA-F.])*[A-Za-z_]?
+|\.(?:0[xX](?:[pP][-+]?|[0-9a-fA-F.])*|[0-9](?:[eE][-+]?|[0-9a-fA-F.])*)[A-Za-z_]?
+|\.
+|"[^"\\\n]*(?:\\(?:z[ \t\n\v\f]*|.)[^"\\\n]*)*"                             # quoted strings
+|'[^'\\\n]*(?:\\(?:z[ \t\n\v\f]*|.)[^'\\\n]*)*'
+|LONG_COMMENT                                                              # comments
+|--[^\n]*
+|LONG_STRING
+|\[(?![=\[])
+|\[=*\[?                                                                   # an unfinished one, a bad delimiter
+|["']                                                                      # an unfinished quoted string
+|[^ \t\f\v]                                                                # any other character is a token
+"""
+FAST_LEVELS = 4
+
+
+def _expression(long_string: str, long_comment: str) -> re.Pattern:
+    text = _ALTERNATIVES.replace("LONG_COMMENT", long_comment).replace("LONG_STRING", long_string)
+    return re.compile(text, re.VERBOSE | re.DOTALL)
+
+
+_TOKEN = _expression(r"\[(=*)\[.*?\]\2\]", r"--\[(=*)\[.*?\]\1\]")
+_FAST = _expression(*("|".join(prefix + r"\[{0}\[.*?\]{0}\]".format("=" * k) for k in range(FAST_LEVELS + 1))
+                      for prefix in ("", "--")))
+SEGMENT = 4096  # characters, about
+_LONG_OPEN = re.compile(r"\[=*\[")
+_LONG_BRACKET = re.compile(r"\[(=*)\[(.*)\]\1\]", re.DOTALL)
+NAME_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
+NUMERAL_START = frozenset("0123456789.")
 _LINE_BREAKS = re.compile(r"\r\n?|\n\r")
 
 
@@ -58,72 +91,147 @@ def describe(kind: str) -> str:
     return f"'{kind}'"
 
 
+class _Unusual(Exception):
+    """Something in a segment that the fast reading leaves to the plain one."""
+
+
 class Lexer:
-    """Tokens of one chunk's text (already decoded as latin-1 and normalised), produced on demand by `tokens()`.
-    It remembers where the last string or numeral it produced lies, for error messages about the current token."""
+    """Tokens of one chunk's text (already decoded as latin-1 and normalised)."""
 
     def __init__(self, text: str, chunkname: str):
         self.text = text
         self.chunkname = chunkname
-        self.last = (0, 0, 0)  # (start, end, end line) of the last string or numeral token
 
     def tokens(self):
+        """An iterator of the tokens, then of EOF forever."""
+        return chain.from_iterable(self._batches())
+
+    def _batches(self):
+        text = self.text
+        size = len(text)
+        pos = 0
+        line = 1
+        handed = 0  # tokens handed out
+        segment = SEGMENT
+        while pos < size:
+            end = text.find("\n", pos + segment)
+            end = size if end < 0 else end + 1
+            try:
+                out, next_line = self._fast(pos, end, line)
+            except (_Unusual, LuaSyntaxError):
+                if end < size:  # perhaps a token that goes on past the segment: read it again, longer
+                    segment *= 2
+                    continue
+                yield from self._plain(handed)
+                return
+            segment = SEGMENT
+            yield out
+            handed += len(out)
+            pos = end
+            line = next_line
+        while True:
+            yield [(EOF, None, line)] * 64
+
+    def _fast(self, pos: int, end: int, line: int) -> tuple[list, int]:
+        """The tokens of text[pos:end] (whole lines), and the line after them; _Unusual if there is anything."""
+        chunkname = self.chunkname
+        fixed = FIXED
+        out: list = []
+        append = out.append
+        for s in _FAST.findall(self.text, pos, end):
+            if s in fixed:
+                append((s, s, line))
+                continue
+            c = s[0]
+            if c in NAME_START:
+                append((NAME, s, line))
+            elif c == "\n":
+                line += 1
+            elif c in NUMERAL_START:
+                value = int(s) if len(s) < 19 and s.isdigit() else numeral(s, chunkname, line)
+                append((NUMBER, (value, s, line), line))
+            elif c == '"' or c == "'":
+                if len(s) == 1:
+                    raise _Unusual
+                if "\\" in s:
+                    value, _, end_line = read_string(s, 0, line, chunkname)
+                    append((STRING, (value, s, end_line), line))
+                    line = end_line
+                else:
+                    append((STRING, (s[1:-1].encode("latin-1"), s, line), line))
+            elif c == "-":
+                if s.startswith("--[") and _LONG_OPEN.match(s, 2):
+                    if not _LONG_BRACKET.fullmatch(s, 2):
+                        raise _Unusual
+                    line += s.count("\n")
+            elif c == "[":
+                if s[-1] != "]":
+                    raise _Unusual
+                level = s.index("[", 1) + 1
+                body = s[level:-level]
+                n = body.count("\n")
+                append((STRING, (long_string_value(body), s, line + n), line))
+                line += n
+            else:
+                append((s, None, line))
+        return out, line
+
+    def _plain(self, skip: int):
+        """Batches of the tokens, read one match at a time (positions at hand for errors), but for the first
+        `skip` ones; a lexical error ends a batch, and is raised when the parser asks for the next token."""
         text = self.text
         chunkname = self.chunkname
         fixed = FIXED
         line = 1
-        for m in _TOKEN.finditer(text):
-            g = m.lastindex
-            if g == 1:
-                s = m.group(1)
-                yield fixed.get(s, NAME), s, line
-            elif g == 7:
-                s = m.group(7)
-                yield s, s, line
-            elif g == 2:
-                line += 1
-            elif g == 3:
-                s = m.group(3)
-                self.last = (m.start(3), m.end(), line)
-                yield NUMBER, numeral(s, chunkname, line), line
-            elif g == 8:
-                s = m.group(8)
-                start = m.start(8)
-                if "\\" in s:
-                    value, end, end_line = read_string(text, start, line, chunkname)
-                    self.last = (start, end, end_line)
-                    yield STRING, value, line
+        out: list = []
+        append = out.append
+        try:
+            for m in _TOKEN.finditer(text):
+                s = m[0]
+                if s in fixed:
+                    append((s, s, line))
+                    continue
+                c = s[0]
+                if c in NAME_START:
+                    append((NAME, s, line))
+                elif c == "\n":
+                    line += 1
+                elif c in NUMERAL_START:
+                    append((NUMBER, (numeral(s, chunkname, line), s, line), line))
+                elif c == '"' or c == "'":
+                    value, end, end_line = read_string(text, m.start(), line, chunkname)
+                    if end != m.end():
+                        raise AssertionError("a quoted string the tokenizer could not match was read")
+                    append((STRING, (value, s, end_line), line))
                     line = end_line
+                elif c == "-":
+                    if s.startswith("--["):
+                        if _LONG_BRACKET.fullmatch(s, 2):
+                            line += s.count("\n")
+                        else:
+                            self._unfinished_long_bracket(m.start() + 2, "comment")
+                elif c == "[":
+                    long = _LONG_BRACKET.fullmatch(s)
+                    if long is None:
+                        self._unfinished_long_bracket(m.start(), "string")
+                        raise error(chunkname, line, "invalid long string delimiter", quoted(s))
+                    body = long.group(2)
+                    n = body.count("\n")
+                    append((STRING, (long_string_value(body), s, line + n), line))
+                    line += n
                 else:
-                    self.last = (start, m.end(), line)
-                    yield STRING, s[1:-1].encode("latin-1"), line
-            elif g == 6:
-                if m.group(6).startswith("--["):
-                    self._unfinished_long_bracket(m.start(6) + 2, "comment")
-            elif g == 4:
-                line += m.group(4).count("\n")
-            elif g == 9:
-                body = m.group(11)
-                n = body.count("\n")
-                self.last = (m.start(9), m.end(), line + n)
-                yield STRING, long_string_value(body), line
-                line += n
-            elif g == 12:
-                read_string(text, m.start(12), line, chunkname)
-                raise AssertionError("a quoted string the tokenizer could not match was read")
-            elif g == 13:
-                self._unfinished_long_bracket(m.start(13), "string")
-                raise error(chunkname, line, "invalid long string delimiter", quoted(m.group(13)))
-            else:
-                yield m.group(14), None, line
+                    append((s, None, line))
+        except LuaSyntaxError:
+            yield out[skip:]  # the tokens before the error: the parser gets the error when it asks for the next one
+            raise
+        yield out[skip:]
         while True:
-            yield EOF, None, line
+            yield [(EOF, None, line)] * 64
 
     def _unfinished_long_bracket(self, pos: int, what: str) -> None:
         """A long string or comment opened at text[pos] and never closed: PUC reports it at the end of the text."""
         text = self.text
-        m = re.compile(r"\[=*\[").match(text, pos)
-        if m is not None:
+        if _LONG_OPEN.match(text, pos) is not None:
             first = text.count("\n", 0, pos) + 1
             last = text.count("\n") + 1
             raise error(self.chunkname, last, f"unfinished long {what} (starting at line {first})", EOF)
@@ -133,17 +241,15 @@ class Lexer:
         read: a string with its quotes and escapes decoded)."""
         if kind == NAME:
             return quoted(value)
-        if kind == STRING or kind == NUMBER:
-            start, end, _ = self.last
-            text = self.text[start:end]
-            if kind == STRING and text[0] in "\"'":
-                text = text[0] + value.decode("latin-1") + text[0]
-            elif kind == STRING:
-                level = text.index("[", 1) + 1
-                text = text[:level] + value.decode("latin-1") + text[-level:]
-            return quoted(text)
+        if kind == NUMBER:
+            return quoted(value[1])
+        if kind == STRING:
+            text = value[1]
+            level = 1 if text[0] in "\"'" else text.index("[", 1) + 1
+            return quoted(text[:level] + value[0].decode("latin-1") + text[-level:])
         return describe(kind)
 
-    def error_line(self, kind: str, line: int) -> int:
-        """The line PUC reports an error about the current token at: where that token ends."""
-        return self.last[2] if kind == STRING else line
+
+def error_line(kind: str, value, line: int) -> int:
+    """The line PUC reports an error about a token at: where that token ends."""
+    return value[2] if kind == STRING else line

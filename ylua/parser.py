@@ -15,7 +15,7 @@ import sys
 
 from ylua import ast
 from ylua.errors import LuaSyntaxError
-from ylua.lexer import EOF, NAME, NUMBER, STRING, Lexer, describe, normalise_newlines
+from ylua.lexer import EOF, NAME, NUMBER, STRING, Lexer, describe, error_line, normalise_newlines
 from ylua.resolve import Scopes
 
 MAX_LEVELS = 199  # LUAI_MAXCCALLS, less the C level of the caller (lua.c's, when it loads a script)
@@ -26,6 +26,8 @@ BINARY_PRIORITY = {  # operator -> (left, right) priority, as lparser.c's table
     "==": (3, 3), "<": (3, 3), "<=": (3, 3), "~=": (3, 3), ">": (3, 3), ">=": (3, 3), "and": (2, 2), "or": (1, 1),
 }
 LEFT_PRIORITY = {op: p[0] for op, p in BINARY_PRIORITY.items()}
+RIGHT_PRIORITY = {op: p[1] for op, p in BINARY_PRIORITY.items()}
+SIMPLE_OPERANDS = frozenset([NAME, NUMBER, STRING])
 UNARY = frozenset(["not", "-", "#", "~"])
 BLOCK_END = frozenset(["else", "elseif", "end", EOF])  # block_follow(ls, 0)
 BLOCK_END_UNTIL = BLOCK_END | {"until"}  # block_follow(ls, 1)
@@ -65,7 +67,7 @@ class Parser(Scopes):
 
     def error_line(self) -> int:
         """PUC's ls->linenumber: the line where the current token ends."""
-        return self.lexer.error_line(self.t, self.line)
+        return error_line(self.t, self.v, self.line)
 
     def syntax_error(self, msg: str):
         near = self.lexer.near(self.t, self.v)
@@ -347,27 +349,33 @@ class Parser(Scopes):
 
     def exprstat(self):
         e = self.suffixedexp()
-        if self.t != "=" and self.t != ",":
+        t = self.t
+        if t != "=" and t != ",":
             if type(e) is not ast.Call and type(e) is not ast.MethodCall:
                 self.syntax_error("syntax error")
             return ast.CallStat(e.line, e)
         targets = [e]
         self.check_target(e)
         levels = 0
-        while self.testnext(","):
+        while self.t == ",":
+            self.t, self.v, self.line = self._next_token()
             e = self.suffixedexp()
             targets.append(e)
             levels += 1
             self.enter_level()  # lparser.c's restassign recurses for each target
             self.check_target(e)
-        self.checknext("=")
+        if self.t != "=":
+            self.error_expected("=")
+        self.t, self.v, self.line = self._next_token()
         exprs = self.explist()
         self.level -= levels
         return ast.Assign(targets[0].line, targets, exprs)
 
     def check_target(self, e):
         if type(e) is ast.Name:
-            self.check_readonly(e.name)
+            lst = self.visible.get(e.name)
+            if lst and lst[-1].attrib is not None:
+                self.check_readonly(e.name)
         elif type(e) is not ast.Index:
             self.syntax_error("syntax error")
 
@@ -417,7 +425,7 @@ class Parser(Scopes):
     def explist(self) -> list:
         exprs = [self.subexpr(0)]
         while self.t == ",":
-            self.next()
+            self.t, self.v, self.line = self._next_token()
             exprs.append(self.subexpr(0))
         return exprs
 
@@ -426,23 +434,27 @@ class Parser(Scopes):
 
     def subexpr(self, limit: int, first=None):
         """An expression whose binary operators bind tighter than `limit` (lparser.c's subexpr); `first`: its
-        first primary expression, already read (a table field starting with a name)."""
+        first operand, already read (a name, a numeral or a string)."""
         self.level += 1
         if self.level >= MAX_LEVELS:
             self.enter_level()
         t = self.t
         if first is not None:
-            e = self.suffixes(first, first.line)
+            e = first
+            if type(first) is ast.Name and t in SUFFIX_STARTS:
+                e = self.suffixes(first, first.line)
         elif t == NAME:  # the common case of simpleexp and suffixedexp, inline
             line = self.line
             name = self.v
-            self.use(name)
+            v = (self.visible.get(name) or self.visible["_ENV"])[-1]  # self.use(name)
+            if v.func is not self.fs:
+                v.captured = True
             self.t, self.v, self.line = self._next_token()
             e = ast.Name(line, name)
             if self.t in SUFFIX_STARTS:
                 e = self.suffixes(e, line)
         elif t == NUMBER:
-            e = ast.Number(self.line, self.v)
+            e = ast.Number(self.line, self.v[0])
             self.t, self.v, self.line = self._next_token()
         elif t in UNARY:
             line = self.line
@@ -451,13 +463,28 @@ class Parser(Scopes):
         else:
             e = self.simpleexp()
         op = self.t
-        left = LEFT_PRIORITY.get(op)
-        while left is not None and left > limit:
+        while op in LEFT_PRIORITY and LEFT_PRIORITY[op] > limit:
             line = self.line
             self.t, self.v, self.line = self._next_token()
-            e = ast.BinOp(line, op, e, self.subexpr(BINARY_PRIORITY[op][1]))
+            right = RIGHT_PRIORITY[op]
+            t = self.t
+            if t in SIMPLE_OPERANDS:  # read here what a subexpr would read first, and call it only if it goes on
+                if self.level + 1 >= MAX_LEVELS:
+                    self.level += 1
+                    self.enter_level()
+                if t == NAME:
+                    self.use(self.v)
+                    operand = ast.Name(self.line, self.v)
+                else:
+                    operand = (ast.Number if t == NUMBER else ast.String)(self.line, self.v[0])
+                self.t, self.v, self.line = self._next_token()
+                nxt = self.t
+                if (nxt in LEFT_PRIORITY and LEFT_PRIORITY[nxt] > right) or (t == NAME and nxt in SUFFIX_STARTS):
+                    operand = self.subexpr(right, operand)
+            else:
+                operand = self.subexpr(right)
+            e = ast.BinOp(line, op, e, operand)
             op = self.t
-            left = LEFT_PRIORITY.get(op)
         self.level -= 1
         return e
 
@@ -465,7 +492,7 @@ class Parser(Scopes):
         t = self.t
         line = self.line
         if t == STRING:
-            e = ast.String(line, self.v)
+            e = ast.String(line, self.v[0])
         elif t in CONSTANTS:
             e = CONSTANTS[t](line)
         elif t == "...":
@@ -488,9 +515,13 @@ class Parser(Scopes):
         line = self.line
         if self.t == NAME:
             name = self.v
-            self.use(name)
+            v = (self.visible.get(name) or self.visible["_ENV"])[-1]  # self.use(name), inline
+            if v.func is not self.fs:
+                v.captured = True
             self.t, self.v, self.line = self._next_token()
-            return self.suffixes(ast.Name(line, name), line)
+            if self.t in SUFFIX_STARTS:
+                return self.suffixes(ast.Name(line, name), line)
+            return ast.Name(line, name)
         if self.t == "(":
             self.next()
             inner = self.subexpr(0)
@@ -503,10 +534,11 @@ class Parser(Scopes):
         while True:
             t = self.t
             if t == ".":
-                self.next()
-                key_line = self.line
-                key = self.str_checkname()
-                e = ast.Index(e.line, e, ast.String(key_line, key.encode("latin-1")))
+                self.t, self.v, self.line = self._next_token()
+                if self.t != NAME:
+                    self.error_expected(NAME)
+                e = ast.Index(e.line, e, ast.String(self.line, self.v.encode("latin-1")))
+                self.t, self.v, self.line = self._next_token()
             elif t == "[":
                 self.next()
                 key = self.subexpr(0)
@@ -524,14 +556,16 @@ class Parser(Scopes):
     def funcargs(self, line: int) -> list:
         t = self.t
         if t == "(":
-            self.next()
+            self.t, self.v, self.line = self._next_token()
             args = [] if self.t == ")" else self.explist()
-            self.check_match(")", "(", line)
+            if self.t != ")":
+                self.check_match(")", "(", line)
+            self.t, self.v, self.line = self._next_token()
             return args
         if t == "{":
             return [self.constructor()]
         if t == STRING:
-            arg = ast.String(self.line, self.v)
+            arg = ast.String(self.line, self.v[0])
             self.next()
             return [arg]
         self.syntax_error("function arguments expected")
