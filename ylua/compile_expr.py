@@ -148,15 +148,17 @@ class ExprCompiler:
         t = type(e)
         if e.line:
             fs.line = e.line
-        if t is ast.Name:
+        if t is ast.Name:  # (the commonest instructions are appended here without fs.emit)
             lst = fs.scope.get(e.name)
             if lst:
                 v = lst[-1]
                 if v.kind == "reg":
                     if v.reg != reg:
-                        fs.emit(op.MOVE, reg, v.reg)
+                        fs.code.append((op.MOVE, reg, v.reg, 0, 0))
+                        fs.lines.append(fs.line)
                 elif v.kind == "cell":
-                    fs.emit(op.GETCELL, reg, v.reg)
+                    fs.code.append((op.GETCELL, reg, v.reg, 0, 0))
+                    fs.lines.append(fs.line)
                 else:
                     self.exp2reg(_const_node(v.value), reg)
                 return
@@ -168,7 +170,8 @@ class ExprCompiler:
             else:
                 fs.emit(op.GETUPVAL, reg, idx)
         elif t is ast.String or t is ast.Number:
-            fs.emit(op.LOADK, reg, fs.const(e.value))
+            fs.code.append((op.LOADK, reg, fs.const(e.value), 0, 0))
+            fs.lines.append(fs.line)
         elif t in CONST_NODES:
             v = const_value(e)
             if v is None:
@@ -235,7 +238,11 @@ class ExprCompiler:
                 return fs.rk_const(const_value(e))
             if t is ast.Paren:
                 return self.exp2anyreg(e)
-        reg = fs.alloc()
+        reg = fs.freereg
+        fs.freereg = reg + 1
+        if reg >= fs.proto.max_stack:
+            fs.freereg = reg
+            fs.alloc()
         self.exp2reg(e, reg)
         return reg
 
@@ -282,7 +289,8 @@ class ExprCompiler:
                 env = fs.env = fs.find_upval("_ENV")
             if type(env) is int:
                 k = fs.name_consts.get(name)
-                fs.emit(op.GETTABUP, reg, env, fs.name_const(name) if k is None else k)
+                fs.code.append((op.GETTABUP, reg, env, fs.name_const(name) if k is None else k, 0))
+                fs.lines.append(fs.line)
                 return
         save = fs.freereg
         kind, where = self.env_access()
@@ -294,45 +302,53 @@ class ExprCompiler:
         `nresults` values of a call: -1 all, setting top) into `reg`. Calls are placed at the top of the register
         stack; with nresults = -1, reg must be that top."""
         fs = self.fs
-        chain = [e]
-        n = e.func if type(e) is ast.Call else e.obj
+        te = type(e)
+        n = e.func if te is ast.Call else e.obj
         t = type(n)
-        while t is ast.Call or t is ast.Index or t is ast.MethodCall:
-            chain.append(n)
-            n = n.func if t is ast.Call else n.obj
-            t = type(n)
+        if t is ast.Call or t is ast.Index or t is ast.MethodCall:
+            chain = [e]
+            while t is ast.Call or t is ast.Index or t is ast.MethodCall:
+                chain.append(n)
+                n = n.func if t is ast.Call else n.obj
+                t = type(n)
+        else:
+            chain = None  # e alone
         save = fs.freereg
-        cur = -1 if type(chain[-1]) is ast.Call else self.local_reg(n)
+        innermost = e if chain is None else chain[-1]
+        cur = -1 if type(innermost) is ast.Call else self.local_reg(n)
         work = -1  # the register that holds each step's value, and the base of calls
-        if cur < 0 or len(chain) > 1 or type(e) is not ast.Index:
-            work = reg if reg == fs.freereg - 1 and reg >= fs.top else fs.alloc()
+        if cur < 0 or chain is not None or te is not ast.Index:
+            work = reg if reg == save - 1 and reg >= fs.top else fs.alloc()
             if cur < 0:
                 self.exp2reg(n, work)
                 cur = work
-        i = len(chain)
+        i = 1 if chain is None else len(chain)
         while i:
             i -= 1
-            node = chain[i]
+            node = e if chain is None else chain[i]
             t = type(node)
             if t is ast.Index:
                 self.index_into(node, cur, reg if i == 0 else work)
                 cur = work
                 continue
-            fs.freereg = work + 1
             if t is ast.MethodCall:
-                fs.reserve_to(work + 2)
+                if fs.freereg < work + 2:
+                    fs.alloc(work + 2 - fs.freereg)
+                fs.freereg = work + 2
                 fs.line = node.line
-                fs.emit(op.SELF, work, cur, fs.rk_const(node.method.encode()))
+                fs.emit(op.SELF, work, cur, -1 - fs.name_const(node.method))
                 nfixed = 1
             else:
+                fs.freereg = work + 1
                 if cur != work:
                     fs.emit(op.MOVE, work, cur)
                 nfixed = 0
-            nargs = self.explist(node.args, work + 1 + nfixed, -1)
+            nargs = self.explist(node.args, work + 1 + nfixed, -1) if node.args else 0
             fs.line = node.line
-            fs.emit(op.CALL, work, 0 if nargs < 0 else nargs + nfixed + 1, (nresults if i == 0 else 1) + 1)
+            fs.code.append((op.CALL, work, 0 if nargs < 0 else nargs + nfixed + 1, (nresults if i == 0 else 1) + 1, 0))
+            fs.lines.append(node.line)
             cur = work
-        if type(e) is not ast.Index and work != reg:
+        if te is not ast.Index and work != reg:
             for i in range(max(nresults, 1)):
                 fs.emit(op.MOVE, reg + i, work + i)
         fs.freereg = save
@@ -425,11 +441,13 @@ class ExprCompiler:
             jump = self.compare_jump(node, b, c, True)
             dst = reg if i == 0 else work
             fs.freereg = work + 1 if work >= 0 else save
-            fs.emit(op.LOADK, dst, fs.const(False))
-            j = fs.jump()
-            fs.patch_here([jump])
-            fs.emit(op.LOADK, dst, fs.const(True))
-            fs.patch_here([j])
+            code = fs.code
+            code.append((op.LOADK, dst, fs.const(False), 0, 0))
+            code.append((op.JMP, len(code) + 2, 0, 0, 0))
+            o, a, b, c, _ = code[jump]
+            code[jump] = (o, a, b, c, len(code))
+            code.append((op.LOADK, dst, fs.const(True), 0, 0))
+            fs.lines += (fs.line, fs.line, fs.line)
             b = dst
         fs.freereg = save
 
@@ -518,11 +536,6 @@ class ExprCompiler:
         return jumps
 
     # ------------------------------------------------------------ calls and multiple values
-
-    def call(self, e, reg: int, nresults: int):
-        """Call `e` with results in reg, reg+1, ... (nresults = -1: all of them, setting top).
-        The call is placed at the top of the register stack; with nresults = -1, reg must be that top."""
-        self.suffixed(e, reg, nresults)
 
     def explist(self, exprs, reg: int, want: int) -> int:
         """Evaluate `exprs` into reg, reg+1, ...; adjust to `want` values (-1: keep all, the last one multiple).

@@ -112,7 +112,7 @@ class Compiler(ExprCompiler):
     def stmt_CallStat(self, s: ast.CallStat):
         fs = self.fs
         base = fs.alloc()
-        self.call(s.call, base, 0)
+        self.suffixed(s.call, base, 0)
         fs.freereg = base
 
     def stmt_Local(self, s: ast.Local):

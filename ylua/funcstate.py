@@ -61,7 +61,10 @@ class FuncState:
         self.top = 0  # the first register above every active local
         self.blocks: list[BlockScope] = []
         self.freereg = 0
-        self.const_index: dict = {}
+        self.kstr: dict = {}  # constant -> its index, one table per type
+        self.kint: dict = {}
+        self.kfloat: dict = {}
+        self.kother: dict = {}  # booleans
         self.upval_index: dict[str, int] = {}
         self.outer: dict = {}  # name -> what find_upval found
         self.name_consts: dict[str, int] = {}
@@ -101,20 +104,22 @@ class FuncState:
 
     def const(self, v) -> int:
         tv = type(v)
-        if tv is bytes:
-            idx = self.const_index.get(v)  # bytes keys cannot equal the tuple keys of other types
-            if idx is not None:
-                return idx
+        if tv is bytes or tv is int:
+            table = self.kstr if tv is bytes else self.kint  # True == 1: apart
             key = v
+        elif tv is float:
+            table = self.kfloat
+            key = repr(v)  # 0.0 and -0.0 apart; nan too
         else:
-            key = (tv, repr(v)) if tv is float else (tv, v)
-            idx = self.const_index.get(key)
+            table = self.kother
+            key = v
+        idx = table.get(key)
         if idx is None:
             idx = len(self.proto.consts)
-            if type(v) is bytes:
+            if tv is bytes:
                 v = intern_constant(v) if len(v) <= MAX_INTERNED else self.strings.setdefault(v, v)
             self.proto.consts.append(v)
-            self.const_index[key] = idx
+            table[key] = idx
         return idx
 
     def rk_const(self, v) -> int:

@@ -158,7 +158,7 @@ class Parser(Scopes):
     # ------------------------------------------------------------ statements
 
     def emptystat(self, line):
-        self.next()
+        self.t, self.v, self.line = self._next_token()
 
     def ifstat(self, line):
         tests: list = []
@@ -171,9 +171,11 @@ class Parser(Scopes):
         return ast.If(line, tests, blocks, orelse)
 
     def test_then_block(self, tests, blocks):
-        self.next()  # 'if' or 'elseif'
-        tests.append(self.expr())
-        self.checknext("then")
+        self.t, self.v, self.line = self._next_token()  # 'if' or 'elseif'
+        tests.append(self.subexpr(0))
+        if self.t != "then":
+            self.error_expected("then")
+        self.t, self.v, self.line = self._next_token()
         blocks.append(self.block())
 
     def whilestat(self, line):
@@ -277,8 +279,9 @@ class Parser(Scopes):
         return ast.FunctionStat(line, target, f)
 
     def localstat(self, line):
-        self.next()
-        if self.testnext("function"):
+        self.t, self.v, self.line = self._next_token()
+        if self.t == "function":
+            self.t, self.v, self.line = self._next_token()
             name = self.str_checkname()
             var = self.new_local(name)
             self.activate(1)
@@ -291,28 +294,36 @@ class Parser(Scopes):
         names, attribs, decls = [], [], []
         toclose = False
         while True:
-            name = self.str_checkname()
+            if self.t != NAME:
+                self.error_expected(NAME)
+            name = self.v
+            self.t, self.v, self.line = self._next_token()
             var = self.new_local(name)
-            attrib = self.attribute()
-            var.attrib = attrib
+            attrib = self.attribute() if self.t == "<" else None
             if attrib == "close":
                 if toclose:
                     self.sem_error("multiple to-be-closed variables in local list")
                 toclose = True
+            var.attrib = attrib
             names.append(name)
             attribs.append(attrib)
             decls.append(var)
-            if not self.testnext(","):
+            if self.t != ",":
                 break
-        exprs = self.explist() if self.testnext("=") else []
+            self.t, self.v, self.line = self._next_token()
+        if self.t == "=":
+            self.t, self.v, self.line = self._next_token()
+            exprs = self.explist()
+        else:
+            exprs = []
         self.activate(len(names))
         node = ast.Local(line, names, attribs, exprs)
         node._decls = decls
         return node
 
     def attribute(self):
-        if not self.testnext("<"):
-            return None
+        """`<name>` after a local's name, at its '<'."""
+        self.next()
         attrib = self.str_checkname()
         self.checknext(">")
         if attrib != "const" and attrib != "close":
@@ -330,7 +341,7 @@ class Parser(Scopes):
         self.new_label(name, line, self.t in BLOCK_END)
 
     def retstat(self, line):
-        self.next()
+        self.t, self.v, self.line = self._next_token()
         exprs = [] if self.t in BLOCK_END_UNTIL or self.t == ";" else self.explist()
         self.testnext(";")
         return ast.Return(line, exprs)
@@ -539,29 +550,35 @@ class Parser(Scopes):
                     self.error_expected(NAME)
                 e = ast.Index(e.line, e, ast.String(self.line, self.v.encode("latin-1")))
                 self.t, self.v, self.line = self._next_token()
-            elif t == "[":
-                self.next()
+                continue
+            if t == "[":
+                self.t, self.v, self.line = self._next_token()
                 key = self.subexpr(0)
-                self.checknext("]")
+                if self.t != "]":
+                    self.error_expected("]")
+                self.t, self.v, self.line = self._next_token()
                 e = ast.Index(e.line, e, key)
-            elif t == ":":
+                continue
+            method = None
+            if t == ":":
                 self.next()
-                name = self.str_checkname()
-                e = ast.MethodCall(e.line, e, name, self.funcargs(line))
-            elif t in CALL_STARTS:
-                e = ast.Call(e.line, e, self.funcargs(line))
-            else:
+                method = self.str_checkname()
+                t = self.t
+            elif t not in CALL_STARTS:
                 return e
+            if t == "(":  # funcargs, inline
+                self.t, self.v, self.line = self._next_token()
+                args = [] if self.t == ")" else self.explist()
+                if self.t != ")":
+                    self.check_match(")", "(", line)
+                self.t, self.v, self.line = self._next_token()
+            else:
+                args = self.funcargs()
+            e = ast.Call(e.line, e, args) if method is None else ast.MethodCall(e.line, e, method, args)
 
-    def funcargs(self, line: int) -> list:
+    def funcargs(self) -> list:
+        """A table or string argument (a parenthesised list is read by suffixes)."""
         t = self.t
-        if t == "(":
-            self.t, self.v, self.line = self._next_token()
-            args = [] if self.t == ")" else self.explist()
-            if self.t != ")":
-                self.check_match(")", "(", line)
-            self.t, self.v, self.line = self._next_token()
-            return args
         if t == "{":
             return [self.constructor()]
         if t == STRING:

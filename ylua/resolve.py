@@ -82,16 +82,20 @@ class Scopes:
     def leave_block(self) -> None:
         fs = self.fs
         bl = fs.block
-        self._remove_vars(bl.nactvar)
+        if fs.nactvar > bl.nactvar:
+            self._remove_vars(bl.nactvar)
         if bl.isloop:
             self.create_label("break", 0, False)  # where the loop's breaks go
-        del self.labels[bl.firstlabel:]
+        if len(self.labels) > bl.firstlabel:
+            del self.labels[bl.firstlabel:]
         fs.block = bl.previous
         pending = self.gotos
+        if len(pending) <= bl.firstgoto:
+            return
         if bl.previous is not None:
             for i in range(bl.firstgoto, len(pending)):
                 pending[i][2] = bl.nactvar  # they leave the block's locals
-        elif len(pending) > bl.firstgoto:
+        else:
             name, line, _ = pending[bl.firstgoto]
             if name == "break":
                 self.sem_error(f"break outside loop at line {line}")
@@ -113,7 +117,7 @@ class Scopes:
         """The next n declared locals come into scope (adjustlocalvars)."""
         fs = self.fs
         visible = self.visible
-        for v in fs.actives[fs.nactvar:fs.nactvar + n]:
+        for v in fs.actives[fs.nactvar:fs.nactvar + n] if n != 1 else (fs.actives[fs.nactvar],):
             if v.name[0] != "(":
                 lst = visible.get(v.name)
                 if lst is None:
