@@ -626,12 +626,26 @@ class RecordOps:
         a, b, c = ins[1], ins[2], ins[3]
         args = self.call_args(a, b)
         fn = self.callee(a)
+        if type(fn) is Builtin and fn.name == "assert" and args:
+            self.record_assert(a, args, c)
+            return
         if type(fn) is Builtin and args and c in (1, 2) and hasattr(fn.fn, "jit_intrinsic"):
             res = self.intrinsic(fn.fn.jit_intrinsic, a, len(args))
             if res is not None:
                 self.store_results(self.vframes[-1], a, c, [res])
                 return
         self.call(fn, self.get(a), args, a, c)
+
+    def record_assert(self, a, args, c):
+        """assert(v, ...) that holds is a guard on v's truth and returns its arguments. The guard resumes at the
+        call itself, so a failing assertion is raised by the interpreter, with its frames and message."""
+        first = self.typed_reg(a + 1)
+        t = self.truth(first)
+        if t is False:
+            raise TraceAbort("an assertion that fails")
+        if t is not True:
+            self.guard("guard_true", t)
+        self.store_results(self.vframes[-1], a, c, [first] + args[1:])
 
     def intrinsic(self, name, a, nargs):
         """The TV of math.<name>(...) on the arguments in registers a+1.. computed natively, or None when their
