@@ -166,6 +166,8 @@ def execute(rt, frame: Frame, depth: int = 0, top: int = 0) -> list:
                         rt.hook.builtin_event(rt, b"call")
                     vals = fn.fn(*args)
                     rt.c_builtin = None
+                    if observed:  # a recording specialises on how many results the built-in returned
+                        rt.builtin_results = vals
                     if rt.hook is not None:  # debug.sethook may have just set it
                         rt.hook.builtin_event(rt, b"return")
                         if not observed:
@@ -200,6 +202,8 @@ def execute(rt, frame: Frame, depth: int = 0, top: int = 0) -> list:
                     rt.c_builtin = fn
                     vals = fn.fn(*args)
                     rt.c_builtin = None
+                    if observed:
+                        rt.builtin_results = vals
                 else:
                     if b == 2:
                         vals = (R[a],)
