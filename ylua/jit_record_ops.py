@@ -9,6 +9,8 @@ instruction that made them, before it had any effect.
 
 from __future__ import annotations
 
+import math
+
 from jit.ir import BOOL, const_obj, const_of
 from jit.layout import dict_entry_index, slot_offset
 from jit.recorder import TraceAbort
@@ -526,9 +528,18 @@ class RecordOps:
         rec = self.rec
         init, limit, step = self.typed_reg(a), self.typed_reg(a + 1), self.typed_reg(a + 2)
         vi, vl, vs = self.runtime_value(a), self.runtime_value(a + 1), self.runtime_value(a + 2)
+        if init.kind == step.kind == "int" and limit.kind == "float" and vs != 0:
+            # an integer loop with a float limit (`for i = 1, n / 2`): the limit is rounded towards the loop's
+            # start, as PUC's forlimit does; one that is nan or out of the integer range is left to the VM
+            rounded = rec.op("float_floor" if vs > 0 else "float_ceil", limit.v)
+            if not math.isfinite(vl) or not -2.0**63 <= math.floor(vl) < 2.0**63:
+                raise TraceAbort("integer for loop whose float limit is out of the integer range")
+            self.guard("guard_true", rec.op("float_is_int64", rounded))
+            limit = TV(rec.op("float_to_int", rounded), "int")
+            vl = math.floor(vl) if vs > 0 else math.ceil(vl)
         kinds = {init.kind, limit.kind, step.kind}
         if init.kind == step.kind == "int" and limit.kind != "int":
-            raise TraceAbort("integer for loop with a non-integer limit")
+            raise TraceAbort("integer for loop with a non-numeric limit")
         if kinds == {"int"}:
             if vs == 0:
                 raise TraceAbort("numeric for loop with a zero step")
