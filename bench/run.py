@@ -1,7 +1,11 @@
 """Time benchmark programs under lua5.4 (and luajit, when on PATH) and ylua in the same run and print a table of
 times and ratios to lua5.4 (the machines are noisy: compare ratios, not absolute times).
 
-    python bench/run.py [--repeat N] [--config interp|jit ...] [--quick] [--hot] [--json out.json] [program ...]
+    python bench/run.py [--suite programs|corpus|all] [--repeat N] [--config interp|jit ...] [--quick] [--hot]
+                        [--json out.json] [program ...]
+
+`--suite` picks the directory: bench/programs/ (the default), bench/corpus/ (programs in other people's styles) or
+both; with `all`, the corpus programs are named `corpus/<name>` since some names occur in both.
 
 Every run's output must equal lua5.4's; a program that fails, times out or differs is flagged in the table and
 makes the exit status 1. `--quick` passes each program's small argument from its `-- quick: N` line.
@@ -31,6 +35,8 @@ from rich.table import Table
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROGRAMS = os.path.join(HERE, "programs")
+CORPUS = os.path.join(HERE, "corpus")
+SUITES = {"programs": PROGRAMS, "corpus": CORPUS}
 CONFIGS = {"interp": {"YK_JITC": "none"}, "jit": {}, "noopt": {"YK_OPT": "0"}}  # noopt: the JIT without its optimiser
 QUICK_RE = re.compile(r"^--\s*quick:\s*(\S+)", re.MULTILINE)
 
@@ -76,8 +82,20 @@ def geomean(xs: list[float]) -> float | None:
     return math.exp(sum(math.log(x) for x in xs) / len(xs)) if xs else None
 
 
-def bench_program(name: str, args, configs: list[str], refs: dict[str, str], log) -> dict:
-    path = os.path.join(PROGRAMS, name + ".lua")
+def suite_programs(suite: str) -> dict[str, str]:
+    """{name: path} of the suite's programs; with `all`, the corpus's names are prefixed with `corpus/`."""
+    found = {}
+    for sub in ("programs", "corpus") if suite == "all" else (suite,):
+        prefix = "corpus/" if suite == "all" and sub == "corpus" else ""
+        folder = SUITES[sub]
+        if os.path.isdir(folder):
+            for f in sorted(os.listdir(folder)):
+                if f.endswith(".lua"):
+                    found[prefix + f[:-4]] = os.path.join(folder, f)
+    return found
+
+
+def bench_program(name: str, path: str, args, configs: list[str], refs: dict[str, str], log) -> dict:
     prog_args = quick_arg(path) if args.quick else [args.arg] if args.arg else []
     row: dict = {"program": name, "args": prog_args}
     errors: dict[str, str] = {}
@@ -194,7 +212,9 @@ def byte_compile_ylua() -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("programs", nargs="*", help="program names (default: all in bench/programs)")
+    ap.add_argument("programs", nargs="*", help="program names (default: all in the suite)")
+    ap.add_argument("--suite", choices=["programs", "corpus", "all"], default="programs",
+                    help="bench/programs (default), bench/corpus or both")
     ap.add_argument("--repeat", type=int, default=3, help="runs per program and config; the median is reported")
     ap.add_argument("--config", action="append", choices=sorted(CONFIGS), help="ylua config(s) (default: interp)")
     ap.add_argument("--ylua", default=f"{sys.executable} -m cli", help="command that runs ylua")
@@ -206,8 +226,9 @@ def main() -> int:
     args = ap.parse_args()
     configs = args.config or ["interp"]
     refs = {name: p for name in ("lua5.4", "luajit") if (p := shutil.which(name))}
-    names = args.programs or sorted(f[:-4] for f in os.listdir(PROGRAMS) if f.endswith(".lua"))
-    missing = [n for n in names if not os.path.exists(os.path.join(PROGRAMS, n + ".lua"))]
+    available = suite_programs(args.suite)
+    names = args.programs or list(available)
+    missing = [n for n in names if n not in available]
     if missing:
         ap.error(f"no such program(s): {', '.join(missing)}")
     console = Console()
@@ -215,7 +236,7 @@ def main() -> int:
         console = Console(width=160)
     log = Console(stderr=True, log_path=False).log
     byte_compile_ylua()
-    rows = [bench_program(name, args, configs, refs, log) for name in names]
+    rows = [bench_program(name, available[name], args, configs, refs, log) for name in names]
     render(rows, configs, refs, console)
     if args.json:
         with open(args.json, "w") as fh:

@@ -24,3 +24,27 @@ def test_the_runner_reports_times_ratios_and_what_the_optimiser_buys(tmp_path):
     assert row["program"] == "float_sum" and row["args"] == ["20000"]
     assert row["noopt/jit"] == pytest.approx(row["noopt"] / row["jit"])
     assert row["jit/lua5.4"] > 0
+
+
+def test_suite_lists_programs_corpus_or_both():
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import run
+    finally:
+        sys.path.pop(0)
+    programs, corpus, both = (run.suite_programs(s) for s in ("programs", "corpus", "all"))
+    assert "fib" in programs and "fib" not in corpus
+    assert "nsieve" in corpus and "nsieve" not in programs
+    assert both["corpus/nsieve"] == corpus["nsieve"] and both["fib"] == programs["fib"]
+    assert len(both) == len(programs) + len(corpus)
+
+
+@pytest.mark.skipif(shutil.which("lua5.4") is None, reason="needs lua5.4")
+def test_the_runner_runs_a_corpus_program_at_its_quick_size(tmp_path):
+    out = tmp_path / "rows.json"
+    got = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--suite", "corpus", "--quick", "--config",
+                          "jit", "--repeat", "1", "--json", str(out), "nsieve_bit"],
+                         capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert got.returncode == 0, got.stdout + got.stderr
+    row = json.loads(out.read_text())[0]
+    assert row["program"] == "nsieve_bit" and row["args"] == ["1"] and "errors" not in row

@@ -1,5 +1,5 @@
 """Compiled chunks kept on disk, as CPython keeps __pycache__: running a file again skips the parser and the
-compiler (importing Lark alone takes longer than most programs' parse).
+compiler.
 
 One cache file per chunk name, holding a digest of the source it was compiled from and the pickled Proto tree; a
 file whose digest does not match (the script changed) is compiled again and overwritten. The digest also covers the
@@ -21,9 +21,9 @@ from ylua.funcstate import intern_constant
 from ylua.proto import Proto
 
 ENV_SWITCH = "YLUA_CHUNK_CACHE"
-# What decides a chunk's bytecode: the grammar and every module between source text and Proto.
-COMPILER_FILES = ("grammar.lark", "parser.py", "lexemes.py", "ast.py", "resolve.py", "funcstate.py",
-                  "compile_expr.py", "compiler.py", "opcodes.py", "proto.py", "numconv.py", "chunk_cache.py")
+# What decides a chunk's bytecode: every module between source text and Proto.
+COMPILER_FILES = ("lexer.py", "lexemes.py", "parser.py", "ast.py", "resolve.py", "funcstate.py", "compile_expr.py",
+                  "compiler.py", "opcodes.py", "proto.py", "numconv.py", "chunk_cache.py")
 _HERE = os.path.dirname(os.path.abspath(__file__))
 _compiler_stamp: bytes | None = None
 _dir: str | None | bool = False  # False: not looked for yet; None: no usable directory

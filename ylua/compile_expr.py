@@ -1,4 +1,12 @@
-"""Expression compilation (the part of PUC's lcode.c that turns expressions into register code)."""
+"""Expression compilation (the part of PUC's lcode.c that turns expressions into register code).
+
+Two shapes of expression can be as long as a chunk, because PUC reads them without recursion: a chain of
+left-associative operators (`a + b + c ...`, `x and y or z ...`, `a == b == c ...`: the left operand of each is the
+one before) and a chain of suffixes (`a.b.c ...`, `f()()() ...`, `o:m():n() ...`). They are compiled in loops,
+innermost first, with one working register that each step reuses (as PUC reuses the left operand's), so their
+length meets neither Python's recursion limit nor the register limit. Everything else nests at most as deep as the
+parser allows (ylua.parser.MAX_LEVELS).
+"""
 
 from __future__ import annotations
 
@@ -20,6 +28,8 @@ COMPARE = {
     "<": (op.LT, False, False), "<=": (op.LE, False, False),
     ">": (op.LT, True, False), ">=": (op.LE, True, False),
 }
+FOLDABLE = frozenset(["+", "-", "*", "/", "^"])
+AND_OR = frozenset(["and", "or"])
 CONST_NODES = (ast.Nil, ast.TrueExpr, ast.FalseExpr, ast.Number, ast.String)
 MULTI = (ast.Call, ast.MethodCall, ast.Vararg)
 FIELDS_PER_FLUSH = 50
@@ -34,6 +44,17 @@ def const_value(e):
     if t is ast.FalseExpr:
         return False
     return e.value
+
+
+def left_spine(e: ast.BinOp, ops):
+    """`e` and the operators among `ops` that are its left operand, that one's left operand and so on (outermost
+    first), and the first left operand that is not one of them."""
+    spine = [e]
+    n = e.left
+    while type(n) is ast.BinOp and n.op in ops:
+        spine.append(n)
+        n = n.left
+    return spine, n
 
 
 def fold(opname: str, a, b):
@@ -79,8 +100,9 @@ class ExprCompiler:
     def resolve(self, name: str):
         """('local', VarInfo) | ('upval', index) | ('const', value) | ('global', None)"""
         fs = self.fs
-        v = fs.find_local(name)
-        if v is not None:
+        lst = fs.scope.get(name)
+        if lst:
+            v = lst[-1]
             if v.kind == "const":
                 return ("const", v.value)
             return ("local", v)
@@ -91,18 +113,32 @@ class ExprCompiler:
             return idx
         return ("upval", idx)
 
+    def local_reg(self, e) -> int:
+        """The register of `e` when it is a local of this function kept in its register (or that in parentheses),
+        else -1."""
+        while type(e) is ast.Paren:
+            e = e.expr
+        if type(e) is ast.Name:
+            lst = self.fs.scope.get(e.name)
+            if lst and lst[-1].kind == "reg":
+                return lst[-1].reg
+        return -1
+
     def env_access(self):
         """How to reach _ENV: ('upval', idx) or ('reg', reg) (a register holding the table)."""
         kind, info = self.resolve("_ENV")
         if kind == "upval":
             return ("upval", info)
+        if kind == "local" and info.kind == "reg":
+            return ("reg", info.reg)
+        tmp = self.fs.alloc()
         if kind == "local":
-            if info.kind == "reg":
-                return ("reg", info.reg)
-            tmp = self.fs.alloc()
             self.fs.emit(op.GETCELL, tmp, info.reg)
-            return ("reg", tmp)
-        self.syntax_error("cannot resolve _ENV")
+        elif kind == "const":  # `local _ENV <const> = 1`: indexing it fails at run time, as in PUC
+            self.exp2reg(_const_node(info), tmp)
+        else:
+            self.syntax_error("cannot resolve _ENV")
+        return ("reg", tmp)
 
     # ------------------------------------------------------------ values into registers
 
@@ -112,71 +148,117 @@ class ExprCompiler:
         t = type(e)
         if e.line:
             fs.line = e.line
-        if t in CONST_NODES:
+        if t is ast.Name:
+            lst = fs.scope.get(e.name)
+            if lst:
+                v = lst[-1]
+                if v.kind == "reg":
+                    if v.reg != reg:
+                        fs.emit(op.MOVE, reg, v.reg)
+                elif v.kind == "cell":
+                    fs.emit(op.GETCELL, reg, v.reg)
+                else:
+                    self.exp2reg(_const_node(v.value), reg)
+                return
+            idx = fs.find_upval(e.name)
+            if idx is None:
+                self.global_get(e.name, reg)
+            elif type(idx) is tuple:
+                self.exp2reg(_const_node(idx[1]), reg)
+            else:
+                fs.emit(op.GETUPVAL, reg, idx)
+        elif t is ast.String or t is ast.Number:
+            fs.emit(op.LOADK, reg, fs.const(e.value))
+        elif t in CONST_NODES:
             v = const_value(e)
             if v is None:
                 fs.emit(op.LOADNIL, reg, 0)
             else:
                 fs.emit(op.LOADK, reg, fs.const(v))
-        elif t is ast.Name:
-            kind, info = self.resolve(e.name)
-            if kind == "local":
-                if info.kind == "reg":
-                    if info.reg != reg:
-                        fs.emit(op.MOVE, reg, info.reg)
-                else:
-                    fs.emit(op.GETCELL, reg, info.reg)
-            elif kind == "upval":
-                fs.emit(op.GETUPVAL, reg, info)
-            elif kind == "const":
-                self.exp2reg(ast.Number(0, info) if type(info) in (int, float) else _const_node(info), reg)
+        elif t is ast.Index or t is ast.Call or t is ast.MethodCall:
+            self.suffixed(e, reg, 1)
+        elif t is ast.BinOp:
+            o = e.op
+            if o in ARITH:
+                self.arith(e, reg)
+            elif o == "and" or o == "or":
+                self.and_or(e, reg)
+            elif o == "..":
+                self.concat(e, reg)
             else:
-                self.global_get(e.name, reg)
-        elif t is ast.Index:
-            self.index_get(e, reg)
-        elif t is ast.Call or t is ast.MethodCall:
-            self.call(e, reg, 1)
+                self.compare(e, reg)
+        elif t is ast.UnOp:
+            self.unop(e, reg)
+        elif t is ast.Paren:
+            self.exp2reg(e.expr, reg)
         elif t is ast.Vararg:
             check_not_vararg(fs, e.line)
             fs.emit(op.VARARG, reg, 2)
-        elif t is ast.Paren:
-            self.exp2reg(e.expr, reg)
         elif t is ast.Function:
             fs.emit(op.CLOSURE, reg, self.function(e))
         elif t is ast.Table:
             self.table(e, reg)
-        elif t is ast.BinOp:
-            self.binop(e, reg)
-        elif t is ast.UnOp:
-            self.unop(e, reg)
         else:
             raise AssertionError(f"unknown expression {e!r}")
 
     def exp2anyreg(self, e) -> int:
         """A register holding the value of `e`: a plain local's own register, or a new temporary."""
-        if type(e) is ast.Name:
-            kind, info = self.resolve(e.name)
-            if kind == "local" and info.kind == "reg":
-                return info.reg
-        if type(e) is ast.Paren and type(e.expr) is ast.Name:
-            return self.exp2anyreg(e.expr)
-        reg = self.fs.alloc()
-        self.exp2reg(e, reg)
+        reg = self.local_reg(e)
+        if reg < 0:
+            reg = self.fs.alloc()
+            self.exp2reg(e, reg)
         return reg
 
     def exp2rk(self, e) -> int:
         """An X operand for `e`: a constant when `e` is a literal, else a register."""
-        e = self.folded(e)
-        if type(e) in CONST_NODES:
-            return self.fs.rk_const(const_value(e))
-        if type(e) is ast.Name:
-            kind, info = self.resolve(e.name)
-            if kind == "const":
-                return self.fs.rk_const(info)
-        return self.exp2anyreg(e)
+        fs = self.fs
+        t = type(e)
+        if t is ast.Name:
+            lst = fs.scope.get(e.name)
+            if lst:
+                v = lst[-1]
+                if v.kind == "reg":
+                    return v.reg
+                if v.kind == "const":
+                    return fs.rk_const(v.value)
+            else:
+                idx = fs.find_upval(e.name)
+                if type(idx) is tuple:
+                    return fs.rk_const(idx[1])
+        else:
+            if t is ast.BinOp or t is ast.UnOp or t is ast.Paren:
+                e = self.folded(e)
+                t = type(e)
+            if t is ast.Number or t is ast.String:
+                return -1 - fs.const(e.value)
+            if t in CONST_NODES:
+                return fs.rk_const(const_value(e))
+            if t is ast.Paren:
+                return self.exp2anyreg(e)
+        reg = fs.alloc()
+        self.exp2reg(e, reg)
+        return reg
 
     def folded(self, e):
-        if type(e) is ast.UnOp and e.op == "-":
+        """`e`, or the constant it folds to."""
+        t = type(e)
+        if t is ast.BinOp:
+            if e.op not in FOLDABLE:
+                return e
+            spine, n = left_spine(e, FOLDABLE)
+            acc = self.folded(n)
+            if type(acc) is not ast.Number:
+                return e
+            for node in reversed(spine):
+                right = self.folded(node.right)
+                if type(right) is not ast.Number:
+                    return e
+                acc = fold(node.op, acc.value, right.value)
+                if acc is None:
+                    return e
+                acc.line = node.line
+            return acc
+        if t is ast.UnOp and e.op == "-":
             inner = self.folded(e.operand)
             if type(inner) is ast.Number:
                 v = inner.value
@@ -184,82 +266,180 @@ class ExprCompiler:
                     return ast.Number(e.line, wrap_int(-v))
                 if v != 0:
                     return ast.Number(e.line, -v)
-        elif type(e) is ast.BinOp and e.op in ("+", "-", "*", "/", "^"):
-            left, right = self.folded(e.left), self.folded(e.right)
-            if type(left) is ast.Number and type(right) is ast.Number:
-                r = fold(e.op, left.value, right.value)
-                if r is not None:
-                    r.line = e.line
-                    return r
-        elif type(e) is ast.Paren:
+        elif t is ast.Paren:
             inner = self.folded(e.expr)
             if type(inner) in CONST_NODES:
                 return inner
         return e
 
-    # ------------------------------------------------------------ globals and indexing
+    # ------------------------------------------------------------ globals and suffixes
 
     def global_get(self, name: str, reg: int):
         fs = self.fs
+        if "_ENV" not in fs.scope:
+            env = fs.env
+            if env is None:
+                env = fs.env = fs.find_upval("_ENV")
+            if type(env) is int:
+                k = fs.name_consts.get(name)
+                fs.emit(op.GETTABUP, reg, env, fs.name_const(name) if k is None else k)
+                return
         save = fs.freereg
         kind, where = self.env_access()
-        if kind == "upval":
-            fs.emit(op.GETTABUP, reg, where, fs.const(name.encode()))
-        else:
-            fs.emit(op.GETFIELD, reg, where, fs.const(name.encode()))
-        fs.free_to(save)
+        fs.emit(op.GETTABUP if kind == "upval" else op.GETFIELD, reg, where, fs.name_const(name))
+        fs.freereg = save
 
-    def index_get(self, e: ast.Index, reg: int):
+    def suffixed(self, e, reg: int, nresults: int):
+        """An index or a call, and the indexes and calls it applies to, innermost first: the value (or
+        `nresults` values of a call: -1 all, setting top) into `reg`. Calls are placed at the top of the register
+        stack; with nresults = -1, reg must be that top."""
         fs = self.fs
+        chain = [e]
+        n = e.func if type(e) is ast.Call else e.obj
+        t = type(n)
+        while t is ast.Call or t is ast.Index or t is ast.MethodCall:
+            chain.append(n)
+            n = n.func if t is ast.Call else n.obj
+            t = type(n)
         save = fs.freereg
-        obj = self.exp2anyreg(e.obj)
-        key = self.folded(e.key)
+        cur = -1 if type(chain[-1]) is ast.Call else self.local_reg(n)
+        work = -1  # the register that holds each step's value, and the base of calls
+        if cur < 0 or len(chain) > 1 or type(e) is not ast.Index:
+            work = reg if reg == fs.freereg - 1 and reg >= fs.top else fs.alloc()
+            if cur < 0:
+                self.exp2reg(n, work)
+                cur = work
+        i = len(chain)
+        while i:
+            i -= 1
+            node = chain[i]
+            t = type(node)
+            if t is ast.Index:
+                self.index_into(node, cur, reg if i == 0 else work)
+                cur = work
+                continue
+            fs.freereg = work + 1
+            if t is ast.MethodCall:
+                fs.reserve_to(work + 2)
+                fs.line = node.line
+                fs.emit(op.SELF, work, cur, fs.rk_const(node.method.encode()))
+                nfixed = 1
+            else:
+                if cur != work:
+                    fs.emit(op.MOVE, work, cur)
+                nfixed = 0
+            nargs = self.explist(node.args, work + 1 + nfixed, -1)
+            fs.line = node.line
+            fs.emit(op.CALL, work, 0 if nargs < 0 else nargs + nfixed + 1, (nresults if i == 0 else 1) + 1)
+            cur = work
+        if type(e) is not ast.Index and work != reg:
+            for i in range(max(nresults, 1)):
+                fs.emit(op.MOVE, reg + i, work + i)
+        fs.freereg = save
+
+    def index_into(self, e: ast.Index, obj: int, reg: int):
+        """reg := obj[e.key]"""
+        fs = self.fs
+        key = e.key
+        t = type(key)
+        if t is ast.BinOp or t is ast.UnOp or t is ast.Paren:
+            key = self.folded(key)
+            t = type(key)
         fs.line = e.line
-        if type(key) is ast.String:
+        if t is ast.String:
             fs.emit(op.GETFIELD, reg, obj, fs.const(key.value))
-        elif type(key) in CONST_NODES and type(key) is not ast.Nil:
+        elif t in CONST_NODES and t is not ast.Nil:
             fs.emit(op.GETINDEX, reg, obj, fs.rk_const(const_value(key)))
         else:
+            save = fs.freereg
             k = self.exp2anyreg(key)
             fs.line = e.line
             fs.emit(op.GETTABLE, reg, obj, k)
-        fs.free_to(save)
+            fs.freereg = save
 
     # ------------------------------------------------------------ operators
 
-    def binop(self, e: ast.BinOp, reg: int):
+    def arith(self, e: ast.BinOp, reg: int):
+        """An arithmetic or bitwise operator, and those of its left operand, its left operand's and so on, bottom
+        up: constants fold as far up as they go, then each step's result goes to one working register."""
         fs = self.fs
-        folded = self.folded(e)
-        if folded is not e:
-            self.exp2reg(folded, reg)
-            return
-        o = e.op
-        if o == "and" or o == "or":
-            self.exp2reg(e.left, reg)
-            fs.line = e.line
-            j = fs.emit(op.TEST, reg, 1 if o == "or" else 0, 0, -1)
-            save = fs.freereg
-            self.exp2reg(e.right, reg)
-            fs.free_to(save)
-            fs.patch_here([j])
-            return
-        if o in COMPARE:
-            jumps = self.cond_jump(e, True)
-            fs.emit(op.LOADK, reg, fs.const(False))
-            j = fs.jump()
-            fs.patch_here(jumps)
-            fs.emit(op.LOADK, reg, fs.const(True))
-            fs.patch_here([j])
+        spine, n = left_spine(e, ARITH)
+        i = len(spine) - 1
+        acc = self.folded(n)
+        while i >= 0 and type(acc) is ast.Number and spine[i].op in FOLDABLE:
+            right = self.folded(spine[i].right)
+            if type(right) is not ast.Number:
+                break
+            r = fold(spine[i].op, acc.value, right.value)
+            if r is None:
+                break
+            r.line = spine[i].line
+            acc = r
+            i -= 1
+        if i < 0:
+            self.exp2reg(acc, reg)
             return
         save = fs.freereg
-        if o == "..":
-            self.concat(e, reg)
-            return
-        b = self.exp2rk(e.left)
+        b = self.exp2rk(acc)
+        work = -1
+        while i > 0:
+            node = spine[i]
+            if work < 0:
+                work = b if b >= save else fs.alloc()
+            c = self.exp2rk(node.right)
+            fs.line = node.line
+            fs.emit(ARITH[node.op], work, b, c)
+            fs.freereg = work + 1
+            b = work
+            i -= 1
         c = self.exp2rk(e.right)
         fs.line = e.line
-        fs.emit(ARITH[o], reg, b, c)
-        fs.free_to(save)
+        fs.emit(ARITH[e.op], reg, b, c)
+        fs.freereg = save
+
+    def and_or(self, e: ast.BinOp, reg: int):
+        """`a and b`, `a or b` (and their left operands of the same kind), the value of each operand into reg."""
+        fs = self.fs
+        spine, n = left_spine(e, AND_OR)
+        self.exp2reg(n, reg)
+        for node in reversed(spine):
+            fs.line = node.line
+            j = fs.emit(op.TEST, reg, 1 if node.op == "or" else 0, 0, -1)
+            save = fs.freereg
+            self.exp2reg(node.right, reg)
+            fs.freereg = save
+            fs.patch_here([j])
+
+    def compare(self, e: ast.BinOp, reg: int):
+        """The boolean value of a comparison (and of comparisons that are its left operand)."""
+        fs = self.fs
+        spine, n = left_spine(e, COMPARE)
+        save = fs.freereg
+        b = self.exp2rk(n)
+        work = -1
+        for i in range(len(spine) - 1, -1, -1):
+            node = spine[i]
+            if i > 0 and work < 0:
+                work = b if b >= save else fs.alloc()
+            c = self.exp2rk(node.right)
+            jump = self.compare_jump(node, b, c, True)
+            dst = reg if i == 0 else work
+            fs.freereg = work + 1 if work >= 0 else save
+            fs.emit(op.LOADK, dst, fs.const(False))
+            j = fs.jump()
+            fs.patch_here([jump])
+            fs.emit(op.LOADK, dst, fs.const(True))
+            fs.patch_here([j])
+            b = dst
+        fs.freereg = save
+
+    def compare_jump(self, e: ast.BinOp, b: int, c: int, jump_if: bool) -> int:
+        """The conditional jump of comparison `e` of operands b and c, taken when its result is `jump_if`."""
+        opcode, swap, negate = COMPARE[e.op]
+        if swap:
+            b, c = c, b
+        self.fs.line = e.line
+        return self.fs.emit(opcode, int(jump_if != negate), b, c, -1)
 
     def concat(self, e: ast.BinOp, reg: int):
         """`a .. b .. c` (right associative) evaluates all operands into consecutive registers, one CONCAT."""
@@ -276,7 +456,7 @@ class ExprCompiler:
             self.exp2reg(p, base + i)
         fs.line = e.line
         fs.emit(op.CONCAT, reg, base, base + len(parts) - 1)
-        fs.free_to(save)
+        fs.freereg = save
 
     def unop(self, e: ast.UnOp, reg: int):
         fs = self.fs
@@ -288,7 +468,7 @@ class ExprCompiler:
         b = self.exp2anyreg(e.operand)
         fs.line = e.line
         fs.emit(UNARY[e.op], reg, b)
-        fs.free_to(save)
+        fs.freereg = save
 
     # ------------------------------------------------------------ conditions
 
@@ -305,61 +485,44 @@ class ExprCompiler:
         if t is ast.Paren:
             return self.cond_jump(e.expr, jump_if)
         if t is ast.BinOp:
-            if e.op == "and":
-                if jump_if:
-                    false_jumps = self.cond_jump(e.left, False)
-                    true_jumps = self.cond_jump(e.right, True)
-                    fs.patch_here(false_jumps)
-                    return true_jumps
-                return self.cond_jump(e.left, False) + self.cond_jump(e.right, False)
-            if e.op == "or":
-                if jump_if:
-                    return self.cond_jump(e.left, True) + self.cond_jump(e.right, True)
-                true_jumps = self.cond_jump(e.left, True)
-                false_jumps = self.cond_jump(e.right, False)
-                fs.patch_here(true_jumps)
-                return false_jumps
+            if e.op == "and" or e.op == "or":
+                return self.and_or_jump(e, jump_if)
             if e.op in COMPARE:
-                opcode, swap, negate = COMPARE[e.op]
                 save = fs.freereg
                 b = self.exp2rk(e.left)
                 c = self.exp2rk(e.right)
-                if swap:
-                    b, c = c, b
-                fs.free_to(save)
-                fs.line = e.line
-                return [fs.emit(opcode, int(jump_if != negate), b, c, -1)]
+                fs.freereg = save
+                return [self.compare_jump(e, b, c, jump_if)]
         save = fs.freereg
         r = self.exp2anyreg(e)
-        fs.free_to(save)
+        fs.freereg = save
         return [fs.emit(op.TEST, r, int(jump_if), 0, -1)]
+
+    def and_or_jump(self, e: ast.BinOp, jump_if: bool) -> list[int]:
+        """cond_jump of `a and b` / `a or b`, and of the and/or operators that are its left operand, bottom up:
+        the left operand of an 'and' jumps away when false, that of an 'or' when true."""
+        fs = self.fs
+        spine = [(e, jump_if)]
+        n = e
+        while type(n.left) is ast.BinOp and (n.left.op == "and" or n.left.op == "or"):
+            spine.append((n.left, n.op == "or"))
+            n = n.left
+        jumps = self.cond_jump(n.left, n.op == "or")
+        for node, want in reversed(spine):
+            if (node.op == "and") == want:  # the left operand's jumps skip the right one
+                right = self.cond_jump(node.right, want)
+                fs.patch_here(jumps)
+                jumps = right
+            else:
+                jumps.extend(self.cond_jump(node.right, want))
+        return jumps
 
     # ------------------------------------------------------------ calls and multiple values
 
     def call(self, e, reg: int, nresults: int):
         """Call `e` with results in reg, reg+1, ... (nresults = -1: all of them, setting top).
         The call is placed at the top of the register stack; with nresults = -1, reg must be that top."""
-        fs = self.fs
-        save = fs.freereg
-        base = reg if reg == fs.freereg - 1 else fs.alloc()
-        if type(e) is ast.MethodCall:
-            obj = self.exp2anyreg(e.obj)
-            fs.free_to(base + 1)
-            fs.alloc(1)
-            fs.line = e.line
-            fs.emit(op.SELF, base, obj, fs.rk_const(e.method.encode()))
-            nfixed = 1
-        else:
-            self.exp2reg(e.func, base)
-            fs.free_to(base + 1)
-            nfixed = 0
-        nargs = self.explist(e.args, base + 1 + nfixed, -1)
-        fs.line = e.line
-        fs.emit(op.CALL, base, 0 if nargs < 0 else nargs + nfixed + 1, nresults + 1)
-        if base != reg:
-            for i in range(max(nresults, 1)):
-                fs.emit(op.MOVE, reg + i, base + i)
-        fs.free_to(save)
+        self.suffixed(e, reg, nresults)
 
     def explist(self, exprs, reg: int, want: int) -> int:
         """Evaluate `exprs` into reg, reg+1, ...; adjust to `want` values (-1: keep all, the last one multiple).
@@ -377,10 +540,11 @@ class ExprCompiler:
             if want >= 0 and i >= want:
                 save = fs.freereg
                 self.exp2anyreg(e)  # evaluated for its side effects, the value is dropped
-                fs.free_to(save)
+                fs.freereg = save
             else:
-                fs.reserve_to(r + 1)
-                fs.free_to(r + 1)
+                if fs.freereg <= r:
+                    fs.alloc(r + 1 - fs.freereg)
+                fs.freereg = r + 1
                 self.exp2reg(e, r)
         if want < 0:
             return n
@@ -397,9 +561,9 @@ class ExprCompiler:
             fs.line = e.line
             fs.emit(op.VARARG, reg, nresults + 1)
         else:
-            fs.free_to(reg)
+            fs.freereg = reg
             fs.alloc(1)  # the call's base: through alloc, so that max_stack counts it
-            self.call(e, reg, nresults)
+            self.suffixed(e, reg, nresults)
         if nresults > 0:
             fs.reserve_to(reg + nresults)
 
@@ -426,13 +590,13 @@ class ExprCompiler:
                     pending = 0
                     break
                 self.exp2reg(f.value, r)
-                fs.free_to(r + 1)
+                fs.freereg = r + 1
                 pending += 1
                 if pending == FIELDS_PER_FLUSH:
                     fs.emit(op.SETLIST, t, pending, flushed)
                     flushed += pending
                     pending = 0
-                    fs.free_to(t + 1)
+                    fs.freereg = t + 1
             else:
                 inner = fs.freereg
                 key = self.folded(f.key)
@@ -445,12 +609,12 @@ class ExprCompiler:
                     val = self.exp2rk(f.value)
                     fs.line = f.line
                     fs.emit(op.SETTABLE, t, k, val)
-                fs.free_to(inner)
+                fs.freereg = inner
         if pending:
             fs.emit(op.SETLIST, t, pending, flushed)
         if t != reg:
             fs.emit(op.MOVE, reg, t)
-        fs.free_to(save)
+        fs.freereg = save
 
 
 def _const_node(v):

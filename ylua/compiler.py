@@ -9,7 +9,7 @@ from ylua import opcodes as op
 from ylua.compile_expr import CONST_NODES, MULTI, ExprCompiler, const_value
 from ylua.funcstate import BlockScope, FuncState
 from ylua.proto import Proto, UpvalDesc
-from ylua.resolve import captured_flags, mark_captured
+from ylua.resolve import captured_flags
 
 
 class Compiler(ExprCompiler):
@@ -20,7 +20,6 @@ class Compiler(ExprCompiler):
     # ------------------------------------------------------------ functions
 
     def main(self, chunk: ast.Chunk) -> Proto:
-        mark_captured(chunk)
         fs = FuncState(None, self.source, 0, chunk.end_line, "main chunk")
         fs.proto.is_vararg = True
         fs.proto.upvals.append(UpvalDesc("_ENV", False, 0))
@@ -63,7 +62,7 @@ class Compiler(ExprCompiler):
 
     def enter_block(self, is_loop: bool):
         fs = self.fs
-        fs.blocks.append(BlockScope(len(fs.actives), is_loop, fs.nactive_regs()))
+        fs.blocks.append(BlockScope(len(fs.actives), is_loop, fs.top))
 
     def leave_block(self, final=False):
         fs = self.fs
@@ -72,7 +71,7 @@ class Compiler(ExprCompiler):
             fs.emit(op.CLOSE, bl.first_free)
         self.resolve_gotos(bl)
         fs.remove_locals_to(bl.nactive)
-        fs.free_to(fs.nactive_regs())
+        fs.freereg = fs.top
         if bl.is_loop:
             fs.patch_here(bl.breaks)
         if bl.gotos:
@@ -93,28 +92,28 @@ class Compiler(ExprCompiler):
         self.leave_block()
 
     def stmts(self, stmts):
-        n = len(stmts)
+        """Compile a block's statements, dropping each one from the tree once compiled (a big chunk's tree is
+        bigger than its code: so the memory it took holds the code)."""
+        fs = self.fs
+        end = len(stmts)
+        while end and type(stmts[end - 1]) is ast.Label:
+            end -= 1  # the labels from here on end the block
         for i, s in enumerate(stmts):
             if type(s) is ast.Label:
-                at_end = all(type(x) in (ast.Label,) or _is_void(x) for x in stmts[i + 1:])
-                self.label(s, at_end)
+                self.label(s, i >= end)
             else:
-                self.stmt(s)
-            if i < n:
-                self.fs.free_to(self.fs.nactive_regs())
+                fs.line = s.line
+                STATEMENTS[type(s)](self, s)
+            stmts[i] = None
+            fs.freereg = fs.top
 
     # ------------------------------------------------------------ statements
-
-    def stmt(self, s):
-        fs = self.fs
-        fs.line = s.line
-        getattr(self, "stmt_" + type(s).__name__)(s)
 
     def stmt_CallStat(self, s: ast.CallStat):
         fs = self.fs
         base = fs.alloc()
         self.call(s.call, base, 0)
-        fs.free_to(base)
+        fs.freereg = base
 
     def stmt_Local(self, s: ast.Local):
         fs = self.fs
@@ -128,7 +127,7 @@ class Compiler(ExprCompiler):
                 return
         base = fs.freereg
         self.explist(s.exprs, base, n)
-        fs.free_to(base + n)
+        fs.freereg = base + n
         for i in range(n):
             if flags[i] and s.attribs[i] != "close":
                 fs.emit(op.NEWCELL, base + i)
@@ -176,9 +175,8 @@ class Compiler(ExprCompiler):
         self.assign(s.targets, s.exprs)
 
     def assign(self, targets, exprs):
+        """`targets = exprs` (the parser has checked that no target is a constant)."""
         fs = self.fs
-        for t in targets:
-            self.check_assignable(t)
         if len(targets) == 1 and len(exprs) == 1:
             self.store(targets[0], exprs[0])
             return
@@ -190,19 +188,6 @@ class Compiler(ExprCompiler):
         fs.reserve_to(base + n)
         for i in reversed(range(n)):
             self.store_reg(prepared[i], base + i)
-
-    def check_assignable(self, t):
-        if type(t) is ast.Name:
-            v = self.fs.find_local(t.name)
-            if v is None:
-                kind, info = self.resolve(t.name)
-                if kind == "const":
-                    self.syntax_error(f"attempt to assign to const variable '{t.name}'", t.line)
-                return
-            if v.attrib in ("const", "close"):
-                self.syntax_error(f"attempt to assign to const variable '{t.name}'", t.line)
-        elif type(t) is ast.Name:
-            pass
 
     def store(self, target, e):
         """Single assignment `target = e`, evaluating straight into a local's register when possible."""
@@ -216,7 +201,7 @@ class Compiler(ExprCompiler):
                     tmp = fs.alloc()
                     self.exp2reg(e, tmp)
                     fs.emit(op.MOVE, info.reg, tmp)
-                    fs.free_to(save)
+                    fs.freereg = save
                 else:
                     self.exp2reg_fresh(e, info.reg)
                 return
@@ -225,7 +210,7 @@ class Compiler(ExprCompiler):
         val = self.exp2rk(e)
         fs.line = target.line
         self.store_reg(prepared, val)
-        fs.free_to(save)
+        fs.freereg = save
 
     def exp2reg_fresh(self, e, reg):
         """exp2reg into a local's register (calls need their base at the top of the stack)."""
@@ -235,7 +220,7 @@ class Compiler(ExprCompiler):
             tmp = fs.alloc()
             self.exp2reg(e, tmp)
             fs.emit(op.MOVE, reg, tmp)
-            fs.free_to(save)
+            fs.freereg = save
         else:
             self.exp2reg(e, reg)
 
@@ -252,7 +237,7 @@ class Compiler(ExprCompiler):
                 return ("global", env[1], fs.const(t.name.encode()))
             return ("field", env[1], fs.const(t.name.encode()))
         obj = self.exp2anyreg(t.obj)
-        if obj < fs.nactive_regs():  # a local: copy it, a later assignment in the list could change it
+        if obj < fs.top:  # a local: copy it, a later assignment in the list could change it
             tmp = fs.alloc()
             fs.emit(op.MOVE, tmp, obj)
             obj = tmp
@@ -260,7 +245,7 @@ class Compiler(ExprCompiler):
         if type(key) is ast.String:
             return ("field", obj, fs.const(key.value))
         k = self.exp2rk(key)
-        if k >= 0 and k < fs.nactive_regs():
+        if k >= 0 and k < fs.top:
             tmp = fs.alloc()
             fs.emit(op.MOVE, tmp, k)
             k = tmp
@@ -374,13 +359,13 @@ class Compiler(ExprCompiler):
         loop = fs.emit(op.FORLOOP, base, body_start)
         fs.proto.code[prep] = (op.FORPREP, base, loop + 1, 0, 0)
         self.leave_block()
-        fs.free_to(base)
+        fs.freereg = base
 
     def stmt_GenericFor(self, s: ast.GenericFor):
         fs = self.fs
         base = fs.freereg
         self.explist(s.exprs, base, 4)
-        fs.free_to(base + 4)
+        fs.freereg = base + 4
         fs.line = s.line
         prep = fs.emit(op.TFORPREP, base, -1)
         self.enter_block(True)
@@ -402,7 +387,7 @@ class Compiler(ExprCompiler):
         fs.blocks[-1].has_tbc = False
         self.leave_block()
         fs.emit(op.CLOSE, base)
-        fs.free_to(base)
+        fs.freereg = base
 
     def stmt_Return(self, s: ast.Return):
         fs = self.fs
@@ -497,15 +482,14 @@ def _close_level(fs, nactive):
     for v in fs.actives[nactive:]:
         if v.kind != "const":
             return v.reg
-    return fs.nactive_regs()
-
-
-def _is_void(s):
-    return type(s) in (ast.Label,)
+    return fs.top
 
 
 def compile_chunk(chunk: ast.Chunk, source: str) -> Proto:
-    return Compiler(source).main(chunk)
+    """The main function of a chunk parsed by ylua.parser (which has marked the captured locals). The tree is
+    consumed: its statements are dropped as they are compiled."""
+    with ast.gc_paused():
+        return Compiler(source).main(chunk)
 
 
 def writes_target_early(e) -> bool:
@@ -518,10 +502,30 @@ def writes_target_early(e) -> bool:
 
 def reads_name(node, name: str) -> bool:
     """Whether the expression mentions variable `name` anywhere (conservatively, nested functions included)."""
-    if type(node) is ast.Name:
-        return node.name == name
-    if isinstance(node, list):
-        return any(reads_name(x, name) for x in node)
-    if isinstance(node, ast.Node):
-        return any(reads_name(getattr(node, f.name), name) for f in dataclasses.fields(node))
+    todo = [node]
+    while todo:
+        n = todo.pop()
+        t = type(n)
+        if t is ast.Name:
+            if n.name == name:
+                return True
+        elif t is list:
+            todo.extend(n)
+        elif n is not None and t not in _LEAVES:
+            todo.extend(getattr(n, f) for f in _node_fields(t))
     return False
+
+
+_LEAVES = frozenset([str, bytes, int, float, bool, ast.Nil, ast.TrueExpr, ast.FalseExpr, ast.Number, ast.String,
+                     ast.Vararg])
+_FIELDS: dict = {}
+
+
+def _node_fields(t) -> tuple:
+    fields = _FIELDS.get(t)
+    if fields is None:
+        fields = _FIELDS[t] = tuple(f.name for f in dataclasses.fields(t) if f.name not in ("line", "_decls"))
+    return fields
+
+
+STATEMENTS = {getattr(ast, name[5:]): fn for name, fn in vars(Compiler).items() if name.startswith("stmt_")}

@@ -51,29 +51,38 @@ class BlockScope:
 class FuncState:
     def __init__(self, parent, source: str, line: int, end_line: int, name: str):
         self.parent = parent
+        # one object for each string constant of the chunk, however long (as PUC's lexer anchors them)
+        self.strings: dict[bytes, bytes] = {} if parent is None else parent.strings
         self.proto = Proto(source=source, line=line, end_line=end_line, name=name)
+        self.code = self.proto.code
+        self.lines = self.proto.lines
         self.actives: list[VarInfo] = []
+        self.scope: dict[str, list[VarInfo]] = {}  # name -> its active locals, innermost last
+        self.top = 0  # the first register above every active local
         self.blocks: list[BlockScope] = []
         self.freereg = 0
         self.const_index: dict = {}
         self.upval_index: dict[str, int] = {}
+        self.outer: dict = {}  # name -> what find_upval found
+        self.name_consts: dict[str, int] = {}
+        self.env = None  # find_upval("_ENV"), once asked
         self.line = line
         self.has_tbc = False
 
     # ------------------------------------------------------------ code
 
     def emit(self, opcode: int, a=0, b=0, c=0, d=0) -> int:
-        code = self.proto.code
+        code = self.code
         code.append((opcode, a, b, c, d))
-        self.proto.lines.append(self.line)
+        self.lines.append(self.line)
         return len(code) - 1
 
     def pc(self) -> int:
-        return len(self.proto.code)
+        return len(self.code)
 
     def patch(self, pcs, target: int):
         """Point the jumps at `pcs` to `target` (JMP keeps its target in a, conditional jumps in d)."""
-        code = self.proto.code
+        code = self.code
         for p in pcs:
             o, a, b, c, d = code[p]
             if o == op.JMP:
@@ -82,7 +91,8 @@ class FuncState:
                 code[p] = (o, a, b, c, target)
 
     def patch_here(self, pcs):
-        self.patch(pcs, self.pc())
+        if pcs:
+            self.patch(pcs, len(self.code))
 
     def jump(self) -> int:
         return self.emit(op.JMP, -1)
@@ -90,18 +100,25 @@ class FuncState:
     # ------------------------------------------------------------ constants
 
     def const(self, v) -> int:
-        key = (type(v), repr(v)) if type(v) is float else (type(v), v)
-        idx = self.const_index.get(key)
+        tv = type(v)
+        if tv is bytes:
+            idx = self.const_index.get(v)  # bytes keys cannot equal the tuple keys of other types
+            if idx is not None:
+                return idx
+            key = v
+        else:
+            key = (tv, repr(v)) if tv is float else (tv, v)
+            idx = self.const_index.get(key)
         if idx is None:
             idx = len(self.proto.consts)
             if type(v) is bytes:
-                v = intern_constant(v)
+                v = intern_constant(v) if len(v) <= MAX_INTERNED else self.strings.setdefault(v, v)
             self.proto.consts.append(v)
             self.const_index[key] = idx
         return idx
 
     def rk_const(self, v) -> int:
-        return op.rk_const(self.const(v))
+        return -1 - self.const(v)  # op.rk_const
 
     # ------------------------------------------------------------ registers
 
@@ -124,13 +141,6 @@ class FuncState:
     def free_to(self, reg: int):
         self.freereg = reg
 
-    def nactive_regs(self) -> int:
-        """The first register above every active local."""
-        for v in reversed(self.actives):
-            if v.kind != "const":
-                return v.reg + 1
-        return 0
-
     # ------------------------------------------------------------ locals
 
     def add_local(self, name, reg, kind, value=None, attrib=None, visible=True) -> VarInfo:
@@ -141,23 +151,48 @@ class FuncState:
             self.proto.locvars.append(lv)
         v = VarInfo(name, reg, kind, value, attrib, lv)
         self.actives.append(v)
+        lst = self.scope.get(name)
+        if lst is None:
+            self.scope[name] = [v]
+        else:
+            lst.append(v)
+        if kind != "const":
+            self.top = reg + 1
         return v
 
     def remove_locals_to(self, n: int):
+        actives = self.actives
+        if len(actives) <= n:
+            return
         pc = self.pc()
-        while len(self.actives) > n:
-            v = self.actives.pop()
+        scope = self.scope
+        while len(actives) > n:
+            v = actives.pop()
+            scope[v.name].pop()
             if v.locvar is not None:
                 v.locvar.end_pc = pc
+        self.top = 0
+        for v in reversed(actives):
+            if v.kind != "const":
+                self.top = v.reg + 1
+                break
 
     def find_local(self, name):
-        for v in reversed(self.actives):
-            if v.name == name:
-                return v
-        return None
+        lst = self.scope.get(name)
+        return lst[-1] if lst else None
 
     def find_upval(self, name):
-        """Index of upvalue `name`, creating it from the enclosing functions; None if `name` is global there."""
+        """Index of upvalue `name`, creating it from the enclosing functions; None if `name` is global there,
+        ('const', value) if it is a compile-time constant there. Remembered: the enclosing functions' scopes do not
+        change while this one is compiled."""
+        found = self.outer.get(name, _UNKNOWN)
+        if found is not _UNKNOWN:
+            return found
+        found = self._find_upval(name)
+        self.outer[name] = found
+        return found
+
+    def _find_upval(self, name):
         idx = self.upval_index.get(name)
         if idx is not None:
             return idx
@@ -178,3 +213,13 @@ class FuncState:
         self.proto.upvals.append(desc)
         self.upval_index[name] = idx
         return idx
+
+    def name_const(self, name: str) -> int:
+        """The constant index of a name's string (a global's or a field's)."""
+        k = self.name_consts.get(name)
+        if k is None:
+            k = self.name_consts[name] = self.const(name.encode("latin-1"))
+        return k
+
+
+_UNKNOWN = object()

@@ -1,479 +1,616 @@
-"""The Lua 5.4 parser: Lark (LALR, contextual lexer) over ylua/grammar.lark, a Transformer to ylua.ast nodes,
-and Lark's errors reworded as PUC Lua words them (`t.lua:3: unexpected symbol near 'then'`)."""
+"""The Lua 5.4 parser: recursive descent over ylua/lexer.py's tokens, as PUC's lparser.c reads them (the same
+functions, the same order of reading and checking, the same error messages), building ylua.ast trees.
+
+It also does what lparser.c checks while it reads (ylua/resolve.py's Scopes): which locals are in scope and which
+closures capture them, attributes, assignments to constants, labels, gotos and breaks. Nesting is bounded as in PUC:
+every statement, every subexpression and every extra assignment target is a level, and LUAI_MAXCCALLS (200) levels
+(less the one the caller holds) are a "C stack overflow". Binary operators are read by precedence climbing
+(lparser.c's subexpr): a left-associative chain is a loop, not a recursion, so `1 + 1 + ... + 1` is fine at any
+length, while right-associative ones (`..`, `^`) nest.
+"""
 
 from __future__ import annotations
 
-import os
-import re
-
-from lark import Lark, Token, Transformer, Tree, v_args
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
+import sys
 
 from ylua import ast
-from ylua.chunk_cache import cache_dir
 from ylua.errors import LuaSyntaxError
-from ylua.lexemes import decode_long_string, decode_number, decode_string, unfinished_string
-
-GRAMMAR = os.path.join(os.path.dirname(__file__), "grammar.lark")
-_parser = None
-
-
-def _cache_path() -> str | bool:
-    d = cache_dir()
-    if d is None:
-        return False
-    try:
-        return os.path.join(d, f"lua54-lalr-{int(os.path.getmtime(GRAMMAR))}.cache")
-    except OSError:
-        return False
-
-
-def get_parser() -> Lark:
-    global _parser
-    if _parser is None:
-        with open(GRAMMAR) as fh:
-            grammar = fh.read()
-        _parser = Lark(grammar, parser="lalr", lexer="contextual", maybe_placeholders=False,
-                       cache=_cache_path(), propagate_positions=False)
-    return _parser
-
-
-def _line(x) -> int:
-    if isinstance(x, Token):
-        return x.line
-    return getattr(x, "line", 0)
-
-
-class _LuaError(Exception):
-    """An error found while building the tree (the transformer's exceptions get wrapped by Lark)."""
-
-
-@v_args(inline=True)
-class ToAst(Transformer):
-    def __init__(self, chunkname: str):
-        super().__init__()
-        self.chunkname = chunkname
-
-    def error(self, line, msg):
-        raise LuaSyntaxError(f"{self.chunkname}:{line}: {msg}")
-
-    # ------------------------------------------------------------ statements
-
-    def start(self, block):
-        return block
-
-    @v_args(inline=False)
-    def block(self, items):
-        stmts = [s for s in items if s is not None]
-        return ast.Block(stmts[0].line if stmts else 0, stmts)
-
-    def empty(self):
-        return None
-
-    def exprstat(self, e):
-        if type(e) not in (ast.Call, ast.MethodCall):
-            raise _NotAStatement(e.line)
-        return ast.CallStat(e.line, e)
-
-    @v_args(inline=False)
-    def assign(self, items):
-        explist = items[-1]
-        targets = items[:-1]
-        for t in targets:
-            if type(t) not in (ast.Name, ast.Index):
-                self.error(t.line, "syntax error near '='")
-        return ast.Assign(targets[0].line, targets, explist)
-
-    def label(self, name):
-        return ast.Label(name.line, str(name))
-
-    def break_(self, tok):
-        return ast.Break(tok.line)
-
-    def goto(self, name):
-        return ast.Goto(name.line, str(name))
-
-    def do(self, tok, body):
-        return ast.Do(tok.line, body)
-
-    def while_(self, tok, cond, _do, body):
-        return ast.While(tok.line, cond, body)
-
-    def repeat(self, tok, body, _until, cond):
-        return ast.Repeat(tok.line, body, cond)
-
-    @v_args(inline=False)
-    def if_(self, items):
-        tok, cond, body, *rest = items
-        tests, blocks, orelse = [cond], [body], None
-        for r in rest:
-            if r[0] == "elseif":
-                tests.append(r[1])
-                blocks.append(r[2])
-            else:
-                orelse = r[1]
-        return ast.If(tok.line, tests, blocks, orelse)
-
-    def elseif(self, tok, cond, body):
-        return ("elseif", cond, body)
-
-    def else_(self, body):
-        return ("else", body)
-
-    @v_args(inline=False)
-    def numfor(self, items):
-        tok, name, start, stop, *rest = items
-        body = rest[-1]
-        step = rest[0] if len(rest) == 3 else None
-        return ast.NumericFor(tok.line, str(name), start, stop, step, body)
-
-    def genfor(self, tok, names, _in, explist, _do, body):
-        return ast.GenericFor(tok.line, names, explist, body)
-
-    def funcstat(self, tok, funcname, body):
-        parts, method = funcname
-        target = ast.Name(tok.line, parts[0])
-        for p in parts[1:]:
-            target = ast.Index(tok.line, target, ast.String(tok.line, p.encode("latin-1")))
-        name = ".".join(parts)
-        if method is not None:
-            target = ast.Index(tok.line, target, ast.String(tok.line, method.encode("latin-1")))
-            body.params.insert(0, "self")
-            body.is_method = True
-            name += ":" + method
-        body.line = tok.line
-        body.name = name
-        return ast.FunctionStat(tok.line, target, body)
-
-    @v_args(inline=False)
-    def funcname(self, items):
-        method = items[-1] if isinstance(items[-1], str) and not isinstance(items[-1], Token) else None
-        names = items[:-1] if method is not None else items
-        return [str(t) for t in names], method
-
-    def method(self, name):
-        return str(name)
-
-    def localfunc(self, tok, _fn, name, body):
-        body.line = tok.line
-        body.name = str(name)
-        return ast.LocalFunction(tok.line, str(name), body)
-
-    @v_args(inline=False)
-    def local(self, items):
-        tok, attnames, *rest = items
-        names, attribs = attnames
-        if attribs.count("close") > 1:
-            self.error(tok.line, "multiple to-be-closed variables in local list")
-        exprs = rest[0] if rest else []
-        return ast.Local(tok.line, names, attribs, exprs)
-
-    @v_args(inline=False)
-    def attnamelist(self, items):
-        names, attribs = [], []
-        for i in range(0, len(items), 2):
-            names.append(str(items[i]))
-            attribs.append(items[i + 1])
-        return names, attribs
-
-    @v_args(inline=False)
-    def attrib(self, items):
-        if not items:
-            return None
-        name = str(items[1])
-        if name not in ("const", "close"):
-            self.error(items[1].line, f"unknown attribute '{name}'")
-        return name
-
-    @v_args(inline=False)
-    def retstat(self, items):
-        tok = items[0]
-        return ast.Return(tok.line, items[1] if len(items) > 1 else [])
-
-    @v_args(inline=False)
-    def namelist(self, items):
-        return [str(t) for t in items]
-
-    @v_args(inline=False)
-    def explist(self, items):
-        return items
-
-    # ------------------------------------------------------------ expressions
-
-    def name(self, tok):
-        return ast.Name(tok.line, str(tok))
-
-    def index(self, obj, key):
-        return ast.Index(obj.line, obj, key)
-
-    def dot(self, obj, name):
-        return ast.Index(obj.line, obj, ast.String(name.line, str(name).encode("latin-1")))
-
-    def call(self, func, args):
-        return ast.Call(func.line, func, args)
-
-    def methcall(self, obj, name, args):
-        return ast.MethodCall(obj.line, obj, str(name), args)
-
-    def paren(self, tok, e):
-        return ast.Paren(tok.line, e)
-
-    @v_args(inline=False)
-    def args(self, items):
-        if isinstance(items[0], Token) and items[0].type == "LPAREN":
-            return items[1] if len(items) > 1 else []
-        return [items[0]]
-
-    def nil(self, tok):
-        return ast.Nil(tok.line)
-
-    def true(self, tok):
-        return ast.TrueExpr(tok.line)
-
-    def false(self, tok):
-        return ast.FalseExpr(tok.line)
-
-    def number(self, tok):
-        return ast.Number(tok.line, decode_number(str(tok), self.chunkname, tok.line))
-
-    def string(self, tok):
-        if tok.type == "LONGSTRING":
-            return ast.String(tok.line, decode_long_string(str(tok)))
-        return ast.String(tok.line, decode_string(str(tok), self.chunkname, tok.line))
-
-    def vararg(self, tok):
-        return ast.Vararg(tok.line)
-
-    def funcexpr(self, tok, body):
-        body.line = tok.line
-        return body
-
-    @v_args(inline=False)
-    def funcbody(self, items):
-        lparen = items[0]
-        end = items[-1]
-        block = items[-2]
-        params, vararg = (items[1] if len(items) == 4 else ([], False))
-        return ast.Function(lparen.line, params, vararg, block, end.line)
-
-    @v_args(inline=False)
-    def parlist(self, items):
-        names = []
-        for i, tok in enumerate(items):
-            if tok.type == "ELLIPSIS":
-                if i != len(items) - 1:
-                    self.error(tok.line, "')' expected near ','")
-                return names, True
-            names.append(str(tok))
-        return names, False
-
-    def binop(self, left, optok, right):
-        o = str(optok)
-        return ast.BinOp(optok.line, o, left, right)
-
-    def unop(self, optok, operand):
-        return ast.UnOp(optok.line, str(optok), operand)
-
-    @v_args(inline=False)
-    def tableconstructor(self, items):
-        tok = items[0]
-        fields = items[1] if len(items) > 1 else []
-        return ast.Table(tok.line, fields)
-
-    @v_args(inline=False)
-    def fieldlist(self, items):
-        return [f for f in items if isinstance(f, ast.TableField)]
-
-    def field_expr(self, k, v):
-        return ast.TableField(k.line, "expr", k, v)
-
-    def field_named(self, name, v):
-        return ast.TableField(name.line, "named", ast.String(name.line, str(name).encode("latin-1")), v)
-
-    def field_pos(self, v):
-        return ast.TableField(v.line, "pos", None, v)
-
-
-class _NotAStatement(Exception):
-    """An expression statement that is not a call: PUC says 'syntax error near' the token that follows it."""
-
-    def __init__(self, line):
-        super().__init__(line)
-        self.line = line
-
-
-def _token_after_bad_statement(text: str) -> tuple[str, int | None]:
-    """Find the token following the first expression statement that is not a call (error path only: it parses
-    again with positions)."""
-    with open(GRAMMAR) as fh:
-        grammar = fh.read()
-    positional = Lark(grammar, parser="lalr", lexer="contextual", maybe_placeholders=False, propagate_positions=True)
-    tree = positional.parse(text)
-    for sub in tree.iter_subtrees_topdown():
-        if sub.data == "exprstat" and getattr(sub.children[0], "data", None) not in ("call", "methcall"):
-            rest = text[sub.meta.end_pos:]
-            for tok in positional.lex(rest, dont_ignore=False):
-                return token_text(tok), sub.meta.end_line + tok.line - 1
-            return "<eof>", sub.meta.end_line
-    return "<eof>", None
-
-
-# ---------------------------------------------------------------- errors
-
-OPENERS = {  # opener token type -> (closing terminal, text shown)
-    "IF": ("END", "if"), "WHILE": ("END", "while"), "FOR": ("END", "for"), "FUNCTION": ("END", "function"),
-    "DO": ("END", "do"), "REPEAT": ("UNTIL", "repeat"), "LPAREN": ("RPAR", "("), "LBRACE": ("RBRACE", "{"),
+from ylua.lexer import EOF, NAME, NUMBER, STRING, Lexer, describe, error_line, normalise_newlines
+from ylua.resolve import Scopes
+
+MAX_LEVELS = 199  # LUAI_MAXCCALLS, less the C level of the caller (lua.c's, when it loads a script)
+UNARY_PRIORITY = 12
+BINARY_PRIORITY = {  # operator -> (left, right) priority, as lparser.c's table
+    "+": (10, 10), "-": (10, 10), "*": (11, 11), "%": (11, 11), "^": (14, 13), "/": (11, 11), "//": (11, 11),
+    "&": (6, 6), "|": (4, 4), "~": (5, 5), "<<": (7, 7), ">>": (7, 7), "..": (9, 8),
+    "==": (3, 3), "<": (3, 3), "<=": (3, 3), "~=": (3, 3), ">": (3, 3), ">=": (3, 3), "and": (2, 2), "or": (1, 1),
 }
-
-
-def token_text(tok) -> str:
-    if tok is None or tok.type == "$END":
-        return "<eof>"
-    return f"'{tok}'"
-
-
-def _terminal_text(name: str) -> str:
-    try:
-        pattern = get_parser().get_terminal(name).pattern
-    except KeyError:
-        return name.lower()
-    if pattern.type == "str":
-        return pattern.value
-    return "<name>" if name == "NAME" else name.lower()
-
-
-ARGS_STARTS = frozenset(["LPAREN", "LBRACE", "STRING", "LONGSTRING"])
-LOOP_HEADER = frozenset(["NAME", "EQUAL", "COMMA", "IN"])  # tokens between 'while'/'for' and its 'do'
-
-
-def _open_block(stack) -> int:
-    """The stack index of the innermost token that opened a construct still unclosed, or -1."""
-    closed = set()
-    for k in range(len(stack) - 1, -1, -1):
-        item = stack[k]
-        if not isinstance(item, Token):
-            continue
-        if item.type == "RPAR":
-            closed.add("LPAREN")  # a function's parameter list: its body is still open
-        elif item.type in OPENERS and item.type not in closed:
-            return _loop_of(stack, k) if item.type == "DO" else k
-    return -1
-
-
-def _is_parameter_list(stack, k) -> bool:
-    """Whether the '(' at stack[k] opens a function's parameters (PUC checks its ')' without 'to close')."""
-    before = stack[k - 1] if k > 0 else None
-    if isinstance(before, Token):
-        return before.type in ("FUNCTION", "NAME")
-    return isinstance(before, Tree) and before.data == "funcname"
-
-
-def _loop_of(stack, k) -> int:
-    """The index of the 'while' or 'for' whose 'do' is stack[k], or k when that 'do' opens a block of its own."""
-    for j in range(k - 1, -1, -1):
-        item = stack[j]
-        if isinstance(item, Token) and item.type not in LOOP_HEADER:
-            return j if item.type in ("WHILE", "FOR") else k
-    return k
-
-
-_LONG_OPEN = re.compile(r"(--)?\[(=*)\[")
-
-
-def _unfinished_long_bracket(text: str, pos: int, chunkname: str) -> str | None:
-    """The error for a long string or comment that is never closed. The grammar cannot match it, so the parse fails
-    at most two characters after its start (an unclosed comment's '--' lexes as two minus signs)."""
-    for start in range(max(pos - 2, 0), pos + 1):
-        m = _LONG_OPEN.match(text, start)
-        if m and f"]{m.group(2)}]" not in text[m.end():]:
-            what = "comment" if m.group(1) else "string"
-            first = text.count("\n", 0, start) + 1
-            last = text.count("\n") + 1
-            return f"{chunkname}:{last}: unfinished long {what} (starting at line {first}) near <eof>"
-    return None
-
-
-def syntax_error_message(e: UnexpectedInput, text: str, chunkname: str) -> str:
-    pos = getattr(e, "pos_in_stream", None)
-    if pos is not None:
-        msg = _unfinished_long_bracket(text, pos, chunkname)
-        if msg is not None:
-            return msg
-    if isinstance(e, UnexpectedCharacters):
-        ch = text[e.pos_in_stream]
-        if ch in "\"'":
-            return unfinished_string(text, e.pos_in_stream, chunkname, e.line)
-        return f"{chunkname}:{e.line}: unexpected symbol near '{ch}'"
-    tok = getattr(e, "token", None)
-    if isinstance(e, UnexpectedEOF) or tok is None or tok.type == "$END":
-        near = "<eof>"
-        line = text.count("\n") + 1
-    else:
-        near = token_text(tok)
-        line = tok.line
-    expected = set(getattr(e, "accepts", None) or getattr(e, "expected", None) or ())
-    ip = getattr(e, "interactive_parser", None)
-    stack = ip.parser_state.value_stack if ip is not None else []
-    return f"{chunkname}:{line}: {_what_was_expected(expected, stack, line)} near {near}"
-
-
-def _what_was_expected(expected: set, stack, line: int) -> str:
-    """PUC's wording of a parse error, from the terminals the parser would have accepted."""
-    if "NUMBER" in expected:
-        return "unexpected symbol"  # an expression was due here
-    if expected <= ARGS_STARTS and len(expected) > 1:
-        return "function arguments expected"
-    if {"NAME", "ELLIPSIS"} <= expected:
-        return "<name> or '...' expected"
-    if "IN" in expected:
-        return "'=' or 'in' expected" if "EQUAL" in expected else "'in' expected"
-    k = _open_block(stack)
-    if k >= 0:
-        opener = stack[k]
-        closer, shown = OPENERS[opener.type]
-        if closer in expected:
-            what = _terminal_text(closer)
-            if opener.line == line or (opener.type == "LPAREN" and _is_parameter_list(stack, k)):
-                return f"'{what}' expected"
-            return f"'{what}' expected (to close '{shown}' at line {opener.line})"
-    if "NAME" not in expected:
-        if "$END" in expected:
-            return "<eof> expected"  # only the end of the chunk may follow its 'return'
-        if {"EQUAL", "COMMA"} <= expected:
-            return "'=' expected"  # a list of assignment targets
-    if len(expected) == 1:
-        return _expected_text(next(iter(expected)))
-    for wanted in ("THEN", "DO", "EQUAL"):
-        if wanted in expected and "NAME" not in expected and len(expected) <= 3:
-            return _expected_text(wanted)
-    if "NAME" in expected and len(expected) <= 2:
-        return "<name> expected"
-    return "unexpected symbol"
-
-
-def _expected_text(terminal: str) -> str:
-    return "<name> expected" if terminal == "NAME" else f"'{_terminal_text(terminal)}' expected"
+LEFT_PRIORITY = {op: p[0] for op, p in BINARY_PRIORITY.items()}
+RIGHT_PRIORITY = {op: p[1] for op, p in BINARY_PRIORITY.items()}
+SIMPLE_OPERANDS = frozenset([NAME, NUMBER, STRING])
+UNARY = frozenset(["not", "-", "#", "~"])
+BLOCK_END = frozenset(["else", "elseif", "end", EOF])  # block_follow(ls, 0)
+BLOCK_END_UNTIL = BLOCK_END | {"until"}  # block_follow(ls, 1)
+CALL_STARTS = frozenset(["(", STRING, "{"])
+SUFFIX_STARTS = CALL_STARTS | {".", "[", ":"}
+CONSTANTS = {"nil": ast.Nil, "true": ast.TrueExpr, "false": ast.FalseExpr}
+MIN_RECURSION_LIMIT = 8 * MAX_LEVELS  # Python frames per level: a few (a parenthesis: subexpr, primary, ...)
 
 
 def parse(source: bytes, chunkname: str) -> ast.Chunk:
     """Parse a chunk; raises LuaSyntaxError with PUC's wording."""
-    text = source.decode("latin-1")
-    if text.startswith("#"):
+    text = normalise_newlines(source.decode("latin-1"))
+    if text.startswith("#") and not chunkname.startswith('[string "'):
+        # a file's first line '#...' is skipped (luaL_loadfilex), keeping line numbers; a string load()ed under
+        # its default name is not a file. TODO: the loaders of files should say so (Interp.load's cache flag)
         nl = text.find("\n")
-        text = "" if nl < 0 else "--" + text[nl:]  # keep line numbers
-    try:
-        tree = get_parser().parse(text)
-    except UnexpectedInput as e:
-        raise LuaSyntaxError(syntax_error_message(e, text, chunkname)) from None
-    try:
-        block = ToAst(chunkname).transform(tree)
-    except Exception as e:  # Lark wraps the transformer's exceptions
-        inner = getattr(e, "orig_exc", e)
-        if isinstance(inner, LuaSyntaxError):
-            raise inner from None
-        if isinstance(inner, _NotAStatement):
-            near, line = _token_after_bad_statement(text)
-            raise LuaSyntaxError(f"{chunkname}:{line or inner.line}: syntax error near {near}") from None
-        raise
-    last_line = text.count("\n") + 1
-    return ast.Chunk(0, block, last_line)
+        text = "" if nl < 0 else "--" + text[nl:]
+    if sys.getrecursionlimit() < MIN_RECURSION_LIMIT:
+        sys.setrecursionlimit(MIN_RECURSION_LIMIT)
+    with ast.gc_paused():
+        return Parser(text, chunkname).chunk()
+
+
+class Parser(Scopes):
+    def __init__(self, text: str, chunkname: str):
+        self.chunkname = chunkname
+        self.lexer = Lexer(text, chunkname)
+        self._next_token = self.lexer.tokens().__next__
+        self.level = 0
+        self.init_scopes()
+        self.t, self.v, self.line = self._next_token()
+
+    def next(self):
+        self.t, self.v, self.line = self._next_token()
+
+    # ------------------------------------------------------------ errors and checks
+
+    def error_line(self) -> int:
+        """PUC's ls->linenumber: the line where the current token ends."""
+        return error_line(self.t, self.v, self.line)
+
+    def syntax_error(self, msg: str):
+        near = self.lexer.near(self.t, self.v)
+        raise LuaSyntaxError(f"{self.chunkname}:{self.error_line()}: {msg} near {near}")
+
+    def sem_error(self, msg: str):
+        raise LuaSyntaxError(f"{self.chunkname}:{self.error_line()}: {msg}")
+
+    def error_expected(self, kind: str):
+        self.syntax_error(f"{describe(kind)} expected")
+
+    def check(self, kind: str):
+        if self.t != kind:
+            self.error_expected(kind)
+
+    def checknext(self, kind: str):
+        if self.t != kind:
+            self.error_expected(kind)
+        self.t, self.v, self.line = self._next_token()
+
+    def testnext(self, kind: str) -> bool:
+        if self.t == kind:
+            self.t, self.v, self.line = self._next_token()
+            return True
+        return False
+
+    def check_match(self, what: str, who: str, where: int):
+        """The token closing a construct opened by `who` on line `where`."""
+        if self.t != what:
+            if where == self.error_line():
+                self.error_expected(what)
+            self.syntax_error(f"{describe(what)} expected (to close {describe(who)} at line {where})")
+        self.t, self.v, self.line = self._next_token()
+
+    def str_checkname(self) -> str:
+        if self.t != NAME:
+            self.error_expected(NAME)
+        name = self.v
+        self.t, self.v, self.line = self._next_token()
+        return name
+
+    def enter_level(self):
+        self.level += 1
+        if self.level >= MAX_LEVELS:
+            raise LuaSyntaxError(f"{self.chunkname}:{self.error_line()}: C stack overflow")
+
+    # ------------------------------------------------------------ blocks
+
+    def chunk(self) -> ast.Chunk:
+        self.open_function(0, is_vararg=True)
+        stmts = self.statlist()
+        self.check(EOF)
+        self.close_function()
+        return ast.Chunk(0, _block(stmts), self.line)
+
+    def statlist(self) -> list:
+        stmts: list = []
+        statement = self.statement
+        while self.t not in BLOCK_END_UNTIL:
+            if self.t == "return":
+                statement(stmts)
+                break
+            statement(stmts)
+        return stmts
+
+    def block(self) -> ast.Block:
+        self.enter_block(False)
+        stmts = self.statlist()
+        self.leave_block()
+        return _block(stmts)
+
+    def statement(self, stmts: list):
+        line = self.line
+        self.level += 1
+        if self.level >= MAX_LEVELS:
+            self.enter_level()
+        handler = STATEMENTS.get(self.t)
+        if handler is not None:
+            s = handler(self, line)
+            if s is not None:
+                stmts.append(s)
+        elif self.t == "::":
+            self.labelstat(line, stmts)
+        else:
+            stmts.append(self.exprstat())
+        self.level -= 1
+
+    # ------------------------------------------------------------ statements
+
+    def emptystat(self, line):
+        self.next()
+
+    def ifstat(self, line):
+        tests: list = []
+        blocks: list = []
+        self.test_then_block(tests, blocks)
+        while self.t == "elseif":
+            self.test_then_block(tests, blocks)
+        orelse = self.block() if self.testnext("else") else None
+        self.check_match("end", "if", line)
+        return ast.If(line, tests, blocks, orelse)
+
+    def test_then_block(self, tests, blocks):
+        self.next()  # 'if' or 'elseif'
+        tests.append(self.expr())
+        self.checknext("then")
+        blocks.append(self.block())
+
+    def whilestat(self, line):
+        self.next()
+        cond = self.expr()
+        self.enter_block(True)
+        self.checknext("do")
+        body = self.block()
+        self.check_match("end", "while", line)
+        self.leave_block()
+        return ast.While(line, cond, body)
+
+    def dostat(self, line):
+        self.next()
+        body = self.block()
+        self.check_match("end", "do", line)
+        return ast.Do(line, body)
+
+    def forstat(self, line):
+        self.enter_block(True)  # the loop's hidden state, and where its breaks go
+        self.next()
+        name = self.str_checkname()
+        if self.t == "=":
+            node = self.fornum(name, line)
+        elif self.t == "," or self.t == "in":
+            node = self.forlist(name, line)
+        else:
+            self.syntax_error("'=' or 'in' expected")
+        self.check_match("end", "for", line)
+        self.leave_block()
+        return node
+
+    def fornum(self, name, line):
+        for _ in range(3):
+            self.new_local("(for state)")
+        var = self.new_local(name)
+        self.checknext("=")
+        start = self.expr()
+        self.checknext(",")
+        stop = self.expr()
+        step = self.expr() if self.testnext(",") else None
+        self.activate(3)
+        node = ast.NumericFor(line, name, start, stop, step, self.forbody(1))
+        node._decls = [var]
+        return node
+
+    def forlist(self, name, line):
+        for _ in range(4):
+            self.new_local("(for state)")
+        names = [name]
+        decls = [self.new_local(name)]
+        while self.testnext(","):
+            n = self.str_checkname()
+            names.append(n)
+            decls.append(self.new_local(n))
+        self.checknext("in")
+        exprs = self.explist()
+        self.activate(4)
+        node = ast.GenericFor(line, names, exprs, self.forbody(len(names)))
+        node._decls = decls
+        return node
+
+    def forbody(self, nvars: int) -> ast.Block:
+        self.checknext("do")
+        self.enter_block(False)
+        self.activate(nvars)
+        body = self.block()
+        self.leave_block()
+        return body
+
+    def repeatstat(self, line):
+        self.enter_block(True)
+        self.enter_block(False)
+        self.next()
+        stmts = self.statlist()
+        self.check_match("until", "repeat", line)
+        cond = self.expr()  # sees the body's locals
+        self.leave_block()
+        self.leave_block()
+        return ast.Repeat(line, _block(stmts), cond)
+
+    def funcstat(self, line):
+        self.next()
+        name = self.str_checkname()
+        self.use(name)
+        target = ast.Name(line, name)
+        fullname = name
+        is_method = False
+        while (self.t == "." or self.t == ":") and not is_method:
+            is_method = self.t == ":"
+            fullname += self.t
+            self.next()
+            key = self.str_checkname()
+            target = ast.Index(line, target, ast.String(line, key.encode("latin-1")))
+            fullname += key
+        f = self.body(is_method, line)
+        if type(target) is ast.Name:
+            self.check_readonly(name)
+        f.line = line
+        f.name = fullname
+        return ast.FunctionStat(line, target, f)
+
+    def localstat(self, line):
+        self.next()
+        if self.testnext("function"):
+            name = self.str_checkname()
+            var = self.new_local(name)
+            self.activate(1)
+            f = self.body(False, self.line)
+            f.line = line
+            f.name = name
+            node = ast.LocalFunction(line, name, f)
+            node._decls = [var]
+            return node
+        names, attribs, decls = [], [], []
+        toclose = False
+        while True:
+            name = self.str_checkname()
+            var = self.new_local(name)
+            attrib = self.attribute()
+            var.attrib = attrib
+            if attrib == "close":
+                if toclose:
+                    self.sem_error("multiple to-be-closed variables in local list")
+                toclose = True
+            names.append(name)
+            attribs.append(attrib)
+            decls.append(var)
+            if not self.testnext(","):
+                break
+        exprs = self.explist() if self.testnext("=") else []
+        self.activate(len(names))
+        node = ast.Local(line, names, attribs, exprs)
+        node._decls = decls
+        return node
+
+    def attribute(self):
+        if not self.testnext("<"):
+            return None
+        attrib = self.str_checkname()
+        self.checknext(">")
+        if attrib != "const" and attrib != "close":
+            self.sem_error(f"unknown attribute '{attrib}'")
+        return attrib
+
+    def labelstat(self, line, stmts):
+        self.next()
+        name_line = self.line
+        name = self.str_checkname()
+        stmts.append(ast.Label(name_line, name))
+        self.checknext("::")
+        while self.t == ";" or self.t == "::":  # other void statements first, as lparser.c
+            self.statement(stmts)
+        self.new_label(name, line, self.t in BLOCK_END)
+
+    def retstat(self, line):
+        self.next()
+        exprs = [] if self.t in BLOCK_END_UNTIL or self.t == ";" else self.explist()
+        self.testnext(";")
+        return ast.Return(line, exprs)
+
+    def breakstat(self, line):
+        self.next()
+        self.new_goto("break", line)
+        return ast.Break(line)
+
+    def gotostat(self, line):
+        self.next()
+        line = self.line
+        name = self.str_checkname()
+        self.new_goto(name, line)
+        return ast.Goto(line, name)
+
+    def exprstat(self):
+        e = self.suffixedexp()
+        t = self.t
+        if t != "=" and t != ",":
+            if type(e) is not ast.Call and type(e) is not ast.MethodCall:
+                self.syntax_error("syntax error")
+            return ast.CallStat(e.line, e)
+        targets = [e]
+        self.check_target(e)
+        levels = 0
+        while self.t == ",":
+            self.t, self.v, self.line = self._next_token()
+            e = self.suffixedexp()
+            targets.append(e)
+            levels += 1
+            self.enter_level()  # lparser.c's restassign recurses for each target
+            self.check_target(e)
+        if self.t != "=":
+            self.error_expected("=")
+        self.t, self.v, self.line = self._next_token()
+        exprs = self.explist()
+        self.level -= levels
+        return ast.Assign(targets[0].line, targets, exprs)
+
+    def check_target(self, e):
+        if type(e) is ast.Name:
+            lst = self.visible.get(e.name)
+            if lst and lst[-1].attrib is not None:
+                self.check_readonly(e.name)
+        elif type(e) is not ast.Index:
+            self.syntax_error("syntax error")
+
+    # ------------------------------------------------------------ functions
+
+    def body(self, is_method: bool, line: int) -> ast.Function:
+        """`(params) block end`; `line` is where PUC says the function is defined (for its messages)."""
+        self.open_function(line)
+        params = []
+        decls = []
+        if is_method:
+            params.append("self")
+            decls.append(self.new_local("self"))
+            self.activate(1)
+        lparen = self.line
+        self.checknext("(")
+        is_vararg = False
+        nparams = 0
+        if self.t != ")":
+            while True:
+                if self.t == NAME:
+                    params.append(self.v)
+                    self.next()
+                    decls.append(self.new_local(params[-1]))
+                    nparams += 1
+                elif self.t == "...":
+                    self.next()
+                    is_vararg = True
+                    break
+                else:
+                    self.syntax_error("<name> or '...' expected")
+                if not self.testnext(","):
+                    break
+        self.activate(nparams)
+        self.fs.is_vararg = is_vararg
+        self.checknext(")")
+        stmts = self.statlist()
+        end_line = self.line
+        self.check_match("end", "function", line)
+        self.close_function()
+        f = ast.Function(lparen, params, is_vararg, _block(stmts), end_line, "", is_method)
+        f._decls = decls
+        return f
+
+    # ------------------------------------------------------------ expressions
+
+    def explist(self) -> list:
+        exprs = [self.subexpr(0)]
+        while self.t == ",":
+            self.t, self.v, self.line = self._next_token()
+            exprs.append(self.subexpr(0))
+        return exprs
+
+    def expr(self):
+        return self.subexpr(0)
+
+    def subexpr(self, limit: int, first=None):
+        """An expression whose binary operators bind tighter than `limit` (lparser.c's subexpr); `first`: its
+        first operand, already read (a name, a numeral or a string)."""
+        self.level += 1
+        if self.level >= MAX_LEVELS:
+            self.enter_level()
+        t = self.t
+        if first is not None:
+            e = first
+            if type(first) is ast.Name and t in SUFFIX_STARTS:
+                e = self.suffixes(first, first.line)
+        elif t == NAME:  # the common case of simpleexp and suffixedexp, inline
+            line = self.line
+            name = self.v
+            v = (self.visible.get(name) or self.visible["_ENV"])[-1]  # self.use(name)
+            if v.func is not self.fs:
+                v.captured = True
+            self.t, self.v, self.line = self._next_token()
+            e = ast.Name(line, name)
+            if self.t in SUFFIX_STARTS:
+                e = self.suffixes(e, line)
+        elif t == NUMBER:
+            e = ast.Number(self.line, self.v[0])
+            self.t, self.v, self.line = self._next_token()
+        elif t in UNARY:
+            line = self.line
+            self.t, self.v, self.line = self._next_token()
+            e = ast.UnOp(line, t, self.subexpr(UNARY_PRIORITY))
+        else:
+            e = self.simpleexp()
+        op = self.t
+        while op in LEFT_PRIORITY and LEFT_PRIORITY[op] > limit:
+            line = self.line
+            self.t, self.v, self.line = self._next_token()
+            right = RIGHT_PRIORITY[op]
+            t = self.t
+            if t in SIMPLE_OPERANDS:  # read here what a subexpr would read first, and call it only if it goes on
+                if self.level + 1 >= MAX_LEVELS:
+                    self.level += 1
+                    self.enter_level()
+                if t == NAME:
+                    self.use(self.v)
+                    operand = ast.Name(self.line, self.v)
+                else:
+                    operand = (ast.Number if t == NUMBER else ast.String)(self.line, self.v[0])
+                self.t, self.v, self.line = self._next_token()
+                nxt = self.t
+                if (nxt in LEFT_PRIORITY and LEFT_PRIORITY[nxt] > right) or (t == NAME and nxt in SUFFIX_STARTS):
+                    operand = self.subexpr(right, operand)
+            else:
+                operand = self.subexpr(right)
+            e = ast.BinOp(line, op, e, operand)
+            op = self.t
+        self.level -= 1
+        return e
+
+    def simpleexp(self):
+        t = self.t
+        line = self.line
+        if t == STRING:
+            e = ast.String(line, self.v[0])
+        elif t in CONSTANTS:
+            e = CONSTANTS[t](line)
+        elif t == "...":
+            if not self.fs.is_vararg:
+                self.syntax_error("cannot use '...' outside a vararg function")
+            e = ast.Vararg(line)
+        elif t == "{":
+            return self.constructor()
+        elif t == "function":
+            self.next()
+            f = self.body(False, self.line)
+            f.line = line
+            return f
+        else:
+            return self.suffixedexp()
+        self.t, self.v, self.line = self._next_token()
+        return e
+
+    def suffixedexp(self):
+        line = self.line
+        if self.t == NAME:
+            name = self.v
+            v = (self.visible.get(name) or self.visible["_ENV"])[-1]  # self.use(name), inline
+            if v.func is not self.fs:
+                v.captured = True
+            self.t, self.v, self.line = self._next_token()
+            if self.t in SUFFIX_STARTS:
+                return self.suffixes(ast.Name(line, name), line)
+            return ast.Name(line, name)
+        if self.t == "(":
+            self.next()
+            inner = self.subexpr(0)
+            self.check_match(")", "(", line)
+            return self.suffixes(ast.Paren(line, inner), line)
+        self.syntax_error("unexpected symbol")
+
+    def suffixes(self, e, line: int):
+        """`.name`, `[exp]`, `:name args` and `args` after a primary expression that starts on `line`."""
+        while True:
+            t = self.t
+            if t == ".":
+                self.t, self.v, self.line = self._next_token()
+                if self.t != NAME:
+                    self.error_expected(NAME)
+                e = ast.Index(e.line, e, ast.String(self.line, self.v.encode("latin-1")))
+                self.t, self.v, self.line = self._next_token()
+            elif t == "[":
+                self.next()
+                key = self.subexpr(0)
+                self.checknext("]")
+                e = ast.Index(e.line, e, key)
+            elif t == ":":
+                self.next()
+                name = self.str_checkname()
+                e = ast.MethodCall(e.line, e, name, self.funcargs(line))
+            elif t in CALL_STARTS:
+                e = ast.Call(e.line, e, self.funcargs(line))
+            else:
+                return e
+
+    def funcargs(self, line: int) -> list:
+        t = self.t
+        if t == "(":
+            self.t, self.v, self.line = self._next_token()
+            args = [] if self.t == ")" else self.explist()
+            if self.t != ")":
+                self.check_match(")", "(", line)
+            self.t, self.v, self.line = self._next_token()
+            return args
+        if t == "{":
+            return [self.constructor()]
+        if t == STRING:
+            arg = ast.String(self.line, self.v[0])
+            self.next()
+            return [arg]
+        self.syntax_error("function arguments expected")
+
+    def constructor(self) -> ast.Table:
+        line = self.line
+        self.next()  # '{'
+        fields = []
+        while self.t != "}":
+            fields.append(self.field())
+            if self.t == "," or self.t == ";":
+                self.next()
+            else:
+                break
+        self.check_match("}", "{", line)
+        return ast.Table(line, fields)
+
+    def field(self) -> ast.TableField:
+        t = self.t
+        if t == NAME:
+            line = self.line
+            name = self.v
+            self.next()
+            if self.t == "=":
+                self.next()
+                return ast.TableField(line, "named", ast.String(line, name.encode("latin-1")), self.subexpr(0))
+            self.use(name)
+            value = self.subexpr(0, ast.Name(line, name))
+        elif t == "[":
+            self.next()
+            key = self.subexpr(0)
+            self.checknext("]")
+            self.checknext("=")
+            return ast.TableField(key.line, "expr", key, self.subexpr(0))
+        else:
+            value = self.subexpr(0)
+        return ast.TableField(value.line, "pos", None, value)
+
+
+STATEMENTS = {
+    ";": Parser.emptystat, "if": Parser.ifstat, "while": Parser.whilestat, "do": Parser.dostat, "for": Parser.forstat,
+    "repeat": Parser.repeatstat, "function": Parser.funcstat, "local": Parser.localstat, "return": Parser.retstat,
+    "break": Parser.breakstat, "goto": Parser.gotostat,
+}
+
+
+def _block(stmts: list) -> ast.Block:
+    return ast.Block(stmts[0].line if stmts else 0, stmts)

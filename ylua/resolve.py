@@ -1,33 +1,202 @@
-"""A pre-pass over the AST that finds the locals captured by closures.
+"""Which locals closures capture, and PUC's checks of scopes: locals, labels, gotos, 'break', attributes.
 
 The compiler keeps captured locals in Cell objects (shared by the closures that capture them, and fresh on every
 execution of the declaration, which gives Lua 5.4's fresh-per-iteration loop variables). It must know at the
-declaration whether a local is captured, so this pass runs first and attaches a list `captured` (one bool per name
-declared) to every declaring node: Local, LocalFunction, NumericFor, GenericFor, Function (its parameters).
+declaration whether a local is captured, so every declaring node (Local, LocalFunction, NumericFor, GenericFor,
+Function: its parameters) carries `_decls`, one Var per name, whose `captured` is set by the time the compiler runs.
+
+The parser (ylua/parser.py) fills them in as it reads, through Scopes, which follows lparser.c: the same variables,
+blocks, labels and pending gotos, checked at the same moments, so the errors ("jumps into the scope of local",
+"break outside loop", "label 'x' already defined", "too many local variables") come with PUC's line numbers.
+mark_captured does the same marking on a finished tree (the reference parser's, ylua/parser_lark.py).
 """
 
 from __future__ import annotations
 
 from ylua import ast
 
+MAXVARS = 200  # lparser.c: locals of one function at a time
 
-class _Decl:
-    __slots__ = ("captured", "func")
 
-    def __init__(self, func):
+class Var:
+    """A declared local: PUC's Vardesc. `func` is the function that declares it (a FuncScope, or the Function node
+    in mark_captured), `attrib` None, 'const' or 'close'. A name in parentheses is an internal one (for loops)."""
+
+    __slots__ = ("attrib", "captured", "func", "name")
+
+    def __init__(self, name, func, attrib=None):
+        self.name = name
         self.func = func
+        self.attrib = attrib
         self.captured = False
+
+
+class FuncScope:
+    __slots__ = ("actives", "block", "firstlabel", "is_vararg", "line", "nactvar", "parent")
+
+    def __init__(self, parent, line, firstlabel, is_vararg):
+        self.parent = parent
+        self.line = line  # linedefined, as PUC names functions in "too many ..." errors (0: the main function)
+        self.actives: list[Var] = []  # declared locals: the active ones, then those not in scope yet
+        self.nactvar = 0
+        self.firstlabel = firstlabel
+        self.is_vararg = is_vararg
+        self.block = None
+
+
+class _Block:
+    __slots__ = ("firstgoto", "firstlabel", "isloop", "nactvar", "previous")
+
+    def __init__(self, previous, nactvar, firstlabel, firstgoto, isloop):
+        self.previous = previous
+        self.nactvar = nactvar
+        self.firstlabel = firstlabel
+        self.firstgoto = firstgoto
+        self.isloop = isloop
+
+
+class Scopes:
+    """The parser's view of scopes, a mixin of ylua.parser.Parser, which provides syntax_error(msg) (PUC's
+    luaX_syntaxerror: the message near the current token) and sem_error(msg) (luaK_semerror: without it)."""
+
+    def init_scopes(self):
+        self.visible: dict[str, list[Var]] = {"_ENV": [Var("_ENV", None)]}  # name -> its declarations in scope
+        self.labels: list[list] = []  # [name, line, nactvar] of the labels visible
+        self.gotos: list[list] = []  # [name, line, nactvar] of the gotos (and breaks) waiting for their label
+        self.fs: FuncScope | None = None
+
+    # ------------------------------------------------------------ functions and blocks
+
+    def open_function(self, line: int, is_vararg: bool = False) -> None:
+        self.fs = FuncScope(self.fs, line, len(self.labels), is_vararg)
+        self.enter_block(False)
+
+    def close_function(self) -> None:
+        self.leave_block()
+        self.fs = self.fs.parent
+
+    def enter_block(self, isloop: bool) -> None:
+        fs = self.fs
+        fs.block = _Block(fs.block, fs.nactvar, len(self.labels), len(self.gotos), isloop)
+
+    def leave_block(self) -> None:
+        fs = self.fs
+        bl = fs.block
+        self._remove_vars(bl.nactvar)
+        if bl.isloop:
+            self.create_label("break", 0, False)  # where the loop's breaks go
+        del self.labels[bl.firstlabel:]
+        fs.block = bl.previous
+        pending = self.gotos
+        if bl.previous is not None:
+            for i in range(bl.firstgoto, len(pending)):
+                pending[i][2] = bl.nactvar  # they leave the block's locals
+        elif len(pending) > bl.firstgoto:
+            name, line, _ = pending[bl.firstgoto]
+            if name == "break":
+                self.sem_error(f"break outside loop at line {line}")
+            self.sem_error(f"no visible label '{name}' for <goto> at line {line}")
+
+    # ------------------------------------------------------------ locals
+
+    def new_local(self, name: str, attrib=None) -> Var:
+        """A local declared but not in scope yet (PUC's new_localvar, with its limit)."""
+        fs = self.fs
+        if len(fs.actives) >= MAXVARS:
+            where = "main function" if fs.parent is None else f"function at line {fs.line}"
+            self.syntax_error(f"too many local variables (limit is {MAXVARS}) in {where}")
+        v = Var(name, fs, attrib)
+        fs.actives.append(v)
+        return v
+
+    def activate(self, n: int) -> None:
+        """The next n declared locals come into scope (adjustlocalvars)."""
+        fs = self.fs
+        visible = self.visible
+        for v in fs.actives[fs.nactvar:fs.nactvar + n]:
+            if v.name[0] != "(":
+                lst = visible.get(v.name)
+                if lst is None:
+                    visible[v.name] = [v]
+                else:
+                    lst.append(v)
+        fs.nactvar += n
+
+    def _remove_vars(self, level: int) -> None:
+        fs = self.fs
+        visible = self.visible
+        actives = fs.actives
+        while fs.nactvar > level:
+            v = actives.pop()
+            fs.nactvar -= 1
+            if v.name[0] != "(":
+                visible[v.name].pop()
+
+    def use(self, name: str) -> None:
+        """A variable read or written: a local of an enclosing function is captured; a global reads _ENV."""
+        lst = self.visible.get(name)
+        if not lst:
+            lst = self.visible["_ENV"]
+        v = lst[-1]
+        if v.func is not self.fs:
+            v.captured = True
+
+    def check_readonly(self, name: str) -> None:
+        lst = self.visible.get(name)
+        if lst and lst[-1].attrib is not None:
+            self.sem_error(f"attempt to assign to const variable '{name}'")
+
+    # ------------------------------------------------------------ labels and gotos
+
+    def new_goto(self, name: str, line: int) -> None:
+        if self._find_label(name) is None:  # a backward jump needs no check
+            self.gotos.append([name, line, self.fs.nactvar])
+
+    def new_label(self, name: str, line: int, last: bool) -> None:
+        """`::name::` on `line`; `last`: only void statements follow it in its block (its locals are then out of
+        scope for the gotos that jump to it)."""
+        lb = self._find_label(name)
+        if lb is not None:
+            self.sem_error(f"label '{name}' already defined on line {lb[1]}")
+        self.create_label(name, line, last)
+
+    def create_label(self, name: str, line: int, last: bool) -> None:
+        fs = self.fs
+        bl = fs.block
+        nactvar = bl.nactvar if last else fs.nactvar
+        self.labels.append([name, line, nactvar])
+        pending = self.gotos
+        i = bl.firstgoto
+        while i < len(pending):
+            g = pending[i]
+            if g[0] != name:
+                i += 1
+                continue
+            if g[2] < nactvar:
+                var = fs.actives[g[2]].name
+                self.sem_error(f"<goto {name}> at line {g[1]} jumps into the scope of local '{var}'")
+            del pending[i]
+
+    def _find_label(self, name: str):
+        labels = self.labels
+        for i in range(self.fs.firstlabel, len(labels)):
+            if labels[i][0] == name:
+                return labels[i]
+        return None
+
+
+# ---------------------------------------------------------------- the same marking on a finished tree
 
 
 class _Resolver:
     def __init__(self):
-        self.scopes: list[dict[str, _Decl]] = []
+        self.scopes: list[dict[str, Var]] = []
         self.func = None
 
     def declare(self, node, names):
         decls = []
         for name in names:
-            d = _Decl(self.func)
+            d = Var(name, self.func)
             self.scopes[-1][name] = d
             decls.append(d)
         node._decls = decls
@@ -148,7 +317,7 @@ class _Resolver:
 def mark_captured(chunk: ast.Chunk) -> None:
     r = _Resolver()
     r.func = chunk
-    r.scopes.append({"_ENV": _Decl(None)})  # _ENV is the main chunk's upvalue
+    r.scopes.append({"_ENV": Var("_ENV", None)})  # _ENV is the main chunk's upvalue
     r.block(chunk.body)
 
 
