@@ -202,3 +202,11 @@ def test_a_loop_trace_carries_and_writes_back_only_live_registers(tmp_path):
     label = next(line for line in loop.splitlines() if line.startswith("label("))
     args = label[len("label("):-1].split(", ")
     assert args and all(a.startswith("i") for a in args), label
+
+
+def test_assert_in_an_inlined_function_is_a_guard_not_an_abort():
+    got, evs = events(scenario("assert_in_inlined_calls.lua"))
+    assert b"index out of range" in got.stdout
+    reasons = [f["reason"] for e, f in evs if e == "tracing-aborted"]
+    assert not [r for r in reasons if "'assert'" in r], reasons
+    assert any(e == "deoptimise" for e, f in evs)  # the failing assertions left their traces

@@ -288,7 +288,10 @@ class Compiler(ExprCompiler):
         exits = self.cond_jump(s.cond, False)
         self.enter_block(True)
         self.stmts(s.body.stmts)
-        fs.line = s.line
+        if not s.body.stmts:
+            fs.line = s.line
+        # the jump back keeps the body's last line, as in PUC: going back to the test is a line event of its own
+        # (a backward jump), and a jump on the 'while' line would make a second one
         bl = fs.blocks[-1]
         if bl.has_tbc:
             fs.emit(op.CLOSE, bl.first_free)

@@ -33,6 +33,8 @@ class DebugHook:
         new_frame = frame is not self.last_frame
         if new_frame and pc == 0 and self.on_call:
             self.fire(rt, b"call")
+        if proto.code[pc][0] == op.LOOPHEAD:  # ylua's marker of a loop start, not an instruction PUC has
+            return
         if self.count:
             self.countdown -= 1
             if self.countdown <= 0:

@@ -34,6 +34,7 @@ class Interp:
         self.c_depth = 0
         self.cur_frame = None  # the running Lua frame (or CFrame), innermost
         self.c_builtin = None  # the built-in running right now, if one runs
+        self.builtin_results = ()  # while a trace is recorded: the results of the last built-in the VM called
         self.handling_error = None
         self.registry = LuaTable()
         if jit_driver is not None:

@@ -207,5 +207,7 @@ class FunctionCalls:
             rt.cur_frame, rt.c_builtin = saved_frame, saved_builtin
             if side is not None and driver.recording is side:
                 driver.abort_recording(rt, side, "the traced call did not return")
-            rt.recorder = saved_recorder
+            # the recording that ran when the call started goes on, unless it ended meanwhile: the call may have
+            # yielded, and other coroutines may have ended it or started another (which is not this thread's)
+            rt.recorder = saved_recorder if driver.recording is saved_recorder else None
         return result_of(vals)

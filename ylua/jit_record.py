@@ -23,7 +23,7 @@ from ylua import opcodes as op
 from ylua.frame import Frame
 from ylua.jit_record_ops import RecordOps
 from ylua.jit_values import (KIND_OF_MACHINE_TYPE, KIND_OF_TYPE, NIL, ROOT, TV, InlinedFrame, MultipleResults,
-                             RootFrame, const_tv)
+                             RootFrame, const_tv, split_varargs)
 from ylua.liveness import live_at
 from ylua.values import LuaFunction
 
@@ -54,15 +54,18 @@ def virtual_frames_of(rec, snap, frames, start) -> list:
         d = sf.desc
         if out:
             out[-1].call_pc = snap.frames[k - 1].pc
-        out.append(VFrame(d.func, frames[k], {r: parent_tv(rec, v) for r, v in enumerate(sf.values)}, d.ret_a,
-                          d.ret_c))
+        regs, varargs = split_varargs(sf.values, d.nvarargs)
+        vf = VFrame(d.func, frames[k], {r: parent_tv(rec, v) for r, v in enumerate(regs)}, d.ret_a, d.ret_c)
+        if varargs is not None:
+            vf.varargs = [parent_tv(rec, v) for v in varargs]
+        out.append(vf)
     return out
 
 
 class VFrame:
     """A Lua frame as the trace sees it."""
 
-    __slots__ = ("func", "frame", "regs", "ret_a", "ret_c", "call_pc", "top")
+    __slots__ = ("func", "frame", "regs", "ret_a", "ret_c", "call_pc", "top", "varargs")
 
     def __init__(self, func, frame, regs, ret_a=0, ret_c=0):
         self.func = func
@@ -72,6 +75,7 @@ class VFrame:
         self.ret_c = ret_c
         self.call_pc = 0  # while a callee runs: the pc of the CALL
         self.top = None  # the top of a variable number of values (after CALL c=0), until it is consumed
+        self.varargs = None  # an inlined vararg function's extra arguments (TVs); the root frame's are in its Frame
 
 
 class LuaRecording(RecordOps):
@@ -253,11 +257,13 @@ class LuaRecording(RecordOps):
         out = []
         for k in range(start, last + 1):
             vf = vfs[k]
+            extra = vf.varargs or ()
             desc = InlinedFrame(vf.func, vf.ret_a, vf.ret_c, vf.top if k == last else None,
-                                self.spread if k == last else None)
+                                self.spread if k == last else None, len(extra))
             live = live_at(vf.func.proto, pc) if k == last else -1  # callers resume mid-call: all kept
             values = [self.obj(vf.regs.get(r, NIL) if live >> r & 1 else NIL, emit=False)
                       for r in range(vf.func.proto.max_stack)]
+            values.extend(self.obj(tv, emit=False) for tv in extra)
             out.append((desc, pc if k == last else vf.call_pc, values))
         return out
 
@@ -439,14 +445,15 @@ class LuaRecording(RecordOps):
         if len(self.vframes) >= MAX_INLINE_DEPTH:
             raise TraceAbort("calls nested too deeply to inline")
         p = fn.proto
-        if p.is_vararg:
-            raise TraceAbort(f"calls a vararg function ({p.source}:{p.line})")
         regs = {}
         for i in range(p.num_params):
             regs[i] = args[i] if i < len(args) else NIL
         caller = self.vframes[-1]
         caller.call_pc = self.pc
-        self.vframes.append(VFrame(fn, None, regs, ret_a, ret_c))
+        vf = VFrame(fn, None, regs, ret_a, ret_c)
+        if p.is_vararg:  # the trace is specialised on their number, which the call site's recording fixed
+            vf.varargs = list(args[p.num_params:])
+        self.vframes.append(vf)
 
     def native_target(self, fn):
         """The function trace a call of `fn` runs natively (see jit_calls.py), or None to inline the call."""
@@ -478,28 +485,30 @@ class LuaRecording(RecordOps):
             self.pending = lambda frame, pc: self.settle_results(res, ret_a, ret_c)
         return res
 
-    def guard_results(self, cond, expect: bool, a, c):
-        """A guard on a native call's result: when it fails, the interpreter resumes after the call with the
-        values spread (see spread_results)."""
+    def guard_results(self, cond, expect: bool, a, c, resume_pc):
+        """A guard on a call's result: when it fails, the interpreter resumes after the call (at `resume_pc`) with
+        the values spread (see spread_results)."""
         self.spread = (a, c)
         try:
-            self.guard("guard_true" if expect else "guard_false", cond, pc=self.pc + 1)
+            self.guard("guard_true" if expect else "guard_false", cond, pc=resume_pc)
         finally:
             self.spread = None
 
-    def settle_results(self, res, a, c):
+    def settle_results(self, res, a, c, resume_pc=None):
         """After a native call that wants c - 1 results (0: all of them): specialise on what it returned this
-        time, one value or a MultipleResults of some length."""
+        time, one value or a MultipleResults of some length. The guards resume at `resume_pc` (by default after
+        the call being recorded)."""
         rec = self.rec
         raw = self.opaque_result
+        pc = self.pc + 1 if resume_pc is None else resume_pc
         is_multi = rec.op("type_is", res.v, const_obj(MultipleResults))
         if type(raw) is not MultipleResults:
-            self.guard_results(is_multi, False, a, c)
+            self.guard_results(is_multi, False, a, c, pc)
             return
-        self.guard_results(is_multi, True, a, c)
+        self.guard_results(is_multi, True, a, c, pc)
         vals = rec.op("getslot", res.v, rec.const(MULTIPLE_VALUES))
         n = len(raw.values)
-        self.guard_results(rec.op("int_eq", rec.op("tuple_len", vals), rec.const(n)), True, a, c)
+        self.guard_results(rec.op("int_eq", rec.op("tuple_len", vals), rec.const(n)), True, a, c, pc)
         tvs = [TV(rec.op("tuple_getitem", vals, rec.const(i)), "any") for i in range(n if c == 0 else min(n, c - 1))]
         self.store_results(self.vframes[-1], a, c, tvs)
 

@@ -9,13 +9,15 @@ instruction that made them, before it had any effect.
 
 from __future__ import annotations
 
+import math
+
 from jit.ir import BOOL, const_obj, const_of
 from jit.layout import dict_entry_index, slot_offset
 from jit.recorder import TraceAbort
 from ylua import opcodes as op
 from ylua.frame import Frame
 from ylua.jit_helpers import make_closure, new_cell, set_list
-from ylua.jit_values import NIL, TV, const_tv
+from ylua.jit_values import NIL, TV, const_tv, result_of
 from ylua.table import LuaTable
 from ylua.values import Builtin, Cell, LuaFunction
 
@@ -29,6 +31,7 @@ BUILTIN_NAME = slot_offset(Builtin, "name")
 MAX_NATIVE_CONCAT = 3  # strings a .. b .. c joins natively (pairwise); longer chains call the helper once
 MAX_CLASS_CHAIN = 4  # __index tables followed by a field read (an object's class and its base classes)
 FRAME_PC = slot_offset(Frame, "pc")
+FRAME_VARARGS = slot_offset(Frame, "varargs")
 
 INT_ARITH = {"ADD": "int_add", "SUB": "int_sub", "MUL": "int_mul", "BAND": "int_and", "BOR": "int_or",
              "BXOR": "int_xor"}
@@ -525,9 +528,18 @@ class RecordOps:
         rec = self.rec
         init, limit, step = self.typed_reg(a), self.typed_reg(a + 1), self.typed_reg(a + 2)
         vi, vl, vs = self.runtime_value(a), self.runtime_value(a + 1), self.runtime_value(a + 2)
+        if init.kind == step.kind == "int" and limit.kind == "float" and vs != 0:
+            # an integer loop with a float limit (`for i = 1, n / 2`): the limit is rounded towards the loop's
+            # start, as PUC's forlimit does; one that is nan or out of the integer range is left to the VM
+            rounded = rec.op("float_floor" if vs > 0 else "float_ceil", limit.v)
+            if not math.isfinite(vl) or not -2.0**63 <= math.floor(vl) < 2.0**63:
+                raise TraceAbort("integer for loop whose float limit is out of the integer range")
+            self.guard("guard_true", rec.op("float_is_int64", rounded))
+            limit = TV(rec.op("float_to_int", rounded), "int")
+            vl = math.floor(vl) if vs > 0 else math.ceil(vl)
         kinds = {init.kind, limit.kind, step.kind}
         if init.kind == step.kind == "int" and limit.kind != "int":
-            raise TraceAbort("integer for loop with a non-integer limit")
+            raise TraceAbort("integer for loop with a non-numeric limit")
         if kinds == {"int"}:
             if vs == 0:
                 raise TraceAbort("numeric for loop with a zero step")
@@ -558,6 +570,31 @@ class RecordOps:
         self.set(a + 1, TV(fl, "float"))
         self.set(a + 2, TV(fs, "float"))
         self.set(a + 3, TV(fi, "float"))
+
+    def r_VARARG(self, frame, ins):
+        a, b = ins[1], ins[2]
+        vf = self.vframes[-1]
+        vals = vf.varargs if vf is not self.root else self.root_varargs(frame)
+        if b:
+            for i in range(b - 1):
+                self.set(a + i, vals[i] if i < len(vals) else NIL)
+        else:
+            self.store_results(vf, a, 0, vals)
+
+    def root_varargs(self, frame) -> list:
+        """The extra arguments of the traced loop's own (vararg) function, read from its frame: the trace is
+        specialised on their number."""
+        if self.frame_input is None:
+            raise TraceAbort("varargs of a function trace's own frame")
+        rec = self.rec
+        lst = rec.op("getslot", self.frame_input, rec.const(FRAME_VARARGS))
+        if frame.varargs is None:
+            self.guard("guard_is", lst, const_obj(None))
+            return []
+        n = len(frame.varargs)
+        self.guard("guard_is_not", lst, const_obj(None))
+        self.guard("guard_true", rec.op("int_eq", rec.op("list_len", lst), rec.const(n)))
+        return [TV(rec.op("list_getitem", lst, rec.const(i)), "any") for i in range(n)]
 
     def r_TFORLOOP(self, frame, ins):
         a = ins[1]
@@ -610,7 +647,16 @@ class RecordOps:
             vals = [TV(self.rec.op("tuple_getitem", tup, self.rec.const(i)), "any") for i in range(n)]
             self.store_results(self.vframes[-1], ret_a, ret_c, vals)
         else:
-            raise TraceAbort(f"variable number of results from built-in '{fn.name}'")
+            res = TV(self.raising("call", const_obj(h.call_result), f, *objs), "any")
+            self.store_results(self.vframes[-1], ret_a, 0, [res])
+            resume = self.pc + 1
+            self.pending = lambda frame, pc: self.settle_builtin(res, ret_a, resume)
+
+    def settle_builtin(self, res, a, resume_pc):
+        """After a built-in call that wants all its results (`res`, a value or a MultipleResults, is in register
+        a): specialise on how many it returned this time (the guards resume at `resume_pc`, after the call)."""
+        self.opaque_result = result_of(self.rt.builtin_results)
+        self.settle_results(res, a, 0, resume_pc)
 
     def call_args(self, a, b):
         vf = self.vframes[-1]
@@ -626,12 +672,34 @@ class RecordOps:
         a, b, c = ins[1], ins[2], ins[3]
         args = self.call_args(a, b)
         fn = self.callee(a)
-        if type(fn) is Builtin and args and c in (1, 2) and hasattr(fn.fn, "jit_intrinsic"):
+        if type(fn) is Builtin:
+            self.call_builtin(fn, a, args, c)
+        else:
+            self.call(fn, self.get(a), args, a, c)
+
+    def call_builtin(self, fn, a, args, c):
+        """A call of built-in `fn` in register a with `args`, for c - 1 results (0: all) in registers a..."""
+        if fn.name == "assert" and args:
+            self.store_results(self.vframes[-1], a, c, self.record_assert(a, args))
+            return
+        if args and c in (1, 2) and hasattr(fn.fn, "jit_intrinsic"):
             res = self.intrinsic(fn.fn.jit_intrinsic, a, len(args))
             if res is not None:
                 self.store_results(self.vframes[-1], a, c, [res])
                 return
         self.call(fn, self.get(a), args, a, c)
+
+    def record_assert(self, a, args) -> list:
+        """assert(v, ...) that holds is a guard on v's truth and returns its arguments (returned here). The guard
+        resumes at the call itself, so a failing assertion is raised by the interpreter, with its frames and
+        message."""
+        first = self.typed_reg(a + 1)
+        t = self.truth(first)
+        if t is False:
+            raise TraceAbort("an assertion that fails")
+        if t is not True:
+            self.guard("guard_true", t)
+        return [first] + args[1:]
 
     def intrinsic(self, name, a, nargs):
         """The TV of math.<name>(...) on the arguments in registers a+1.. computed natively, or None when their
@@ -690,7 +758,22 @@ class RecordOps:
             self.push_frame(fn, args, done.ret_a, done.ret_c)
             self.vframes[-2].call_pc = caller_pc
             return
-        raise TraceAbort(f"tail call of built-in '{fn.name}'")
+        # `return f(...)` of a built-in: its results go straight to the caller
+        c = self.vframes[-1].ret_c
+        if c or fn.name == "assert":
+            self.call_builtin(fn, a, args, c or 0)
+            vf = self.vframes[-1]
+            n = c - 1 if c else vf.top - a
+            vf.top = None
+            self.return_values([self.get(a + i) for i in range(n)])
+            return
+        self.call(fn, self.get(a), args, a, 0)  # the result object, settled once the caller has it
+        res = self.get(a)
+        self.pending = None
+        self.return_values([res])
+        caller = self.vframes[-1]
+        ret_a, resume = caller.top - 1, caller.call_pc + 1
+        self.pending = lambda frame, pc: self.settle_builtin(res, ret_a, resume)
 
     # ---- unsupported
 

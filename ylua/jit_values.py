@@ -67,10 +67,18 @@ def rebuild_frames(parent, resume_frames) -> list:
     built = []
     for rf in resume_frames:
         d = rf.desc
-        parent = Frame(d.func, rf.values, None, parent, d.ret_a, d.ret_c)
+        regs, varargs = split_varargs(rf.values, d.nvarargs)
+        parent = Frame(d.func, regs, varargs, parent, d.ret_a, d.ret_c)
         parent.pc = rf.pc
         built.append(parent)
     return built
+
+
+def split_varargs(values: list, n: int):
+    """(registers, varargs or None) of an inlined frame's snapshot values."""
+    if not n:
+        return values, None
+    return values[:-n], values[-n:]
 
 
 def resume_top(desc, regs, exc):
@@ -97,17 +105,19 @@ def spread_results(regs, spread, top):
 
 
 class InlinedFrame:
-    """Snapshot descriptor of a Lua frame that the trace inlined: enough to rebuild its Frame at a deopt (inlined
-    functions are never vararg functions: the recorder does not inline those). `spread`: see spread_results."""
+    """Snapshot descriptor of a Lua frame that the trace inlined: enough to rebuild its Frame at a deopt. The
+    snapshot's values are the frame's registers followed by its `nvarargs` extra arguments (a vararg function's).
+    `spread`: see spread_results."""
 
-    __slots__ = ("func", "ret_a", "ret_c", "top", "spread")
+    __slots__ = ("func", "ret_a", "ret_c", "top", "spread", "nvarargs")
 
-    def __init__(self, func, ret_a, ret_c, top=None, spread=None):
+    def __init__(self, func, ret_a, ret_c, top=None, spread=None, nvarargs=0):
         self.func = func
         self.ret_a = ret_a
         self.ret_c = ret_c
         self.top = top
         self.spread = spread
+        self.nvarargs = nvarargs
 
     def __repr__(self):
         p = self.func.proto

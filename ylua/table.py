@@ -136,8 +136,40 @@ class LuaTable:
                 if k in h:
                     del h[k]
                 self._migrate_from_hash()
+        elif v is not None and k > 0 and k not in self.hash and _full(len(self.hash)):
+            # a new positive integer key in a hash part whose PUC counterpart would be full: rehash as PUC does,
+            # moving the integer keys into the array part when they are dense enough there
+            self._set_hash(k, v)
+            self._rehash()
         else:
             self._set_hash(k, v)
+
+    def _rehash(self):
+        """PUC's computesizes: the array part grows to the largest size n such that more than half of the keys
+        1..n are present, taking those keys from the hash part (holes become None)."""
+        arr, h = self.arr, self.hash
+        n = len(arr)
+        keys = sorted(k for k in h if type(k) is int and k > n)
+        present = n - arr.count(None)
+        size, best, i = 1, n, 0
+        while size <= n:
+            size *= 2
+        limit = 2 * (present + len(keys))  # past this no size can be more than half full
+        while size <= limit:
+            while i < len(keys) and keys[i] <= size:
+                i += 1
+            if present + i > size // 2:
+                best = size
+            size *= 2
+        if best <= n:
+            return
+        last = max((k for k in keys if k <= best), default=n)
+        arr.extend([None] * (last - n))
+        for k in keys:
+            if k > last:
+                break
+            arr[k - 1] = h.pop(k)
+        self._migrate_from_hash()
 
     def _migrate_from_hash(self):
         """After an append, move keys n+1, n+2, ... that sit in the hash part into the array."""
@@ -206,6 +238,11 @@ class LuaTable:
 
     def __repr__(self):
         return f"<LuaTable at {id(self):#x}>"
+
+
+def _full(count: int) -> bool:
+    """Whether a PUC hash part holding `count` keys is full (its size is the power of two it fills exactly)."""
+    return count & (count - 1) == 0
 
 
 def is_valid_float_key(k: float) -> bool:

@@ -7,6 +7,16 @@ from ylua.debuginfo import func_name_for_call
 from ylua.values import Builtin
 
 CALLS = (op.CALL, op.TAILCALL, op.TFORCALL)
+LEVELS1, LEVELS2 = 10, 11  # a long traceback shows its first LEVELS1 and its last LEVELS2 levels (PUC's lauxlib)
+
+
+def elide(levels: list[str]) -> list[str]:
+    """luaL_traceback's cut of a deep stack, with its count: the level where the cut is made is not shown and not
+    counted either."""
+    if len(levels) <= LEVELS1 + LEVELS2 + 1:
+        return levels
+    skipped = len(levels) - LEVELS1 - LEVELS2 - 1
+    return levels[:LEVELS1] + [f"...\t(skipping {skipped} levels)"] + levels[-LEVELS2:]
 
 
 def describe_function(proto, caller_proto, caller_pc) -> str:
@@ -42,16 +52,16 @@ def frame_lines(frames) -> list[str]:
 
 def error_traceback(err) -> str:
     """The traceback recorded on a LuaError while it unwound the frames."""
-    lines = ["stack traceback:"]
+    levels = []
     where = raise_point(err)
     if where is not None and not hasattr(where, "regs"):  # raised by a built-in
-        lines.append(f"\t[C]: in function '{where.func.name}'")
+        levels.append(f"[C]: in function '{where.func.name}'")
     entries = err.lua_frames or []
     for proto, pc, caller_proto, caller_pc in entries:
         line = proto.lines[pc] if 0 <= pc < len(proto.lines) else proto.line
-        lines.append(f"\t{proto.source}:{line}: in {describe_function(proto, caller_proto, caller_pc)}")
-    lines.append("\t[C]: in ?")
-    return "\n".join(lines)
+        levels.append(f"{proto.source}:{line}: in {describe_function(proto, caller_proto, caller_pc)}")
+    levels.append("[C]: in ?")
+    return "\n\t".join(["stack traceback:"] + elide(levels))
 
 
 def chain(f):
@@ -93,4 +103,4 @@ def traceback_text(rt, msg, level: int, frames=None) -> str:
             levels.append("[C]: in ?")
     else:
         levels = frame_lines(frames)
-    return (msg + "\n" if msg else "") + "\n\t".join(["stack traceback:"] + levels[max(level, 0):])
+    return (msg + "\n" if msg else "") + "\n\t".join(["stack traceback:"] + elide(levels[max(level, 0):]))

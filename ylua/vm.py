@@ -21,6 +21,7 @@ from ylua.threaded import build_threaded
 from ylua.values import Builtin, LuaFunction, type_name
 
 MAX_LUA_DEPTH = 195000  # frames in one activation: beyond this, "stack overflow" (PUC: LUAI_MAXSTACK)
+MAX_VARARG_SLOTS = 1000000  # extra arguments held by the frames of one activation (PUC counts them as stack slots)
 
 CALL, TAILCALL, RETURN, VARARG = op.CALL, op.TAILCALL, op.RETURN, op.VARARG
 TFORCALL, TFORPREP, TBC, CLOSE, JMP, SETLIST = op.TFORCALL, op.TFORPREP, op.TBC, op.CLOSE, op.JMP, op.SETLIST
@@ -95,6 +96,7 @@ def execute(rt, frame: Frame, depth: int = 0, top: int = 0) -> list:
     if observed:
         code = recording_code(rt, proto)
     rt.cur_frame = frame
+    vararg_slots = 0  # a recursion that passes on growing varargs overflows by their total, not by its depth
     while True:
         try:
             while pc >= 0:
@@ -143,6 +145,12 @@ def execute(rt, frame: Frame, depth: int = 0, top: int = 0) -> list:
                             raise LuaError(b"stack overflow", needs_where=True)
                         depth += 1
                         frame = new_frame(fn, args, frame, ret_a, ret_c)
+                        if frame.varargs:
+                            vararg_slots += len(frame.varargs)
+                            if vararg_slots > MAX_VARARG_SLOTS:
+                                frame = frame.parent
+                                depth -= 1
+                                raise LuaError(b"stack overflow", needs_where=True)
                         rt.cur_frame = frame
                         R = frame.regs
                         U = fn.upvals
@@ -158,6 +166,8 @@ def execute(rt, frame: Frame, depth: int = 0, top: int = 0) -> list:
                         rt.hook.builtin_event(rt, b"call")
                     vals = fn.fn(*args)
                     rt.c_builtin = None
+                    if observed:  # a recording specialises on how many results the built-in returned
+                        rt.builtin_results = vals
                     if rt.hook is not None:  # debug.sethook may have just set it
                         rt.hook.builtin_event(rt, b"return")
                         if not observed:
@@ -172,7 +182,13 @@ def execute(rt, frame: Frame, depth: int = 0, top: int = 0) -> list:
                     if type(fn) is not LuaFunction and type(fn) is not Builtin:
                         fn, args = resolve_call(rt, fn, args)
                     if type(fn) is LuaFunction:  # the callee replaces this frame
+                        if frame.varargs:
+                            vararg_slots -= len(frame.varargs)
                         frame = new_frame(fn, args, frame.parent, frame.ret_a, frame.ret_c)
+                        if frame.varargs:
+                            vararg_slots += len(frame.varargs)
+                            if vararg_slots > MAX_VARARG_SLOTS:
+                                raise LuaError(b"stack overflow", needs_where=True)
                         rt.cur_frame = frame
                         R = frame.regs
                         U = fn.upvals
@@ -186,6 +202,8 @@ def execute(rt, frame: Frame, depth: int = 0, top: int = 0) -> list:
                     rt.c_builtin = fn
                     vals = fn.fn(*args)
                     rt.c_builtin = None
+                    if observed:
+                        rt.builtin_results = vals
                 else:
                     if b == 2:
                         vals = (R[a],)
@@ -199,6 +217,8 @@ def execute(rt, frame: Frame, depth: int = 0, top: int = 0) -> list:
                 if depth == 0:
                     return list(vals)
                 depth -= 1
+                if frame.varargs:
+                    vararg_slots -= len(frame.varargs)
                 ret_a, ret_c = frame.ret_a, frame.ret_c
                 frame = frame.parent
                 rt.cur_frame = frame
