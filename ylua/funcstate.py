@@ -104,22 +104,28 @@ class FuncState:
 
     def const(self, v) -> int:
         tv = type(v)
-        if tv is bytes or tv is int:
-            table = self.kstr if tv is bytes else self.kint  # True == 1: apart
+        if tv is bytes:
+            idx = self.kstr.get(v)
+            if idx is not None:
+                return idx
+            table = self.kstr
             key = v
-        elif tv is float:
-            table = self.kfloat
-            key = repr(v)  # 0.0 and -0.0 apart; nan too
+            v = intern_constant(v) if len(v) <= MAX_INTERNED else self.strings.setdefault(v, v)
         else:
-            table = self.kother
-            key = v
-        idx = table.get(key)
-        if idx is None:
-            idx = len(self.proto.consts)
-            if tv is bytes:
-                v = intern_constant(v) if len(v) <= MAX_INTERNED else self.strings.setdefault(v, v)
-            self.proto.consts.append(v)
-            table[key] = idx
+            if tv is int:
+                table = self.kint  # True == 1: apart
+                key = v
+            elif tv is float:
+                table = self.kfloat
+                key = repr(v)  # 0.0 and -0.0 apart; nan too
+            else:
+                table = self.kother
+                key = v
+            idx = table.get(key)
+            if idx is not None:
+                return idx
+        idx = table[key] = len(self.proto.consts)
+        self.proto.consts.append(v)
         return idx
 
     def rk_const(self, v) -> int:
@@ -152,7 +158,7 @@ class FuncState:
         """A new active local; an invisible one (an internal register) has no debug information."""
         lv = None
         if kind != "const" and visible:
-            lv = LocVar(name, reg, self.pc(), -1, captured=(kind == "cell"))
+            lv = LocVar(name, reg, len(self.code), -1, kind == "cell")
             self.proto.locvars.append(lv)
         v = VarInfo(name, reg, kind, value, attrib, lv)
         self.actives.append(v)
