@@ -11,9 +11,10 @@ name is its text, that of a numeral or a string a tuple (value, text, end line),
 Speed: tokens come in batches, one per segment of the text (some thousands of characters, whole lines), that a C
 iterator (itertools.chain) hands out one by one. A segment is read by findall, with a variant of the expression
 without groups (it spells out the levels of long brackets up to FAST_LEVELS): no match objects, no Python loop
-around the engine. Anything unusual in a segment - a long bracket or string not closed in it (it may go on in the
-next one: the segment is read again, longer), a deeper long bracket, a lexical error - hands the rest of the text to
-the plain reading (finditer, with positions), which raises PUC's error when the parser asks for the token that has it.
+around the engine. A token findall cannot settle - a string or long bracket that goes on past the segment, a deeper
+long bracket, an unfinished one - is read again where it starts, whole, by the expression with groups (_TOKEN), and
+the reading goes on after it. A lexical error ends its batch and is raised when the parser asks for its token, as
+PUC's lexer raises it then.
 """
 
 from __future__ import annotations
@@ -91,10 +92,6 @@ def describe(kind: str) -> str:
     return f"'{kind}'"
 
 
-class _Unusual(Exception):
-    """Something in a segment that the fast reading leaves to the plain one."""
-
-
 class Lexer:
     """Tokens of one chunk's text (already decoded as latin-1 and normalised)."""
 
@@ -111,34 +108,27 @@ class Lexer:
         size = len(text)
         pos = 0
         line = 1
-        handed = 0  # tokens handed out
-        segment = SEGMENT
         while pos < size:
-            end = text.find("\n", pos + segment)
+            end = text.find("\n", pos + SEGMENT)
             end = size if end < 0 else end + 1
+            out: list = []
             try:
-                out, next_line = self._fast(pos, end, line)
-            except (_Unusual, LuaSyntaxError):
-                if end < size:  # perhaps a token that goes on past the segment: read it again, longer
-                    segment *= 2
-                    continue
-                yield from self._plain(handed)
-                return
-            segment = SEGMENT
+                pos, line = self._read(pos, end, line, out)
+            except LuaSyntaxError:
+                yield out  # the tokens before the error: the parser gets it when it asks for the next one
+                raise
             yield out
-            handed += len(out)
-            pos = end
-            line = next_line
         while True:
             yield [(EOF, None, line)] * 64
 
-    def _fast(self, pos: int, end: int, line: int) -> tuple[list, int]:
-        """The tokens of text[pos:end] (whole lines), and the line after them; _Unusual if there is anything."""
+    def _read(self, pos: int, end: int, line: int, out: list) -> tuple[int, int]:
+        """Append the tokens of text[pos:end] (whole lines) to `out`; returns where the reading goes on (end, or
+        after a token that findall could not settle there) and the line there."""
         chunkname = self.chunkname
         fixed = FIXED
-        out: list = []
         append = out.append
-        for s in _FAST.findall(self.text, pos, end):
+        strings = _FAST.findall(self.text, pos, end)
+        for s in strings:
             if s in fixed:
                 append((s, s, line))
                 continue
@@ -152,7 +142,7 @@ class Lexer:
                 append((NUMBER, (value, s, line), line))
             elif c == '"' or c == "'":
                 if len(s) == 1:
-                    raise _Unusual
+                    return self._unsettled(strings.index(s), pos, end, line, out)
                 if "\\" in s:
                     value, _, end_line = read_string(s, 0, line, chunkname)
                     append((STRING, (value, s, end_line), line))
@@ -162,11 +152,11 @@ class Lexer:
             elif c == "-":
                 if s.startswith("--[") and _LONG_OPEN.match(s, 2):
                     if not _LONG_BRACKET.fullmatch(s, 2):
-                        raise _Unusual
+                        return self._unsettled(strings.index(s), pos, end, line, out)
                     line += s.count("\n")
             elif c == "[":
                 if s[-1] != "]":
-                    raise _Unusual
+                    return self._unsettled(strings.index(s), pos, end, line, out)
                 level = s.index("[", 1) + 1
                 body = s[level:-level]
                 n = body.count("\n")
@@ -174,59 +164,35 @@ class Lexer:
                 line += n
             else:
                 append((s, None, line))
-        return out, line
+        return end, line
 
-    def _plain(self, skip: int):
-        """Batches of the tokens, read one match at a time (positions at hand for errors), but for the first
-        `skip` ones; a lexical error ends a batch, and is raised when the parser asks for the next token."""
+    def _unsettled(self, k: int, pos: int, end: int, line: int, out: list) -> tuple[int, int]:
+        """The k-th token of text[pos:end], which findall could not settle there: a string or long bracket that
+        goes on past `end`, a long bracket deeper than FAST_LEVELS, or an unfinished one. It is read again where
+        it starts, whole (or its error raised); returns where the reading goes on after it, and the line there."""
         text = self.text
-        chunkname = self.chunkname
-        fixed = FIXED
-        line = 1
-        out: list = []
-        append = out.append
-        try:
-            for m in _TOKEN.finditer(text):
-                s = m[0]
-                if s in fixed:
-                    append((s, s, line))
-                    continue
-                c = s[0]
-                if c in NAME_START:
-                    append((NAME, s, line))
-                elif c == "\n":
-                    line += 1
-                elif c in NUMERAL_START:
-                    append((NUMBER, (numeral(s, chunkname, line), s, line), line))
-                elif c == '"' or c == "'":
-                    value, end, end_line = read_string(text, m.start(), line, chunkname)
-                    if end != m.end():
-                        raise AssertionError("a quoted string the tokenizer could not match was read")
-                    append((STRING, (value, s, end_line), line))
-                    line = end_line
-                elif c == "-":
-                    if s.startswith("--["):
-                        if _LONG_BRACKET.fullmatch(s, 2):
-                            line += s.count("\n")
-                        else:
-                            self._unfinished_long_bracket(m.start() + 2, "comment")
-                elif c == "[":
-                    long = _LONG_BRACKET.fullmatch(s)
-                    if long is None:
-                        self._unfinished_long_bracket(m.start(), "string")
-                        raise error(chunkname, line, "invalid long string delimiter", quoted(s))
-                    body = long.group(2)
-                    n = body.count("\n")
-                    append((STRING, (long_string_value(body), s, line + n), line))
-                    line += n
-                else:
-                    append((s, None, line))
-        except LuaSyntaxError:
-            yield out[skip:]  # the tokens before the error: the parser gets the error when it asks for the next one
-            raise
-        yield out[skip:]
-        while True:
-            yield [(EOF, None, line)] * 64
+        matches = _FAST.finditer(text, pos, end)
+        for _ in range(k):
+            next(matches)
+        start = next(matches).start()
+        m = _TOKEN.match(text, start)
+        s = m[0]
+        if s[0] == "-":
+            if not _LONG_BRACKET.fullmatch(s, 2):
+                self._unfinished_long_bracket(start + 2, "comment")
+            return m.end(), line + s.count("\n")
+        if s[0] != "[":
+            value, stop, end_line = read_string(text, start, line, self.chunkname)  # or its error
+            out.append((STRING, (value, s, end_line), line))
+            return stop, end_line
+        long = _LONG_BRACKET.fullmatch(s)
+        if long is None:
+            self._unfinished_long_bracket(start, "string")
+            raise error(self.chunkname, line, "invalid long string delimiter", quoted(s))
+        body = long.group(2)
+        n = body.count("\n")
+        out.append((STRING, (long_string_value(body), s, line + n), line))
+        return m.end(), line + n
 
     def _unfinished_long_bracket(self, pos: int, what: str) -> None:
         """A long string or comment opened at text[pos] and never closed: PUC reports it at the end of the text."""
