@@ -163,8 +163,20 @@ class ExprCompiler:
                     self.exp2reg(_const_node(v.value), reg)
                 return
             idx = fs.find_upval(e.name)
-            if idx is None:
-                self.global_get(e.name, reg)
+            if idx is None:  # a global: _ENV[name]
+                if "_ENV" not in fs.scope:
+                    env = fs.env
+                    if env is None:
+                        env = fs.env = fs.find_upval("_ENV")
+                    if type(env) is int:
+                        k = fs.name_consts.get(e.name)
+                        fs.code.append((op.GETTABUP, reg, env, fs.name_const(e.name) if k is None else k, 0))
+                        fs.lines.append(fs.line)
+                        return
+                save = fs.freereg
+                kind, where = self.env_access()
+                fs.emit(op.GETTABUP if kind == "upval" else op.GETFIELD, reg, where, fs.name_const(e.name))
+                fs.freereg = save
             elif type(idx) is tuple:
                 self.exp2reg(_const_node(idx[1]), reg)
             else:
@@ -279,23 +291,7 @@ class ExprCompiler:
                 return inner
         return e
 
-    # ------------------------------------------------------------ globals and suffixes
-
-    def global_get(self, name: str, reg: int):
-        fs = self.fs
-        if "_ENV" not in fs.scope:
-            env = fs.env
-            if env is None:
-                env = fs.env = fs.find_upval("_ENV")
-            if type(env) is int:
-                k = fs.name_consts.get(name)
-                fs.code.append((op.GETTABUP, reg, env, fs.name_const(name) if k is None else k, 0))
-                fs.lines.append(fs.line)
-                return
-        save = fs.freereg
-        kind, where = self.env_access()
-        fs.emit(op.GETTABUP if kind == "upval" else op.GETFIELD, reg, where, fs.name_const(name))
-        fs.freereg = save
+    # ------------------------------------------------------------ indexes and calls
 
     def suffixed(self, e, reg: int, nresults: int):
         """An index or a call, and the indexes and calls it applies to, innermost first: the value (or

@@ -99,21 +99,19 @@ class Compiler(ExprCompiler):
         while end and type(stmts[end - 1]) is ast.Label:
             end -= 1  # the labels from here on end the block
         for i, s in enumerate(stmts):
-            if type(s) is ast.Label:
+            ts = type(s)
+            if ts is ast.Label:
                 self.label(s, i >= end)
             else:
                 fs.line = s.line
-                STATEMENTS[type(s)](self, s)
+                if ts is ast.CallStat:
+                    self.suffixed(s.call, fs.alloc(), 0)
+                else:
+                    STATEMENTS[ts](self, s)
             stmts[i] = None
             fs.freereg = fs.top
 
     # ------------------------------------------------------------ statements
-
-    def stmt_CallStat(self, s: ast.CallStat):
-        fs = self.fs
-        base = fs.alloc()
-        self.suffixed(s.call, base, 0)
-        fs.freereg = base
 
     def stmt_Local(self, s: ast.Local):
         fs = self.fs
