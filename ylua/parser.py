@@ -457,10 +457,10 @@ class Parser(Scopes):
         elif t == NAME:  # the common case of simpleexp and suffixedexp, inline
             line = self.line
             name = self.v
-            v = (self.visible.get(name) or self.visible["_ENV"])[-1]  # self.use(name)
-            if v.func is not self.fs:
-                v.captured = True
             self.t, self.v, self.line = self._next_token()
+            v = (self.visible.get(name) or self.visible["_ENV"])[-1]  # self.use(name), inline
+            if v.func is not self.fs and v.name not in self.fs.upvals:
+                self.capture(v)
             e = ast.Name(line, name)
             if self.t in SUFFIX_STARTS:
                 e = self.suffixes(e, line)
@@ -484,11 +484,12 @@ class Parser(Scopes):
                     self.level += 1
                     self.enter_level()
                 if t == NAME:
-                    self.use(self.v)
                     operand = ast.Name(self.line, self.v)
+                    self.t, self.v, self.line = self._next_token()
+                    self.use(operand.name)
                 else:
                     operand = (ast.Number if t == NUMBER else ast.String)(self.line, self.v[0])
-                self.t, self.v, self.line = self._next_token()
+                    self.t, self.v, self.line = self._next_token()
                 nxt = self.t
                 if (nxt in LEFT_PRIORITY and LEFT_PRIORITY[nxt] > right) or (t == NAME and nxt in SUFFIX_STARTS):
                     operand = self.subexpr(right, operand)
@@ -526,10 +527,10 @@ class Parser(Scopes):
         line = self.line
         if self.t == NAME:
             name = self.v
-            v = (self.visible.get(name) or self.visible["_ENV"])[-1]  # self.use(name), inline
-            if v.func is not self.fs:
-                v.captured = True
             self.t, self.v, self.line = self._next_token()
+            v = (self.visible.get(name) or self.visible["_ENV"])[-1]  # self.use(name), inline
+            if v.func is not self.fs and v.name not in self.fs.upvals:
+                self.capture(v)
             if self.t in SUFFIX_STARTS:
                 return self.suffixes(ast.Name(line, name), line)
             return ast.Name(line, name)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from ylua import ast
 
 MAXVARS = 200  # lparser.c: locals of one function at a time
+MAXUPVAL = 255  # lfunc.h: upvalues of one function
 
 
 class Var:
@@ -32,10 +33,11 @@ class Var:
 
 
 class FuncScope:
-    __slots__ = ("actives", "block", "firstlabel", "is_vararg", "line", "nactvar", "parent")
+    __slots__ = ("actives", "block", "firstlabel", "is_vararg", "line", "nactvar", "parent", "upvals")
 
     def __init__(self, parent, line, firstlabel, is_vararg):
         self.parent = parent
+        self.upvals = {"_ENV"} if parent is None else set()  # names of its upvalues (the main function's _ENV)
         self.line = line  # linedefined, as PUC names functions in "too many ..." errors (0: the main function)
         self.actives: list[Var] = []  # declared locals: the active ones, then those not in scope yet
         self.nactvar = 0
@@ -107,8 +109,7 @@ class Scopes:
         """A local declared but not in scope yet (PUC's new_localvar, with its limit)."""
         fs = self.fs
         if len(fs.actives) >= MAXVARS:
-            where = "main function" if fs.parent is None else f"function at line {fs.line}"
-            self.syntax_error(f"too many local variables (limit is {MAXVARS}) in {where}")
+            self._too_many(fs, "local variables", MAXVARS)
         v = Var(name, fs, attrib)
         fs.actives.append(v)
         return v
@@ -137,13 +138,29 @@ class Scopes:
                 visible[v.name].pop()
 
     def use(self, name: str) -> None:
-        """A variable read or written: a local of an enclosing function is captured; a global reads _ENV."""
-        lst = self.visible.get(name)
-        if not lst:
-            lst = self.visible["_ENV"]
-        v = lst[-1]
-        if v.func is not self.fs:
-            v.captured = True
+        """A variable read or written (its name just read): a local of an enclosing function is captured, an
+        upvalue of the functions in between; a global reads _ENV."""
+        v = (self.visible.get(name) or self.visible["_ENV"])[-1]
+        if v.func is not self.fs and v.name not in self.fs.upvals:
+            self.capture(v)
+
+    def capture(self, v: Var) -> None:
+        """`v`, a variable of an enclosing function, becomes an upvalue of the functions in between (the outermost
+        first, as lparser.c's singlevaraux makes them), within their limit."""
+        v.captured = True
+        between = []
+        fs = self.fs
+        while fs is not v.func and v.name not in fs.upvals:
+            between.append(fs)
+            fs = fs.parent
+        for fs in reversed(between):
+            if len(fs.upvals) >= MAXUPVAL:
+                self._too_many(fs, "upvalues", MAXUPVAL)
+            fs.upvals.add(v.name)
+
+    def _too_many(self, fs: FuncScope, what: str, limit: int):
+        where = "main function" if fs.parent is None else f"function at line {fs.line}"
+        self.syntax_error(f"too many {what} (limit is {limit}) in {where}")
 
     def check_readonly(self, name: str) -> None:
         lst = self.visible.get(name)
