@@ -81,7 +81,7 @@ def open_lib(rt) -> None:
             raise ArgError(2, "base out of range")
         s = v.strip(b" \t\n\r\f\v").lower()
         neg = s.startswith(b"-")
-        if neg:
+        if neg or s.startswith(b"+"):
             s = s[1:]
         if not s:
             return (None,)
@@ -100,8 +100,13 @@ def open_lib(rt) -> None:
             raise ArgError(1, "value expected")
         return (ipairs_iter, t, 0)
 
-    def ipairs_next(t, i, *_):
+    def ipairs_next(t=NOARG, i=NOARG, *_):
+        if type(i) is not int:
+            from ylua.stdlib.helpers import check_int
+            i = check_int((t, i), 2)
         i += 1
+        if i > 0x7FFFFFFFFFFFFFFF:  # wraps around, as PUC's luaL_intop
+            i = -0x8000000000000000
         if type(t) is LuaTable:
             arr = t.arr
             if 0 < i <= len(arr):
