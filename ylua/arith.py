@@ -63,6 +63,9 @@ def fpow(a: float, b: float) -> float:
             return -math.inf
         return math.inf
     except ValueError:
+        if a == 0 and b < 0:  # C's pow: a pole, +-inf (the zero's sign for an odd integer exponent)
+            odd = b == int(b) and int(b) % 2 == 1
+            return math.copysign(math.inf, a) if odd else math.inf
         return -NAN
 
 
