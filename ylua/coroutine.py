@@ -31,7 +31,7 @@ from ylua.errors import LuaError
 class Coroutine:
     lua_type_name = "thread"
     __slots__ = ("fn", "glet", "status", "saved", "jit_state", "nny", "protected", "pending", "failure", "closing",
-                 "__weakref__")
+                 "hook", "may_catch", "__weakref__")
 
     def __init__(self, fn):
         self.fn = fn
@@ -44,6 +44,8 @@ class Coroutine:
         self.pending = []  # frames whose to-be-closed variables wait for coroutine.close, innermost first
         self.failure = None  # the LuaError the coroutine died with, until it is closed
         self.closing = False
+        self.hook = None  # the thread's debug hook while it is not running (rt.hook while it runs)
+        self.may_catch = None  # whether the protected call that just failed may catch its error (see `catches`)
 
     def __repr__(self):
         return f"<coroutine {self.status}>"
@@ -73,7 +75,9 @@ def _switch_state(rt, co_from, co_to, returning=False):
     the resumer (a yield, return or error), rather than into a resumed coroutine."""
     if co_from is not None:
         co_from.saved = (rt.cur_frame, rt.c_builtin, rt.c_depth)
+        co_from.hook = rt.hook
     rt.cur_frame, rt.c_builtin, rt.c_depth = co_to.saved
+    rt.hook = co_to.hook  # each thread has its own hook, as in PUC
     rt.current_coroutine = co_to if co_to is not rt.main_thread else None
     for hook in rt.coroutine_switch_hooks:
         hook(co_from, co_to, returning)
@@ -174,17 +178,27 @@ def pcall(rt, fn, args: list, yieldable: bool = True) -> list:
         return rt.call(fn, args)
     co.protected += 1
     co.nny += not yieldable
+    started_closing = co.closing
     try:
         return rt.call(fn, args)
+    except LuaError:
+        # a protected call that was running when the closing began is unwound with the coroutine; one that a
+        # __close handler made catches its errors
+        co.may_catch = started_closing or not co.closing
+        raise
     finally:
         co.protected -= 1
         co.nny -= not yieldable
 
 
 def catches(rt) -> bool:
-    """Whether a protected call may catch an error now (not while coroutine.close unwinds the coroutine)."""
+    """Whether the protected call whose error is being handled may catch it (not while coroutine.close unwinds
+    the coroutine through it)."""
     co = rt.current_coroutine
-    return co is None or not co.closing
+    if co is None:
+        return True
+    may, co.may_catch = co.may_catch, None
+    return not co.closing if may is None else may
 
 
 def close(rt, co: Coroutine):
@@ -223,6 +237,8 @@ def close_pending(rt, co: Coroutine):
     _switch_state(rt, prev, co)
     co.closing = True
     co.nny += 1
+    status = co.status
+    co.status, prev.status = "running", "normal"  # the handlers run in the coroutine (it cannot be resumed)
     try:
         for frame in pending:
             try:
@@ -232,6 +248,7 @@ def close_pending(rt, co: Coroutine):
     finally:
         co.closing = False
         co.nny -= 1
+        co.status, prev.status = status, "running"
         _switch_state(rt, co, prev, True)
     return err
 
