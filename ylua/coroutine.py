@@ -50,6 +50,34 @@ class Coroutine:
     def __repr__(self):
         return f"<coroutine {self.status}>"
 
+    def __del__(self):
+        # A suspended coroutine that nothing references any more (its own stack must not reference it: see `resume`
+        # and `yield_`) is garbage, as in PUC. Killing its greenlet unwinds that stack, which runs the VM's
+        # cleanups; they change the interpreter's state, so that is left to `finish_collected` (at a safe point)
+        # and the object is kept until then.
+        if self.glet is not None and self.glet:
+            collected.append(self)
+
+
+collected: list = []  # coroutines that became garbage while suspended, until finish_collected kills their greenlets
+
+
+def finish_collected(rt) -> None:
+    """Unwind the stacks of the suspended coroutines that became garbage (without closing their variables)."""
+    while collected:
+        co = collected.pop()
+        if co.glet is None or not co.glet or co.status != "suspended":
+            continue
+        prev_recorder = rt.recorder
+        try:
+            _run(rt, co, lambda g: g.throw(greenlet.GreenletExit))
+        except greenlet.GreenletExit:
+            pass
+        finally:
+            co.glet = None
+            co.status = "dead"
+            rt.recorder = prev_recorder
+
 
 class _CloseUnwind(LuaError):
     """Thrown into a suspended coroutine by coroutine.close: unwinds it, calling __close with a nil error."""
@@ -70,6 +98,9 @@ def install(rt) -> None:
     rt.plain_close_frame = plain
 
 
+_NOT_SAVED = (None, None, 0)
+
+
 def _switch_state(rt, co_from, co_to, returning=False):
     """Save the running thread's interpreter state and install the other one's. `returning`: control goes back to
     the resumer (a yield, return or error), rather than into a resumed coroutine."""
@@ -77,6 +108,7 @@ def _switch_state(rt, co_from, co_to, returning=False):
         co_from.saved = (rt.cur_frame, rt.c_builtin, rt.c_depth)
         co_from.hook = rt.hook
     rt.cur_frame, rt.c_builtin, rt.c_depth = co_to.saved
+    co_to.saved = _NOT_SAVED  # a running thread's state is rt's (a stale copy would keep its values alive)
     rt.hook = co_to.hook  # each thread has its own hook, as in PUC
     rt.current_coroutine = co_to if co_to is not rt.main_thread else None
     for hook in rt.coroutine_switch_hooks:
@@ -107,9 +139,11 @@ def resume(rt, co: Coroutine, args):
     glet = co.glet
     if glet is None:
 
+        fn = co.fn  # the stack of the coroutine must not reference the Coroutine object: see Coroutine.__del__
+
         def body(*first_args):
             try:
-                return "return", rt.call(co.fn, list(first_args))
+                return "return", rt.call(fn, list(first_args))
             except LuaError as e:
                 return "error", e
 
@@ -142,7 +176,9 @@ def yield_(rt, values: tuple):
         raise LuaError(b"attempt to yield from outside a coroutine")
     if co.nny:
         raise LuaError(b"attempt to yield across a C-call boundary")
-    return co.glet.parent.switch(("yield", list(values)))
+    resumer = co.glet.parent
+    del co  # while suspended, its own stack must not reference the coroutine: see Coroutine.__del__
+    return resumer.switch(("yield", list(values)))
 
 
 def isyieldable(rt, co) -> bool:

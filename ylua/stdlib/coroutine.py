@@ -27,6 +27,8 @@ def open_lib(rt) -> None:
         fn = arg(args, 1)
         if type(fn) not in (LuaFunction, Builtin):
             raise ArgError(1, f"function expected, got {tname(fn)}")
+        if co_impl.collected:
+            co_impl.finish_collected(rt)
         co = Coroutine(fn)
         h = rt.hook
         if h is not None:  # a new thread starts with its creator's hook (lua_newthread)

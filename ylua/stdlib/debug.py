@@ -5,6 +5,7 @@ from __future__ import annotations
 import weakref
 
 from ylua import coroutine as co_impl
+from ylua import weak
 from ylua.coroutine import Coroutine
 from ylua.debuginfo import func_name_for_call
 from ylua.errors import ArgError
@@ -238,6 +239,8 @@ def open_lib(rt) -> None:
 
         if type(v) in (LuaTable, Userdata):
             v.meta = mt
+            if type(v) is LuaTable:
+                weak.register(v, mt)
         elif type(v) is bytes:
             rt.string_meta = mt
         elif mt is None:
