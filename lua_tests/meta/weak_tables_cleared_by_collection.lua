@@ -66,3 +66,17 @@ for k, v in pairs(t) do
   if v > 0 then sum = sum + v end
 end
 print("traversed", sum, count(t))
+
+-- collectgarbage clears only what is dead: locals, loop variables and pending operands survive it
+local function loop(n)
+  local acc, w = {}, setmetatable({}, {__mode = "v"})
+  for i = 1, n do
+    local a, b = i, {i}
+    w[i] = b
+    local c = a + #acc + (collectgarbage() or 0) + b[1]
+    acc[#acc + 1] = c
+  end
+  return acc[n], #acc, w[n] == nil
+end
+print(loop(12))
+print(select(2, pcall(function(...) local x = {...} collectgarbage() return #x, ... end, 1, 2, 3)))
