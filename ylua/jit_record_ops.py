@@ -39,7 +39,8 @@ FLOAT_ARITH = {"ADD": "float_add", "SUB": "float_sub", "MUL": "float_mul", "DIV"
                "MOD": "float_mod", "IDIV": "float_floordiv"}
 COMPARE = {"EQ": ("int_eq", "float_eq"), "LT": ("int_lt", "float_lt"), "LE": ("int_le", "float_le")}
 # built-ins that look at the interpreter's frames: called only from the root frame, with its pc stored first
-NEEDS_PC = frozenset(("error", "assert", "wrap", "debug.traceback", "debug.getinfo"))  # wrap: the functions it makes
+# (wrap: the functions it makes; collectgarbage: it clears its caller's registers above the call)
+NEEDS_PC = frozenset(("error", "assert", "wrap", "debug.traceback", "debug.getinfo", "collectgarbage"))
 # built-ins that read or change registers or hooks: never called from a trace
 NEVER_FROM_TRACE = frozenset(("debug.getlocal", "debug.setlocal", "debug.sethook"))
 
