@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+from ylua import weak
 from ylua.errors import lua_error
 from ylua.numconv import float_to_int, fmt_number, wrap_int
 from ylua.operand_error import OperandError, no_integer_rep, obj_type_name
@@ -63,6 +64,9 @@ def fpow(a: float, b: float) -> float:
             return -math.inf
         return math.inf
     except ValueError:
+        if a == 0 and b < 0:  # C's pow: a pole, +-inf (the zero's sign for an odd integer exponent)
+            odd = b == int(b) and int(b) % 2 == 1
+            return math.copysign(math.inf, a) if odd else math.inf
         return -NAN
 
 
@@ -290,6 +294,7 @@ def concat(rt, values: list):
     """values[0] .. values[1] .. ... (right to left, with __concat where needed)."""
     if all(type(v) is bytes for v in values):
         return b"".join(values)
+    weak.tick(rt)  # an allocation PUC's collector would count (only this slow path: numbers to convert, metamethods)
     acc = values[-1]
     for i in range(len(values) - 2, -1, -1):
         left = values[i]

@@ -31,7 +31,7 @@ from ylua.errors import LuaError
 class Coroutine:
     lua_type_name = "thread"
     __slots__ = ("fn", "glet", "status", "saved", "jit_state", "nny", "protected", "pending", "failure", "closing",
-                 "__weakref__")
+                 "hook", "may_catch", "__weakref__")
 
     def __init__(self, fn):
         self.fn = fn
@@ -44,9 +44,39 @@ class Coroutine:
         self.pending = []  # frames whose to-be-closed variables wait for coroutine.close, innermost first
         self.failure = None  # the LuaError the coroutine died with, until it is closed
         self.closing = False
+        self.hook = None  # the thread's debug hook while it is not running (rt.hook while it runs)
+        self.may_catch = None  # whether the protected call that just failed may catch its error (see `catches`)
 
     def __repr__(self):
         return f"<coroutine {self.status}>"
+
+    def __del__(self):
+        # A suspended coroutine that nothing references any more (its own stack must not reference it: see `resume`
+        # and `yield_`) is garbage, as in PUC. Killing its greenlet unwinds that stack, which runs the VM's
+        # cleanups; they change the interpreter's state, so that is left to `finish_collected` (at a safe point)
+        # and the object is kept until then.
+        if self.glet is not None and self.glet:
+            collected.append(self)
+
+
+collected: list = []  # coroutines that became garbage while suspended, until finish_collected kills their greenlets
+
+
+def finish_collected(rt) -> None:
+    """Unwind the stacks of the suspended coroutines that became garbage (without closing their variables)."""
+    while collected:
+        co = collected.pop()
+        if co.glet is None or not co.glet or co.status != "suspended":
+            continue
+        prev_recorder = rt.recorder
+        try:
+            _run(rt, co, lambda g: g.throw(greenlet.GreenletExit))
+        except greenlet.GreenletExit:
+            pass
+        finally:
+            co.glet = None
+            co.status = "dead"
+            rt.recorder = prev_recorder
 
 
 class _CloseUnwind(LuaError):
@@ -68,12 +98,18 @@ def install(rt) -> None:
     rt.plain_close_frame = plain
 
 
+_NOT_SAVED = (None, None, 0)
+
+
 def _switch_state(rt, co_from, co_to, returning=False):
     """Save the running thread's interpreter state and install the other one's. `returning`: control goes back to
     the resumer (a yield, return or error), rather than into a resumed coroutine."""
     if co_from is not None:
         co_from.saved = (rt.cur_frame, rt.c_builtin, rt.c_depth)
+        co_from.hook = rt.hook
     rt.cur_frame, rt.c_builtin, rt.c_depth = co_to.saved
+    co_to.saved = _NOT_SAVED  # a running thread's state is rt's (a stale copy would keep its values alive)
+    rt.hook = co_to.hook  # each thread has its own hook, as in PUC
     rt.current_coroutine = co_to if co_to is not rt.main_thread else None
     for hook in rt.coroutine_switch_hooks:
         hook(co_from, co_to, returning)
@@ -103,9 +139,11 @@ def resume(rt, co: Coroutine, args):
     glet = co.glet
     if glet is None:
 
+        fn = co.fn  # the stack of the coroutine must not reference the Coroutine object: see Coroutine.__del__
+
         def body(*first_args):
             try:
-                return "return", rt.call(co.fn, list(first_args))
+                return "return", rt.call(fn, list(first_args))
             except LuaError as e:
                 return "error", e
 
@@ -138,7 +176,9 @@ def yield_(rt, values: tuple):
         raise LuaError(b"attempt to yield from outside a coroutine")
     if co.nny:
         raise LuaError(b"attempt to yield across a C-call boundary")
-    return co.glet.parent.switch(("yield", list(values)))
+    resumer = co.glet.parent
+    del co  # while suspended, its own stack must not reference the coroutine: see Coroutine.__del__
+    return resumer.switch(("yield", list(values)))
 
 
 def isyieldable(rt, co) -> bool:
@@ -174,17 +214,27 @@ def pcall(rt, fn, args: list, yieldable: bool = True) -> list:
         return rt.call(fn, args)
     co.protected += 1
     co.nny += not yieldable
+    started_closing = co.closing
     try:
         return rt.call(fn, args)
+    except LuaError:
+        # a protected call that was running when the closing began is unwound with the coroutine; one that a
+        # __close handler made catches its errors
+        co.may_catch = started_closing or not co.closing
+        raise
     finally:
         co.protected -= 1
         co.nny -= not yieldable
 
 
 def catches(rt) -> bool:
-    """Whether a protected call may catch an error now (not while coroutine.close unwinds the coroutine)."""
+    """Whether the protected call whose error is being handled may catch it (not while coroutine.close unwinds
+    the coroutine through it)."""
     co = rt.current_coroutine
-    return co is None or not co.closing
+    if co is None:
+        return True
+    may, co.may_catch = co.may_catch, None
+    return not co.closing if may is None else may
 
 
 def close(rt, co: Coroutine):
@@ -223,6 +273,8 @@ def close_pending(rt, co: Coroutine):
     _switch_state(rt, prev, co)
     co.closing = True
     co.nny += 1
+    status = co.status
+    co.status, prev.status = "running", "normal"  # the handlers run in the coroutine (it cannot be resumed)
     try:
         for frame in pending:
             try:
@@ -232,6 +284,7 @@ def close_pending(rt, co: Coroutine):
     finally:
         co.closing = False
         co.nny -= 1
+        co.status, prev.status = status, "running"
         _switch_state(rt, co, prev, True)
     return err
 

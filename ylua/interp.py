@@ -271,23 +271,41 @@ class Interp:
             return
         errval = err.value if err is not None else None
         replaced = None
-        while tbc and tbc[-1] >= level:
-            reg = tbc.pop()
-            v = frame.regs[reg]
-            mm = arith.metamethod(self, v, b"__close")
-            if mm is not None:
-                try:
-                    self.call(mm, [v, errval])
-                except LuaError as e:
-                    if err is None:
-                        raise
-                    replaced = e
-                    errval = e.value
+        saved = self.cur_frame, self.c_builtin
+        if err is not None:
+            catcher = _catching_level(frame)
+            if catcher is not None:  # PUC closes them once the error has unwound to the pcall that catches it
+                self.cur_frame, self.c_builtin = catcher.outer, catcher.func
+        try:
+            while tbc and tbc[-1] >= level:
+                reg = tbc.pop()
+                v = frame.regs[reg]
+                mm = arith.metamethod(self, v, b"__close")
+                if mm is not None:
+                    try:
+                        self.call(mm, [v, errval])
+                    except LuaError as e:
+                        if err is None:
+                            raise
+                        replaced = e
+                        errval = e.value
+        finally:
+            self.cur_frame, self.c_builtin = saved
         if replaced is not None:
             raise replaced
 
     def arg_error_text(self, proto, pc, exc):
         return arg_error_message(proto, pc, exc)
+
+
+def _catching_level(frame):
+    """The innermost pcall or xpcall level below `frame` (a CFrame), or None."""
+    f = frame
+    while f is not None:
+        if type(f) is CFrame and f.func is not None and f.func.name in ("pcall", "xpcall"):
+            return f
+        f = f.parent if f.parent is not None else f.outer
+    return None
 
 
 class CFrame:

@@ -123,6 +123,7 @@ class LuaRecording(RecordOps):
         self.empty_tables: set = set()  # ids of the tables made by NEWTABLE that nothing was stored in yet
         self.root_cells: dict = {}  # upvalue index -> its cell, loaded from the loop frame's closure
         self.opaque_result = None  # what the last opaque call's function trace returned
+        self.consumed_top = None  # (vframe, top) that the instruction being recorded consumed (see consume_top)
 
     @classmethod
     def for_side_trace(cls, driver, rt, ts, rec, frames, top):
@@ -160,6 +161,7 @@ class LuaRecording(RecordOps):
                 return
             self.started = True
             self.pc = pc
+            self.consumed_top = None
             proto = frame.func.proto
             pos = self.position(proto, pc)
             self.rec.at(pos, None)
@@ -227,8 +229,9 @@ class LuaRecording(RecordOps):
         last = len(vfs) - 1
         pc = self.pc if pc is None else pc
         root = self.root
-        if last == 0 and (root.top is not None or self.spread is not None):
-            root_desc = RootFrame(root.top, self.spread)
+        top = self.top_of(root, pc) if last == 0 else None
+        if top is not None or (last == 0 and self.spread is not None):
+            root_desc = RootFrame(top, self.spread)
         else:
             root_desc = ROOT
         frames = [(root_desc, pc if last == 0 else root.call_pc, [rec.inputs[0]])]
@@ -258,7 +261,7 @@ class LuaRecording(RecordOps):
         for k in range(start, last + 1):
             vf = vfs[k]
             extra = vf.varargs or ()
-            desc = InlinedFrame(vf.func, vf.ret_a, vf.ret_c, vf.top if k == last else None,
+            desc = InlinedFrame(vf.func, vf.ret_a, vf.ret_c, self.top_of(vf, pc) if k == last else None,
                                 self.spread if k == last else None, len(extra))
             live = live_at(vf.func.proto, pc) if k == last else -1  # callers resume mid-call: all kept
             values = [self.obj(vf.regs.get(r, NIL) if live >> r & 1 else NIL, emit=False)
@@ -266,6 +269,22 @@ class LuaRecording(RecordOps):
             values.extend(self.obj(tv, emit=False) for tv in extra)
             out.append((desc, pc if k == last else vf.call_pc, values))
         return out
+
+    def consume_top(self, vf) -> int:
+        """The instruction being recorded takes the variable number of values up to vf.top. The exits of its own
+        guards resume at it, so their snapshots still hold that top (see top_of)."""
+        top, vf.top = vf.top, None
+        self.consumed_top = (vf, top)
+        return top
+
+    def top_of(self, vf, pc):
+        """The `top` that frame vf resumes with at `pc` (None when it has none)."""
+        if vf.top is not None:
+            return vf.top
+        consumed = self.consumed_top
+        if consumed is not None and consumed[0] is vf and pc == self.pc:
+            return consumed[1]
+        return None
 
     def guard(self, name, *args, pc=None):
         self.rec.at(self.rec.pos, self.snapshot(pc))

@@ -39,7 +39,8 @@ FLOAT_ARITH = {"ADD": "float_add", "SUB": "float_sub", "MUL": "float_mul", "DIV"
                "MOD": "float_mod", "IDIV": "float_floordiv"}
 COMPARE = {"EQ": ("int_eq", "float_eq"), "LT": ("int_lt", "float_lt"), "LE": ("int_le", "float_le")}
 # built-ins that look at the interpreter's frames: called only from the root frame, with its pc stored first
-NEEDS_PC = frozenset(("error", "assert", "wrap", "debug.traceback", "debug.getinfo"))  # wrap: the functions it makes
+# (wrap: the functions it makes; collectgarbage: it clears its caller's registers above the call)
+NEEDS_PC = frozenset(("error", "assert", "wrap", "debug.traceback", "debug.getinfo", "collectgarbage"))
 # built-ins that read or change registers or hooks: never called from a trace
 NEVER_FROM_TRACE = frozenset(("debug.getlocal", "debug.setlocal", "debug.sethook"))
 
@@ -336,7 +337,7 @@ class RecordOps:
             vf = self.vframes[-1]
             if vf.top is None:
                 raise TraceAbort("table constructor with a variable number of values")
-            b, vf.top = vf.top - a - 1, None
+            b = self.consume_top(vf) - a - 1
         t = self.typed_reg(a).v
         tvs = [self.get(a + 1 + i) for i in range(b)]
         if c == 0 and id(t) in self.empty_tables and all(self.runtime_value(a + 1 + i) is not None for i in range(b)):
@@ -664,9 +665,7 @@ class RecordOps:
             return [self.get(r) for r in range(a + 1, a + b)]
         if vf.top is None:
             raise TraceAbort("call with a variable number of arguments")
-        args = [self.get(r) for r in range(a + 1, vf.top)]
-        vf.top = None
-        return args
+        return [self.get(r) for r in range(a + 1, self.consume_top(vf))]
 
     def r_CALL(self, frame, ins):
         a, b, c = ins[1], ins[2], ins[3]
@@ -743,7 +742,7 @@ class RecordOps:
         else:
             if vf.top is None:
                 raise TraceAbort("returns a variable number of values")
-            vals = [self.get(r) for r in range(a, vf.top)]
+            vals = [self.get(r) for r in range(a, self.consume_top(vf))]
         self.return_values(vals)
 
     def r_TAILCALL(self, frame, ins):
@@ -763,8 +762,7 @@ class RecordOps:
         if c or fn.name == "assert":
             self.call_builtin(fn, a, args, c or 0)
             vf = self.vframes[-1]
-            n = c - 1 if c else vf.top - a
-            vf.top = None
+            n = c - 1 if c else self.consume_top(vf) - a
             self.return_values([self.get(a + i) for i in range(n)])
             return
         self.call(fn, self.get(a), args, a, 0)  # the result object, settled once the caller has it

@@ -51,7 +51,9 @@ def denormalise_key(k):
 
 
 class LuaTable:
-    __slots__ = ("__weakref__", "_keyidx", "_keys", "arr", "hash", "meta")
+    # _arrmax (unset until the array part first shrinks): the longest the array part was before it shrank, so that
+    # `next` still accepts the keys it lost (PUC's array part keeps them as empty slots)
+    __slots__ = ("__weakref__", "_arrmax", "_keyidx", "_keys", "arr", "hash", "meta")
 
     def __init__(self, arr=None, hash=None):
         self.arr = arr if arr is not None else []
@@ -120,6 +122,7 @@ class LuaTable:
         n = len(arr)
         if 0 < k <= n:
             if v is None and k == n:
+                self.note_shrink()
                 arr.pop()
                 while arr and arr[-1] is None:
                     arr.pop()
@@ -171,6 +174,11 @@ class LuaTable:
             arr[k - 1] = h.pop(k)
         self._migrate_from_hash()
 
+    def note_shrink(self):
+        """Called before the array part loses elements at its end."""
+        if len(self.arr) > getattr(self, "_arrmax", 0):
+            self._arrmax = len(self.arr)
+
     def _migrate_from_hash(self):
         """After an append, move keys n+1, n+2, ... that sit in the hash part into the array."""
         h = self.hash
@@ -212,7 +220,7 @@ class LuaTable:
             nk = normalise_key(k)
             pos = self._keyidx.get(nk)
             if pos is None:
-                if type(nk) is not int or nk <= 0:
+                if type(nk) is not int or nk <= 0 or nk > getattr(self, "_arrmax", 0):
                     raise KeyError(k)
                 pos = 0  # an array key cleared during the traversal (the array shrank): the hash part follows
             else:

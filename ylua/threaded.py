@@ -559,6 +559,9 @@ def _concat(rt, proto, pc, a, b, c, d):
         try:
             R[a] = b"".join(vals)
         except TypeError:
+            # the target's old value is dead: it must not survive a collection that the conversion may run
+            # (a value in a weak table that only this register still refers to)
+            R[a] = None
             R[a] = slow(rt, vals)
         return nxt
 

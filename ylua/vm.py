@@ -165,14 +165,14 @@ def execute(rt, frame: Frame, depth: int = 0, top: int = 0) -> list:
                     if observed and rt.hook is not None:
                         rt.hook.builtin_event(rt, b"call")
                     vals = fn.fn(*args)
-                    rt.c_builtin = None
-                    if observed:  # a recording specialises on how many results the built-in returned
-                        rt.builtin_results = vals
                     if rt.hook is not None:  # debug.sethook may have just set it
-                        rt.hook.builtin_event(rt, b"return")
+                        rt.hook.builtin_event(rt, b"return")  # while the built-in is still a level
                         if not observed:
                             observed = True
                             code = recording_code(rt, proto)
+                    rt.c_builtin = None
+                    if observed:  # a recording specialises on how many results the built-in returned
+                        rt.builtin_results = vals
                 pc += 1
             elif o == RETURN or o == TAILCALL:
                 a, b = ins[1], ins[2]

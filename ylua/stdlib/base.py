@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 
 from ylua import coroutine as co_impl
+from ylua import opcodes, weak
 from ylua.errors import ArgError, LuaError, LuaSyntaxError, lua_error
 from ylua.numconv import str2number
 from ylua.operand_error import OperandError
@@ -81,7 +81,7 @@ def open_lib(rt) -> None:
             raise ArgError(2, "base out of range")
         s = v.strip(b" \t\n\r\f\v").lower()
         neg = s.startswith(b"-")
-        if neg:
+        if neg or s.startswith(b"+"):
             s = s[1:]
         if not s:
             return (None,)
@@ -100,8 +100,13 @@ def open_lib(rt) -> None:
             raise ArgError(1, "value expected")
         return (ipairs_iter, t, 0)
 
-    def ipairs_next(t, i, *_):
+    def ipairs_next(t=NOARG, i=NOARG, *_):
+        if type(i) is not int:
+            from ylua.stdlib.helpers import check_int
+            i = check_int((t, i), 2)
         i += 1
+        if i > 0x7FFFFFFFFFFFFFFF:  # wraps around, as PUC's luaL_intop
+            i = -0x8000000000000000
         if type(t) is LuaTable:
             arr = t.arr
             if 0 < i <= len(arr):
@@ -194,6 +199,8 @@ def open_lib(rt) -> None:
         if t.meta is not None and t.meta.hash.get(b"__metatable") is not None:
             raise lua_error("cannot change a protected metatable")
         t.meta = mt
+        if mt is not None and mt.hash.get(b"__mode") is not None:
+            weak.register(t, mt)
         return (t,)
 
     def lua_assert(v=NOARG, *rest):
@@ -350,16 +357,31 @@ def open_lib(rt) -> None:
             raise LuaError(res[1])
         return rt.call(res[0], [])
 
+    def drop_dead_registers():
+        """Clear the caller's registers from its call's base up: they are free (PUC's collector does not mark the
+        stack above a frame's top), and a temporary there must not keep a value alive."""
+        f = rt.cur_frame
+        code = f.func.proto.code if f is not None and hasattr(f, "regs") else None
+        if code is None or not 0 <= f.pc < len(code):
+            return
+        o, a = code[f.pc][0], code[f.pc][1]
+        regs = f.regs
+        # only a call of this very built-in: a compiled trace's frames may hold a stale pc
+        if o == opcodes.CALL and a < len(regs) and regs[a] is collectgarbage_fn:
+            for i in range(a + 1, len(regs)):
+                regs[i] = None
+
     def lua_collectgarbage(opt=b"collect", arg=None, *_):
         if opt == b"collect":
-            gc.collect()
+            drop_dead_registers()
+            weak.collect(rt)
             return (0,)
         if opt == b"count":
             kb = sys.getallocatedblocks() * 64 / 1024.0
             return (kb,)
         if opt in (b"step", b"isrunning"):
             if opt == b"step":
-                gc.collect()
+                weak.collect(rt)
             return (True,)
         if opt in (b"incremental", b"generational"):
             return (b"incremental",)
@@ -378,6 +400,7 @@ def open_lib(rt) -> None:
         ("loadfile", lua_loadfile), ("dofile", lua_dofile), ("collectgarbage", lua_collectgarbage),
     ]:
         reg(name, fn)
+    collectgarbage_fn = G.get_str(b"collectgarbage")
     G.set_str(b"_G", G)
     G.set_str(b"_VERSION", b"Lua 5.4")
     rt.load_source = load_source

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ylua import coroutine as co_impl
 from ylua.coroutine import Coroutine
 from ylua.errors import ArgError, LuaError
+from ylua.hooks import DebugHook
 from ylua.stdlib.helpers import arg, tname
 from ylua.table import LuaTable
 from ylua.values import Builtin, LuaFunction
@@ -26,7 +27,13 @@ def open_lib(rt) -> None:
         fn = arg(args, 1)
         if type(fn) not in (LuaFunction, Builtin):
             raise ArgError(1, f"function expected, got {tname(fn)}")
-        return (Coroutine(fn),)
+        if co_impl.collected:
+            co_impl.finish_collected(rt)
+        co = Coroutine(fn)
+        h = rt.hook
+        if h is not None:  # a new thread starts with its creator's hook (lua_newthread)
+            co.hook = DebugHook(h.fn, h.mask, h.count)
+        return (co,)
 
     def c_resume(*args):
         co = check_co(args)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import weakref
+
 from ylua import coroutine as co_impl
+from ylua import weak
 from ylua.coroutine import Coroutine
+from ylua.debuginfo import func_name_for_call
 from ylua.errors import ArgError
 from ylua.hooks import DebugHook
 from ylua.stdlib.base import NOARG, typename_or_novalue
-from ylua.stdlib.helpers import arg
+from ylua.stdlib.helpers import arg, check_int
 from ylua.table import LuaTable
 from ylua.traceback import describe_function, traceback_text
 from ylua.values import Builtin, Cell, LuaFunction
@@ -108,8 +112,14 @@ def open_lib(rt) -> None:
                 for line in set(p.lines):
                     active.set(line, True)
                 info.set_str(b"activelines", active)
-        if frame is not None and frame.parent is not None:
-            desc = describe_function(fn.proto, frame.parent.func.proto, frame.parent.pc)
+        caller = None
+        if frame is not None:
+            caller = frame.parent if frame.parent is not None else getattr(frame, "outer", None)
+            if type(fn) is not Builtin and frame.parent is None:
+                caller = None  # a Lua function that another activation started: called by a built-in
+        if caller is not None and hasattr(caller, "regs"):
+            desc = describe_function(fn.proto, caller.func.proto, caller.pc) if type(fn) is not Builtin else \
+                _builtin_desc(caller)
             if "'" in desc:
                 kind, name = desc.split(" ", 1)
                 info.set_str(b"name", name.strip("'").encode("latin-1"))
@@ -120,6 +130,14 @@ def open_lib(rt) -> None:
         if b"f" in opts:
             info.set_str(b"func", fn)
         return info
+
+    def _builtin_desc(caller):
+        """How a Lua frame's current call instruction names the built-in it calls."""
+        info = func_name_for_call(caller.func.proto, caller.pc)
+        if info is None or info[0] == "constant":
+            return ""
+        kind, name = info
+        return f"function '{name}'" if kind == "global" else f"{kind} '{name}'"
 
     def getlocal(*args):
         co, args = other_thread(args)
@@ -183,10 +201,25 @@ def open_lib(rt) -> None:
             return (fn.proto.upvals[n - 1].name.encode(),)
         return ()
 
-    def upvalueid(fn=NOARG, n=NOARG, *_):
-        if type(fn) is LuaFunction and type(n) is int and 0 < n <= len(fn.upvals):
-            return (UpvalueId(fn.upvals[n - 1]),)
-        raise ArgError(2, "invalid upvalue index")
+    def upvalueid(*args):
+        fn = arg(args, 1)
+        if type(fn) is not LuaFunction and type(fn) is not Builtin:
+            raise ArgError(1, f"function expected, got {typename_or_novalue(fn)}")
+        n = check_int(args, 2)
+        if type(fn) is LuaFunction:
+            if 0 < n <= len(fn.upvals):
+                return (UpvalueId(fn.upvals[n - 1]),)
+        elif 0 < n <= C_UPVALUES.get(fn.name, 0):
+            return (UpvalueId(_c_upvalue(fn, n)),)
+        return (None,)  # 5.4.8 (and 5.4.4): fail for an invalid index
+
+    c_upvalues = weakref.WeakKeyDictionary()  # built-in -> {n: a Cell standing for that upvalue of a C closure}
+
+    def _c_upvalue(fn, n):
+        cells = c_upvalues.setdefault(fn, {})
+        if n not in cells:
+            cells[n] = Cell(None)
+        return cells[n]
 
     def upvaluejoin(f1=NOARG, n1=NOARG, f2=NOARG, n2=NOARG, *_):
         if type(f1) is not LuaFunction or not (type(n1) is int and 0 < n1 <= len(f1.upvals)):
@@ -206,6 +239,8 @@ def open_lib(rt) -> None:
 
         if type(v) in (LuaTable, Userdata):
             v.meta = mt
+            if type(v) is LuaTable:
+                weak.register(v, mt)
         elif type(v) is bytes:
             rt.string_meta = mt
         elif mt is None:
@@ -218,19 +253,20 @@ def open_lib(rt) -> None:
         return (rt.registry,)
 
     def sethook(*args):
-        if args and type(args[0]) is Coroutine:
-            args = args[1:]  # one hook for every thread
+        co, args = other_thread(args)  # each thread has its own hook
         fn = args[0] if args else None
         mask = args[1] if len(args) > 1 and type(args[1]) is bytes else b""
         count = args[2] if len(args) > 2 and type(args[2]) is int else 0
-        if fn is None or (not mask and count <= 0):
-            rt.hook = None
+        hook = None if fn is None or (not mask and count <= 0) else DebugHook(fn, mask, count)
+        if co is None:
+            rt.hook = hook
         else:
-            rt.hook = DebugHook(fn, mask, count)
+            co.hook = hook
         return ()
 
-    def gethook(*_):
-        h = rt.hook
+    def gethook(*args):
+        co, _ = other_thread(args)
+        h = rt.hook if co is None else co.hook
         if h is None:
             return (None,)
         return (h.fn, h.mask, h.count)
@@ -243,6 +279,10 @@ def open_lib(rt) -> None:
     ]:
         reg(name, fn)
     rt.globals.set_str(b"debug", lib)
+
+
+# the upvalues of PUC's C closures among ylua's built-ins (what debug.upvalueid may name)
+C_UPVALUES = {"gmatch_iterator": 3}
 
 
 class UpvalueId:

@@ -12,7 +12,7 @@ from ylua.stdlib.helpers import arg, check_int, check_number, tname
 # conversion -> (valid flags, whether a precision is allowed), as 5.4.4's checkformat checks them
 FLAGS = {"c": ("-", False), "d": ("-+ 0", True), "i": ("-+ 0", True), "u": ("-0", True), "o": ("-#0", True),
          "x": ("-#0", True), "X": ("-#0", True), "a": ("-+ #0", True), "A": ("-+ #0", True),
-         "e": ("-+ #0", True), "E": ("-+ #0", True), "f": ("-+ #0", True), "F": ("-+ #0", True),
+         "e": ("-+ #0", True), "E": ("-+ #0", True), "f": ("-+ #0", True),
          "g": ("-+ #0", True), "G": ("-+ #0", True), "s": ("-", True), "p": ("-", False)}
 SPEC = re.compile(rb"%([-+ #0-9.]*)(.?)", re.S)  # getformat: flags, digits and '.', then the conversion
 PARTS = re.compile(r"([-+ #0]*)(\d*)(?:\.(\d*))?")
@@ -112,7 +112,7 @@ def format(rt, fmt: bytes, args: list) -> bytes:
         m = SPEC.match(fmt, j)
         spec_text = fmt[j:m.end()].decode("latin-1")
         if len(spec_text) >= MAX_FORMAT - 10:
-            raise lua_error("invalid format string to 'format'")
+            raise lua_error("invalid format (too long)")
         argn += 1
         v = arg(args, argn)
         if _missing(v):
@@ -167,11 +167,16 @@ def format(rt, fmt: bytes, args: list) -> bytes:
         elif conv_s == "p":
             from ylua.values import LuaFunction, LuaTable, Userdata
 
+            if type(v) is bytes and len(v) <= 40:  # PUC interns short strings: equal ones are one object
+                v = _SHORT_STRINGS.setdefault(v, v)
             text = f"0x{id(v):x}" if type(v) in (LuaTable, LuaFunction, Userdata, bytes) or type(v).__name__ in (
                 "Builtin", "Coroutine") else "(null)"
             out.append((pyspec + "s").encode() % text.encode())
         i = m.end()
     return b"".join(out)
+
+
+_SHORT_STRINGS: dict = {}  # the short strings that %p has shown, each by its first object
 
 
 def check_spec(spec_text: str, flags: str, precision: bool):

@@ -65,16 +65,16 @@ def open_lib(rt) -> None:
         sep = check_string(args, 3) if len(args) >= 3 and args[2] is not None else b""
         if n <= 0:
             return (b"",)
-        total = len(s) * n + len(sep) * (n - 1)
-        if total >= MAX_STRING:
+        if len(s) + len(sep) > (MAX_STRING - 1) // n:  # PUC's test: (l + lsep) * n must fit in an int
             raise lua_error("resulting string too large")
         return ((s + sep) * (n - 1) + s if sep else s * n,)
 
     def s_byte(*args):
         s = check_string(args, 1)
         n = len(s)
-        i = posrelat_start(opt_int(args, 2, 1), n)
-        j = get_end(opt_int(args, 3, i), n)
+        pi = opt_int(args, 2, 1)
+        i = posrelat_start(pi, n)
+        j = get_end(opt_int(args, 3, pi), n)  # the end defaults to the start as given, not as clipped
         if i > j:
             return ()
         if j - i >= 2**31:
@@ -112,7 +112,7 @@ def open_lib(rt) -> None:
         p = check_string(args, 2)
         init = posrelat_start(opt_int(args, 3, 1), len(s))
         if init > len(s) + 1:
-            init = len(s) + 1
+            init = len(s) + 2  # past the end: not even an empty match there
         it = lpattern.gmatch_iter(s, p, init)
 
         def step(*_):
@@ -141,13 +141,19 @@ def open_lib(rt) -> None:
         n = 0
         ls = len(src)
         last = -1  # where the last match ended: an empty match there does not count (5.4)
+        changed = False
         while n < max_n:
             ms.level = 0
             ms.matchdepth = lpattern.MAXCCALLS
             e = ms.match(s, pi)
             if e != -1 and e != last:
                 n += 1
-                out.append(substitute(ms, s, e, repl, tr))
+                piece = substitute(ms, s, e, repl, tr)
+                if piece is not None:
+                    out.append(piece)
+                    changed = True
+                else:
+                    out.append(src[s:e])
                 s = last = e
             elif s < ls:
                 out.append(src[s:s + 1])
@@ -156,11 +162,13 @@ def open_lib(rt) -> None:
                 break
             if anchor:
                 break
+        if not changed:
+            return (src, n)  # the subject itself, as PUC (string.format's %p tells)
         out.append(src[s:])
         return (b"".join(out), n)
 
     def substitute(ms, s, e, repl, tr):
-        whole = ms.src[s:e]
+        """The replacement of the match s..e, or None to keep it."""
         if tr is bytes:
             if b"%" not in repl:
                 return repl
@@ -176,7 +184,7 @@ def open_lib(rt) -> None:
                         piece.append(0x25)
                     elif d is not None and 0x30 <= d <= 0x39:
                         if d == 0x30:
-                            piece += whole
+                            piece += ms.src[s:e]
                         else:
                             v = ms.get_capture(d - 0x31, s, e)
                             piece += v if type(v) is bytes else fmt_number(v)
@@ -193,7 +201,7 @@ def open_lib(rt) -> None:
             res = rt.call(repl, ms.captures(s, e))
             v = res[0] if res else None
         if v is None or v is False:
-            return whole
+            return None
         if type(v) is bytes:
             return v
         if type(v) in (int, float):

@@ -50,13 +50,15 @@ def open_lib(rt) -> None:
     def t_insert(*args):
         t = check_tablelike(args, 1)
         e = length(t) + 1
+        if e > 0x7FFFFFFFFFFFFFFF:  # wraps around (luaL_intop)
+            e = -0x8000000000000000
         if len(args) == 2:
             put(t, e, args[1])
             return ()
         if len(args) != 3:
             raise lua_error("wrong number of arguments to 'insert'")
         pos = check_int(args, 2)
-        if not 1 <= pos <= e:
+        if (pos - 1) % 2**64 >= e % 2**64:  # PUC's unsigned test: pos in [1, e]
             raise ArgError(2, "position out of bounds")
         if raw(t) and e == len(t.arr) + 1 and args[2] is not None:
             t.arr.insert(pos - 1, args[2])
@@ -76,6 +78,7 @@ def open_lib(rt) -> None:
                 raise ArgError(1, "position out of bounds")  # sic: lua5.4.4 blames argument #1
         v = get(t, pos)
         if raw(t) and 1 <= pos <= size == len(t.arr):
+            t.note_shrink()
             del t.arr[pos - 1]
             while t.arr and t.arr[-1] is None:
                 t.arr.pop()
@@ -147,11 +150,13 @@ def open_lib(rt) -> None:
     def t_sort(*args):
         t = check_tablelike(args, 1)
         n = length(t)
+        if n < 2:
+            return ()
+        if n >= 2**31 - 1:  # INT_MAX
+            raise ArgError(1, "array too big")
         comp = arg(args, 2) if len(args) >= 2 and args[1] is not None else None
         if comp is not None and type(comp) is not LuaFunction and type(comp) is not Builtin:
             raise ArgError(2, f"function expected, got {tname(comp)}")
-        if n < 2:
-            return ()
         values = [get(t, i) for i in range(1, n + 1)]
         if comp is None:
             less = rt.lt
