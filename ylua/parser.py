@@ -2,7 +2,8 @@
 functions, the same order of reading and checking, the same error messages), building ylua.ast trees.
 
 It also does what lparser.c checks while it reads (ylua/resolve.py's Scopes): which locals are in scope and which
-closures capture them, attributes, assignments to constants, labels, gotos and breaks. Nesting is bounded as in PUC:
+closures capture them, attributes, assignments to constants, labels, gotos and breaks, the limits of 200 locals and
+255 upvalues of a function. Nesting is bounded as in PUC:
 every statement, every subexpression and every extra assignment target is a level, and LUAI_MAXCCALLS (200) levels
 (less the one the caller holds) are a "C stack overflow". Binary operators are read by precedence climbing
 (lparser.c's subexpr): a left-associative chain is a loop, not a recursion, so `1 + 1 + ... + 1` is fine at any
