@@ -324,7 +324,12 @@ class ExprCompiler:
             node = e if chain is None else chain[i]
             t = type(node)
             if t is ast.Index:
-                self.index_into(node, cur, reg if i == 0 else work)
+                if type(node.key) is ast.String:  # index_into's commonest case, inline
+                    fs.line = node.line
+                    fs.code.append((op.GETFIELD, reg if i == 0 else work, cur, fs.const(node.key.value), 0))
+                    fs.lines.append(node.line)
+                else:
+                    self.index_into(node, cur, reg if i == 0 else work)
                 cur = work
                 continue
             if t is ast.MethodCall:
