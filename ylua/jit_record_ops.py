@@ -32,6 +32,7 @@ MAX_NATIVE_CONCAT = 3  # strings a .. b .. c joins natively (pairwise); longer c
 MAX_CLASS_CHAIN = 4  # __index tables followed by a field read (an object's class and its base classes)
 FRAME_PC = slot_offset(Frame, "pc")
 FRAME_VARARGS = slot_offset(Frame, "varargs")
+FRAME_TBC = slot_offset(Frame, "tbc")
 
 INT_ARITH = {"ADD": "int_add", "SUB": "int_sub", "MUL": "int_mul", "BAND": "int_and", "BOR": "int_or",
              "BXOR": "int_xor"}
@@ -516,6 +517,30 @@ class RecordOps:
     def r_JMP(self, frame, ins):
         if ins[2]:
             raise TraceAbort("jump that closes to-be-closed variables")
+
+    def r_CLOSE(self, frame, ins):
+        """Closing the to-be-closed variables from a register up (after every generic for loop): nothing to do
+        in a frame that has none, which the trace checks for the loop's own frame."""
+        self.guard_no_tbc(frame)
+
+    def r_TFORPREP(self, frame, ins):
+        """A generic for loop starts: its fourth value is a closing value to mark, unless it is nil."""
+        if self.runtime_value(ins[1] + 3) is not None:
+            raise TraceAbort("generic for loop with a closing value")
+        self.typed_reg(ins[1] + 3)
+
+    def guard_no_tbc(self, frame):
+        if frame.tbc:
+            raise TraceAbort("closes to-be-closed variables")
+        if len(self.vframes) > 1 or self.frame_input is None:
+            return  # a frame the trace keeps virtual: a TBC instruction in it would have ended the recording
+        rec = self.rec
+        tbc = rec.op("getslot", self.frame_input, rec.const(FRAME_TBC))
+        if frame.tbc is None:
+            self.guard("guard_is", tbc, const_obj(None))
+        else:  # emptied by an earlier close
+            self.guard("guard_is_not", tbc, const_obj(None))
+            self.guard("guard_true", rec.op("int_eq", rec.op("list_len", tbc), rec.const(0)))
 
     def r_LOOPHEAD(self, frame, ins):
         pass
