@@ -73,6 +73,8 @@ class MT:
         loc = Location(label, self.config.hot_threshold)
         if not self.enabled:
             loc.ticks = PARKED
+        elif self.stats.enabled:
+            self.stats.locations.append(loc)
         return loc
 
     def thread_state(self) -> ThreadState:
@@ -185,8 +187,13 @@ class MT:
             return
         finally:
             self.stats.add_time("compiling", time.perf_counter() - t0)
-        self.stats.count("traces_compiled_ok")
+        self._compiled_ok(trace)
         ready(trace, ts.executing_ids())
+
+    def _compiled_ok(self, trace):
+        self.stats.count("traces_compiled_ok")
+        if self.stats.enabled:
+            self.stats.traces.append(trace)
 
     def _worker(self):
         if self.worker is None:
@@ -213,7 +220,7 @@ class MT:
                 self.stats.count("traces_compiled_err")
                 p.on_failure(p.error, ts.executing_ids())
             else:
-                self.stats.count("traces_compiled_ok")
+                self._compiled_ok(p.trace)
                 p.on_ready(p.trace, ts.executing_ids())
                 self._queue_tier_up(p.trace)
 
@@ -246,6 +253,8 @@ class MT:
             return
         self._end_recording(ts, rec, False)
         self.log.event("tracing-aborted", trid=rec.trid, loc=rec.loc_label, reason=reason, stack=ts.executing_ids())
+        if self.stats.enabled:
+            self.stats.abort(rec.loc_label, reason, rec.pos)
         counts = int(waiting_on is None or waiting_on.state != COMPILING)  # 0: the wait ends with that compilation
         if rec.loc is not None:
             if transient and rec.loc.waits < MAX_LOCATION_WAITS:
@@ -334,6 +343,7 @@ class MT:
             self.log.event(event, trid=ex.trid, loc=ex.trace.label, gidx=ex.index, stack=ts.executing_ids())
         if ex.kind != FINISH:
             self.stats.counts["deopts"] += 1
+            ex.deopts += 1
         ex.fail_count += 1
         return resume.decode(ex, result)
 

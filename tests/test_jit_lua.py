@@ -89,6 +89,34 @@ def test_stats_json(tmp_path):
         assert data["durations"][key] >= 0
 
 
+def test_stats_name_why_loops_run_in_the_interpreter(tmp_path):
+    """YKD_LOG_STATS lists each location's aborts (reason and source position, counted) and the guards that fail
+    most, with their positions."""
+    script = tmp_path / "why.lua"
+    script.write_text(
+        "local t = 0\n"
+        "for i = 1, 300 do\n"
+        "  debug.sethook()\n"  # a built-in that never runs in a trace: every recording of this loop aborts
+        "end\n"
+        "for i = 1, 300 do\n"
+        "  if i % 3 == 0 then t = t + 1 else t = t - 1 end\n"
+        "end\n"
+        "print(t)\n")
+    stats = tmp_path / "stats.json"
+    got = run_ylua([str(script)], {"YK_HOT_THRESHOLD": "0", "YKD_SERIALISE_COMPILATION": "1",
+                                   "YK_SIDETRACE_THRESHOLD": "1000", "YKD_LOG_STATS": str(stats)})
+    assert got.returncode == 0, got.stderr
+    data = json.loads(stats.read_text())
+    first = {loc["loc"].rsplit("/", 1)[-1]: loc for loc in data["locations"]}
+    why = first["why.lua:2"]
+    assert why["state"] == "dont-trace" and why["traces"] == []
+    assert why["aborts"][0]["at"].endswith("why.lua:3") and "debug.sethook" in why["aborts"][0]["reason"]
+    assert why["aborts"][0]["count"] >= 2
+    assert first["why.lua:5"]["traces"]
+    top = data["guards"][0]
+    assert top["loc"].endswith("why.lua:5") and top["at"].endswith("why.lua:6") and top["deopts"] >= 90
+
+
 def test_ir_dumps_show_native_code(tmp_path):
     script = tmp_path / "loop.lua"
     script.write_text("local s = 0.0\nfor i = 1, 1000 do s = s + i * 0.5 end\nprint(s)\n")

@@ -544,10 +544,22 @@ class LuaRecording(RecordOps):
             frames = frames[1:]
         return self.driver.calls.sites.number(frames, from_loop)
 
+    def leave_function(self):
+        """The recording reaches a return (or tail call) of the traced loop's own function. A side trace ends there,
+        leaving to the interpreter, which runs that instruction (no loop trace returns from its function); a root
+        recording that returns in its first iteration has no loop to trace."""
+        if not self.side:
+            raise TraceAbort("returns from the traced loop's function")
+        rec = self.rec
+        rec.at(rec.pos, self.snapshot())
+        rec.finish()
+        self.driver.stop_side_recording(self.rt, self, None)
+
     def return_values(self, vals):
         """The innermost inlined frame returns `vals` (TVs) to its caller."""
         if len(self.vframes) == 1:
-            raise TraceAbort("returns from the traced loop's function")
+            self.leave_function()
+            return
         done = self.vframes.pop()
         caller = self.vframes[-1]
         self.store_results(caller, done.ret_a, done.ret_c, vals)

@@ -32,11 +32,13 @@ MAX_NATIVE_CONCAT = 3  # strings a .. b .. c joins natively (pairwise); longer c
 MAX_CLASS_CHAIN = 4  # __index tables followed by a field read (an object's class and its base classes)
 FRAME_PC = slot_offset(Frame, "pc")
 FRAME_VARARGS = slot_offset(Frame, "varargs")
+FRAME_TBC = slot_offset(Frame, "tbc")
 
 INT_ARITH = {"ADD": "int_add", "SUB": "int_sub", "MUL": "int_mul", "BAND": "int_and", "BOR": "int_or",
              "BXOR": "int_xor"}
 FLOAT_ARITH = {"ADD": "float_add", "SUB": "float_sub", "MUL": "float_mul", "DIV": "float_div", "POW": "float_pow",
                "MOD": "float_mod", "IDIV": "float_floordiv"}
+BITWISE = frozenset(("BAND", "BOR", "BXOR", "SHL", "SHR"))
 COMPARE = {"EQ": ("int_eq", "float_eq"), "LT": ("int_lt", "float_lt"), "LE": ("int_le", "float_le")}
 # built-ins that look at the interpreter's frames: called only from the root frame, with its pc stored first
 # (wrap: the functions it makes; collectgarbage: it clears its caller's registers above the call)
@@ -359,10 +361,15 @@ class RecordOps:
         a, b, c = ins[1], ins[2], ins[3]
         x, y = self.typed_operand(b), self.typed_operand(c)
         rec = self.rec
+        if name in BITWISE and {x.kind, y.kind} <= {"int", "float"}:
+            x, y = self.exact_int(x, self.operand_value(b)), self.exact_int(y, self.operand_value(c))
         kx, ky = x.kind, y.kind
         if kx == "int" and ky == "int":
             if name in INT_ARITH:
                 self.set(a, TV(rec.op(INT_ARITH[name], x.v, y.v), "int"))
+                return
+            if name in ("SHL", "SHR"):
+                self.set(a, TV(self.shift(x, y, self.operand_value(c), name == "SHL"), "int"))
                 return
             if name in ("MOD", "IDIV") and self.operand_value(c) != 0:
                 self.guard("guard_true", rec.op("int_ne", y.v, rec.const(0)))
@@ -375,6 +382,31 @@ class RecordOps:
             return
         fn = self.helpers.arith[op.ARITH_OPS[name]]
         self.set(a, TV(self.raising("call", const_obj(fn), self.obj(x), self.obj(y)), "any"))
+
+    def exact_int(self, tv, value) -> TV:
+        """An operand of a bitwise operator as an integer: a float with an integral value converts (behind
+        guards); any other float is left to the library, which raises 'number has no integer representation'."""
+        if tv.kind != "float" or not (value == value and -2.0**63 <= value < 2.0**63 and value == math.floor(value)):
+            return tv
+        rec = self.rec
+        self.guard("guard_true", rec.op("float_is_int64", tv.v))
+        i = rec.op("float_to_int", tv.v)
+        self.guard("guard_true", rec.op("float_eq", rec.op("int_to_float", i), tv.v))
+        return TV(i, "int")
+
+    def shift(self, x, y, count, left: bool):
+        """x << y (left) or x >> y as Lua shifts integers: logically, by any count, a negative count shifting the
+        other way, and 64 or more giving 0 (which int_shl and int_lshr give for counts outside 0..63)."""
+        rec = self.rec
+        if y.v.is_const():
+            count = y.v.value
+            towards_left = (count >= 0) == left
+            n = rec.const(abs(count) if abs(count) < 64 else 64)
+        else:  # specialised on the count's sign
+            self.guard("guard_true" if count >= 0 else "guard_false", rec.op("int_ge", y.v, rec.const(0)))
+            towards_left = (count >= 0) == left
+            n = y.v if count >= 0 else rec.op("int_neg", y.v)
+        return rec.op("int_shl" if towards_left else "int_lshr", x.v, n)
 
     def r_UNM(self, frame, ins):
         x = self.typed_reg(ins[2])
@@ -485,6 +517,30 @@ class RecordOps:
     def r_JMP(self, frame, ins):
         if ins[2]:
             raise TraceAbort("jump that closes to-be-closed variables")
+
+    def r_CLOSE(self, frame, ins):
+        """Closing the to-be-closed variables from a register up (after every generic for loop): nothing to do
+        in a frame that has none, which the trace checks for the loop's own frame."""
+        self.guard_no_tbc(frame)
+
+    def r_TFORPREP(self, frame, ins):
+        """A generic for loop starts: its fourth value is a closing value to mark, unless it is nil."""
+        if self.runtime_value(ins[1] + 3) is not None:
+            raise TraceAbort("generic for loop with a closing value")
+        self.typed_reg(ins[1] + 3)
+
+    def guard_no_tbc(self, frame):
+        if frame.tbc:
+            raise TraceAbort("closes to-be-closed variables")
+        if len(self.vframes) > 1 or self.frame_input is None:
+            return  # a frame the trace keeps virtual: a TBC instruction in it would have ended the recording
+        rec = self.rec
+        tbc = rec.op("getslot", self.frame_input, rec.const(FRAME_TBC))
+        if frame.tbc is None:
+            self.guard("guard_is", tbc, const_obj(None))
+        else:  # emptied by an earlier close
+            self.guard("guard_is_not", tbc, const_obj(None))
+            self.guard("guard_true", rec.op("int_eq", rec.op("list_len", tbc), rec.const(0)))
 
     def r_LOOPHEAD(self, frame, ins):
         pass
@@ -748,7 +804,8 @@ class RecordOps:
     def r_TAILCALL(self, frame, ins):
         a, b = ins[1], ins[2]
         if len(self.vframes) == 1:
-            raise TraceAbort("tail call from the traced loop's function")
+            self.leave_function()
+            return
         args = self.call_args(a, b)
         fn = self.callee(a)
         if type(fn) is LuaFunction:
