@@ -23,7 +23,7 @@ from ylua import opcodes as op
 from ylua.frame import Frame
 from ylua.jit_record_ops import RecordOps
 from ylua.jit_values import (KIND_OF_MACHINE_TYPE, KIND_OF_TYPE, NIL, ROOT, TV, InlinedFrame, MultipleResults,
-                             RootFrame, const_tv, split_varargs)
+                             RootFrame, const_tv, frame_closure, split_varargs)
 from ylua.liveness import live_at
 from ylua.values import LuaFunction
 
@@ -54,10 +54,13 @@ def virtual_frames_of(rec, snap, frames, start) -> list:
         d = sf.desc
         if out:
             out[-1].call_pc = snap.frames[k - 1].pc
-        regs, varargs = split_varargs(sf.values, d.nvarargs)
-        vf = VFrame(d.func, frames[k], {r: parent_tv(rec, v) for r, v in enumerate(regs)}, d.ret_a, d.ret_c)
+        closure, values = frame_closure(d, sf.values)
+        regs, varargs = split_varargs(values, d.nvarargs)
+        vf = VFrame(frames[k].func, frames[k], {r: parent_tv(rec, v) for r, v in enumerate(regs)}, d.ret_a, d.ret_c)
         if varargs is not None:
             vf.varargs = [parent_tv(rec, v) for v in varargs]
+        if d.dynamic:
+            vf.closure_v = parent_tv(rec, closure).v
         out.append(vf)
     return out
 
@@ -65,7 +68,7 @@ def virtual_frames_of(rec, snap, frames, start) -> list:
 class VFrame:
     """A Lua frame as the trace sees it."""
 
-    __slots__ = ("func", "frame", "regs", "ret_a", "ret_c", "call_pc", "top", "varargs")
+    __slots__ = ("func", "frame", "regs", "ret_a", "ret_c", "call_pc", "top", "varargs", "closure_v", "cells")
 
     def __init__(self, func, frame, regs, ret_a=0, ret_c=0):
         self.func = func
@@ -76,6 +79,8 @@ class VFrame:
         self.call_pc = 0  # while a callee runs: the pc of the CALL
         self.top = None  # the top of a variable number of values (after CALL c=0), until it is consumed
         self.varargs = None  # an inlined vararg function's extra arguments (TVs); the root frame's are in its Frame
+        self.closure_v = None  # when the call checked only the prototype: the closure (an SSA value), else `func`
+        self.cells = {}  # upvalue index -> its cell, loaded from closure_v
 
 
 class LuaRecording(RecordOps):
@@ -124,6 +129,8 @@ class LuaRecording(RecordOps):
         self.root_cells: dict = {}  # upvalue index -> its cell, loaded from the loop frame's closure
         self.opaque_result = None  # what the last opaque call's function trace returned
         self.consumed_top = None  # (vframe, top) that the instruction being recorded consumed (see consume_top)
+        self.callee_closure = None  # the callee just checked by its prototype only (see RecordOps.callee)
+        self.fresh_closures: set = set()  # ids of the SSA values of closures the trace itself made
 
     @classmethod
     def for_side_trace(cls, driver, rt, ts, rec, frames, top):
@@ -262,11 +269,13 @@ class LuaRecording(RecordOps):
             vf = vfs[k]
             extra = vf.varargs or ()
             desc = InlinedFrame(vf.func, vf.ret_a, vf.ret_c, self.top_of(vf, pc) if k == last else None,
-                                self.spread if k == last else None, len(extra))
+                                self.spread if k == last else None, len(extra), vf.closure_v is not None)
             live = live_at(vf.func.proto, pc) if k == last else -1  # callers resume mid-call: all kept
             values = [self.obj(vf.regs.get(r, NIL) if live >> r & 1 else NIL, emit=False)
                       for r in range(vf.func.proto.max_stack)]
             values.extend(self.obj(tv, emit=False) for tv in extra)
+            if vf.closure_v is not None:
+                values.append(vf.closure_v)
             out.append((desc, pc if k == last else vf.call_pc, values))
         return out
 
@@ -472,6 +481,7 @@ class LuaRecording(RecordOps):
         vf = VFrame(fn, None, regs, ret_a, ret_c)
         if p.is_vararg:  # the trace is specialised on their number, which the call site's recording fixed
             vf.varargs = list(args[p.num_params:])
+        vf.closure_v, self.callee_closure = self.callee_closure, None
         self.vframes.append(vf)
 
     def native_target(self, fn):
@@ -486,7 +496,7 @@ class LuaRecording(RecordOps):
         Unless the function always returns exactly one value, a guard checks that after the call; when it fails,
         the interpreter resumes after the call with the values spread as the call site wants them. A tail call
         passes the result on unchecked: the caller of this trace checks it."""
-        target = self.native_target(fn)
+        target = self.native_target(fn) if self.callee_closure is None else None
         if target is None:
             if self.driver.calls.entry_of(fn.proto).wanted():
                 raise TraceAbort(f"waits for the function trace of {fn.proto.source}:{fn.proto.line}", True)

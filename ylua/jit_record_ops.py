@@ -10,6 +10,7 @@ instruction that made them, before it had any effect.
 from __future__ import annotations
 
 import math
+import weakref
 
 from jit.ir import BOOL, const_obj, const_of
 from jit.layout import dict_entry_index, slot_offset
@@ -33,6 +34,9 @@ MAX_CLASS_CHAIN = 4  # __index tables followed by a field read (an object's clas
 FRAME_PC = slot_offset(Frame, "pc")
 FRAME_VARARGS = slot_offset(Frame, "varargs")
 FRAME_TBC = slot_offset(Frame, "tbc")
+FUNC_PROTO = slot_offset(LuaFunction, "proto")
+FUNC_UPVALS = slot_offset(LuaFunction, "upvals")
+MANY_CLOSURES = "many"  # Proto.jit_closures once the recorder has met two closures of a prototype
 
 INT_ARITH = {"ADD": "int_add", "SUB": "int_sub", "MUL": "int_mul", "BAND": "int_and", "BOR": "int_or",
              "BXOR": "int_xor"}
@@ -78,6 +82,13 @@ class RecordOps:
         vf = self.vframes[-1]
         if vf is self.root and self.frame_input is not None:
             return self.root_upval_cell(b)
+        if vf.closure_v is not None:
+            cell = vf.cells.get(b)
+            if cell is None:
+                rec = self.rec
+                cell = rec.op("list_getitem", rec.op("getslot", vf.closure_v, rec.const(FUNC_UPVALS)), rec.const(b))
+                vf.cells[b] = cell
+            return cell
         return const_obj(vf.func.upvals[b])
 
     def r_GETUPVAL(self, frame, ins):
@@ -107,7 +118,9 @@ class RecordOps:
         vf = self.vframes[-1]
         sub = vf.func.proto.protos[ins[2]]
         ups = [self.cell_of(u.index) if u.in_stack else self.upval_cell(u.index) for u in sub.upvals]
-        self.set(ins[1], TV(self.raising("call", const_obj(make_closure), const_obj(sub), *ups), "lfunc"))
+        closure = self.raising("call", const_obj(make_closure), const_obj(sub), *ups)
+        self.fresh_closures.add(id(closure))
+        self.set(ins[1], TV(closure, "lfunc"))
 
     # ---- tables
 
@@ -675,8 +688,32 @@ class RecordOps:
             self.guard("guard_type", tv.v, const_obj(Builtin))
             self.guard("guard_is", self.rec.op("getslot", tv.v, self.rec.const(BUILTIN_NAME)), const_obj(fn.name))
             return fn
+        if type(fn) is LuaFunction and self.closures_vary(tv, fn):
+            # a closure made anew each time (in the loop, or for each object): the trace serves every closure of
+            # the prototype, reading the upvalues from the one it is given
+            self.guard("guard_type", tv.v, const_obj(LuaFunction))
+            self.guard("guard_is", self.rec.op("getslot", tv.v, self.rec.const(FUNC_PROTO)), const_obj(fn.proto))
+            self.callee_closure = tv.v
+            return fn
         self.guard("guard_is", tv.v, const_obj(fn))
         return fn
+
+    def closures_vary(self, tv, fn) -> bool:
+        """Whether calls at this site meet more than one closure of fn's prototype: the trace made it, or the
+        recorder has already seen another closure of it."""
+        if id(tv.v) in self.fresh_closures:
+            return True
+        p = fn.proto
+        seen = p.jit_closures
+        if seen is MANY_CLOSURES:
+            return True
+        if seen is None or seen() is None:
+            p.jit_closures = weakref.ref(fn)
+            return False
+        if seen() is not fn:
+            p.jit_closures = MANY_CLOSURES
+            return True
+        return False
 
     def call(self, fn, callee, args, ret_a, ret_c):
         """Record a call of `fn` (a Lua function is inlined; a built-in is called by the trace)."""

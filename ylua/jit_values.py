@@ -67,11 +67,19 @@ def rebuild_frames(parent, resume_frames) -> list:
     built = []
     for rf in resume_frames:
         d = rf.desc
-        regs, varargs = split_varargs(rf.values, d.nvarargs)
-        parent = Frame(d.func, regs, varargs, parent, d.ret_a, d.ret_c)
+        func, values = frame_closure(d, rf.values)
+        regs, varargs = split_varargs(values, d.nvarargs)
+        parent = Frame(func, regs, varargs, parent, d.ret_a, d.ret_c)
         parent.pc = rf.pc
         built.append(parent)
     return built
+
+
+def frame_closure(desc, values: list):
+    """(the closure, the other values) of an inlined frame's snapshot values."""
+    if desc.dynamic:
+        return values[-1], values[:-1]
+    return desc.func, values
 
 
 def split_varargs(values: list, n: int):
@@ -106,18 +114,20 @@ def spread_results(regs, spread, top):
 
 class InlinedFrame:
     """Snapshot descriptor of a Lua frame that the trace inlined: enough to rebuild its Frame at a deopt. The
-    snapshot's values are the frame's registers followed by its `nvarargs` extra arguments (a vararg function's).
-    `spread`: see spread_results."""
+    snapshot's values are the frame's registers followed by its `nvarargs` extra arguments (a vararg function's),
+    and, when the trace checked only the callee's prototype (`dynamic`), by the closure itself: `func` is then just
+    one closure of that prototype. `spread`: see spread_results."""
 
-    __slots__ = ("func", "ret_a", "ret_c", "top", "spread", "nvarargs")
+    __slots__ = ("func", "ret_a", "ret_c", "top", "spread", "nvarargs", "dynamic")
 
-    def __init__(self, func, ret_a, ret_c, top=None, spread=None, nvarargs=0):
+    def __init__(self, func, ret_a, ret_c, top=None, spread=None, nvarargs=0, dynamic=False):
         self.func = func
         self.ret_a = ret_a
         self.ret_c = ret_c
         self.top = top
         self.spread = spread
         self.nvarargs = nvarargs
+        self.dynamic = dynamic
 
     def __repr__(self):
         p = self.func.proto

@@ -42,6 +42,7 @@ class Proto:
     recording: list | None = None  # the same, every instruction a signal to the loop (while recording)
     jit_data: object = None  # owned by the JIT driver (per-proto location counters)
     jit_call: object = None  # owned by the JIT driver: its FunctionEntry, once the function called itself
+    jit_closures: object = None  # owned by the JIT recorder: a weak reference to the one closure it saw, or MANY
     liveness: list | None = None  # registers live at each pc (ylua.liveness), computed when the JIT first asks
 
     def local_name(self, reg: int, pc: int):
