@@ -17,6 +17,7 @@ FLOAT_VALUE = 16  # PyFloatObject.ob_fval
 LIST_ITEMS = 24  # PyListObject.ob_item (PyObject **)
 LIST_ALLOCATED = 32  # PyListObject.allocated (slots of ob_item)
 TUPLE_ITEMS = 24
+BYTES_DATA = bytes.__basicsize__ - 1  # PyBytesObject.ob_sval (the basic size counts its terminating NUL)
 DICT_USED = 16  # PyDictObject.ma_used  # PyTupleObject.ob_item[0] (inline)
 LONG_DIGITS = 24  # first 30-bit digit of a PyLongObject
 LONG_TAG = 16  # 3.11: signed digit count; 3.12+: lv_tag (sign in bits 0-1, digit count from bit 3)

@@ -78,6 +78,7 @@ _EFFECTS = {
     "dict_keys": lambda d: d,  # this backend reads by key: where the entries are does not matter
     "dict_slot_value": lambda d, _keys, _index, k: d.get(k),
     "bytes_concat": lambda a, b: a + b,
+    "bytes_slice": lambda b, i, j: b[i:j],
     "dict_len": len,
     "dict_set": lambda d, k, v, *_old: d.__setitem__(k, v),
     "dict_set_float": lambda d, k, f, *_old: d.__setitem__(k, float(f)),

@@ -113,6 +113,11 @@ OPS = [
     ("tuple_getitem", "oi", "o", "P", "a0[a1] of a tuple (no bounds check)"),
     ("tuple_len", "o", "i", "P", "len(a0) of a tuple"),
     ("bytes_len", "o", "i", "P", "len(a0) of a bytes object"),
+    ("bytes_getbyte", "oi", "i", "P", "the byte a0[a1] of a bytes object (no bounds check: guard it)"),
+    ("bytes_slice", "oii", "o", "AX", "a0[a1:a2] of a bytes object (no bounds check: 0 <= a1 <= a2 <= len(a0), guard "
+     "it); raises only when memory runs out"),
+    ("bytes_char", "i", "o", "P", "the one-byte bytes object of byte a0 (CPython's cached one; 0 <= a0 < 256, guard "
+     "it)"),
     ("bytes_concat", "oo", "o", "AX", "a0 + a1 of two bytes objects"),
     ("dict_get", "oo", "o", "R", "a0.get(a1) (None when missing)"),
     ("dict_keys", "o", "i", "R", "where dict a0 keeps its keys and entries when dict_slot_value can read them (a "

@@ -145,4 +145,6 @@ PURE = {
     "tuple_getitem": lambda t, i: t[i],
     "tuple_len": len,
     "bytes_len": len,
+    "bytes_getbyte": lambda b, i: b[i],
+    "bytes_char": lambda i: bytes((i,)),
 }

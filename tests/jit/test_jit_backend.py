@@ -268,3 +268,26 @@ def test_list_append_into_spare_capacity_and_by_growing():
         lst.clear()
         count = sys.getrefcount(item)
         assert count == before
+
+
+@pytest.mark.parametrize("text", [b"", b"a", b"hello, world", bytes(range(256))])
+def test_bytes_ops_match_reference(text):
+    """bytes_getbyte reads unsigned bytes, bytes_slice makes the substring (the whole string and the empty one
+    included), bytes_char the one-byte string."""
+    ir = """inputs(o0, o9, o10)
+i1 = unbox_int(o9)
+i2 = unbox_int(o10)
+i3 = bytes_len(o0)
+i4 = bytes_getbyte(o0, i1)
+o5 = bytes_slice(o0, i1, i2) {$None@0: i3}
+o6 = bytes_char(i4)
+o7 = bytes_slice(o0, 0, i3) {$None@0: i3}
+o8 = bytes_slice(o0, i2, i2) {$None@0: i3}
+finish() {$None@0: i3, i4, o5, o6, o7, o8}"""
+    for backend in BACKENDS:
+        tr = compile_text(ir, backend)
+        padded = text + b"\xfe"  # bytes_getbyte must have a byte to read
+        for i in range(len(text) + 1):
+            for j in (i, len(text)):
+                r = tr.entry(padded, i, j)
+                assert r[1:] == (len(padded), padded[i], padded[i:j], bytes((padded[i],)), padded, b""), (i, j)

@@ -42,6 +42,9 @@ _UNARY = {
 }
 
 
+BYTE_BUFFER = "%bytebuf = alloca i8"
+
+
 class OpEmitters:
     def __getattr__(self, name):
         if name.startswith("op_"):
@@ -313,6 +316,31 @@ class OpEmitters:
         self.emit(f"{self.res(p)} = call ptr @PySequence_Concat(ptr {a}, ptr {b})")
         self.emit(f"{bad} = icmp eq ptr {self.res(p)}, null")
         self.raise_if(bad, p)
+
+    def op_bytes_getbyte(self, op, p, b, i):
+        addr, byte = self.tmp(), self.tmp()
+        self.emit(f"{addr} = getelementptr i8, ptr {self.field_addr(b, layout.BYTES_DATA)}, i64 {i}")
+        self.emit(f"{byte} = load i8, ptr {addr}")
+        self.emit(f"{self.res(p)} = zext i8 {byte} to i64")
+
+    def op_bytes_slice(self, op, p, b, i, j):
+        self.need("PyBytes_FromStringAndSize")
+        start, size, bad = self.tmp(), self.tmp(), self.tmp()
+        self.emit(f"{start} = getelementptr i8, ptr {self.field_addr(b, layout.BYTES_DATA)}, i64 {i}")
+        self.emit(f"{size} = sub i64 {j}, {i}")
+        self.emit(f"{self.res(p)} = call ptr @PyBytes_FromStringAndSize(ptr {start}, i64 {size})")
+        self.emit(f"{bad} = icmp eq ptr {self.res(p)}, null")
+        self.raise_if(bad, p)
+
+    def op_bytes_char(self, op, p, i):
+        """Through PyBytes_FromStringAndSize, which gives one-byte strings from its cache (it cannot fail)."""
+        self.need("PyBytes_FromStringAndSize")
+        if BYTE_BUFFER not in self.allocas:  # in the entry block: one buffer for the whole trace
+            self.allocas.append(BYTE_BUFFER)
+        byte = self.tmp()
+        self.emit(f"{byte} = trunc i64 {i} to i8")
+        self.emit(f"store i8 {byte}, ptr %bytebuf")
+        self.emit(f"{self.res(p)} = call ptr @PyBytes_FromStringAndSize(ptr %bytebuf, i64 1)")
 
     def op_tuple_getitem(self, op, p, t, i):
         addr = self.tmp()
