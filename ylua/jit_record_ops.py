@@ -13,6 +13,7 @@ import math
 import weakref
 
 from jit.ir import BOOL, const_obj, const_of
+from jit.ir.semantics import LIBM_UNARY
 from jit.layout import dict_entry_index, slot_offset
 from jit.recorder import TraceAbort
 from ylua import opcodes as op
@@ -921,12 +922,14 @@ class RecordOps:
             if x.kind == y.kind == "float":
                 return TV(rec.op("float_" + name, x.v, y.v), "float")
             return None
+        if name in LIBM_UNARY and nargs != 1:  # math.log(x, base)
+            return None
         x = self.typed_reg(a + 1)
         if x.kind == "int":
             if name in ("floor", "ceil"):
                 return x
-            if name == "sqrt":
-                return TV(rec.op("float_sqrt", rec.op("int_to_float", x.v)), "float")
+            if name == "sqrt" or name in LIBM_UNARY:
+                return TV(rec.op("float_" + name, rec.op("int_to_float", x.v)), "float")
             return None
         if x.kind != "float":
             return None

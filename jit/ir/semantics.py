@@ -5,6 +5,8 @@ Machine values are Python ints (kept in int64 range), floats and bools; objects 
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import math
 
 from jit.ir.values import wrap64
@@ -73,6 +75,20 @@ def fpow(a: float, b: float) -> float:
         return -math.inf if a < 0 and odd else math.inf
     except ValueError:
         return math.nan
+
+
+def _libm(name: str):
+    """C's own function: what native code calls, down to the sign of the nans it returns."""
+    global _libm_dll
+    if _libm_dll is None:
+        _libm_dll = ctypes.CDLL(ctypes.util.find_library("m") or None)
+    fn = getattr(_libm_dll, name)
+    fn.restype, fn.argtypes = ctypes.c_double, [ctypes.c_double]
+    return fn
+
+
+_libm_dll = None
+LIBM_UNARY = ("sin", "cos", "tan", "asin", "acos", "exp", "log")  # float_<name> ops: C's <name>
 
 
 def _fsqrt(a: float) -> float:
@@ -144,6 +160,7 @@ PURE = {
     "bool_not": lambda a: not a,
     "tuple_getitem": lambda t, i: t[i],
     "tuple_len": len,
+    **{f"float_{name}": _libm(name) for name in LIBM_UNARY},
     "bytes_len": len,
     "bytes_getbyte": lambda b, i: b[i],
     "bytes_char": lambda i: bytes((i,)),

@@ -66,7 +66,8 @@ finish() {$None@0: i5, f6, f7, i8, b10, o11, o12, b13, b14}"""
         assert run_exit(nat, [a, f]) == run_exit(ref, [a, f])
 
 
-FLOAT_UNARY = ["float_neg", "float_abs", "float_sqrt", "float_floor", "float_ceil", "float_is_int64"]
+FLOAT_UNARY = ["float_sin", "float_cos", "float_tan", "float_asin", "float_acos", "float_exp", "float_log",
+               "float_neg", "float_abs", "float_sqrt", "float_floor", "float_ceil", "float_is_int64"]
 
 
 def test_float_unary_ops_match_reference():

@@ -3,6 +3,8 @@ seeded sequence matches lua5.4's."""
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import math
 import os
 import time
@@ -200,6 +202,21 @@ def open_lib(rt) -> None:
     def unary(fn):
         return lambda *args: (_float_result(fn, float(check_number(args, 1))),)
 
+    def libm_unary(name):
+        """math.<name> as C's <name> computes it (what lua5.4 calls, and what a trace computes natively): Python's
+        own for ordinary values, C's where Python raises (its nans carry the sign C gives them)."""
+        fast = getattr(math, name)
+
+        def f(*args):
+            x = float(check_number(args, 1))
+            try:
+                return (fast(x),)
+            except (ValueError, OverflowError):
+                return (_c_math(name, x),)
+
+        f.jit_intrinsic = name
+        return f
+
     def m_atan(*args):
         y = float(check_number(args, 1))
         x = float(opt_number(args, 2, 1.0))
@@ -209,25 +226,18 @@ def open_lib(rt) -> None:
         x = float(check_number(args, 1))
         return (math.sqrt(x) if x >= 0 else (-NAN if x == x else x),)
 
-    def m_exp(*args):
-        x = float(check_number(args, 1))
-        try:
-            return (math.exp(x),)
-        except OverflowError:
-            return (math.inf,)
-
     # Functions a trace may compute natively (ylua/jit_record_ops.py) instead of calling them.
     m_floor, m_ceil = floor_ceil(math.floor), floor_ceil(math.ceil)
     m_max, m_min = minmax(True), minmax(False)
     for fn, intrinsic in [(m_floor, "floor"), (m_ceil, "ceil"), (m_abs, "abs"), (m_sqrt, "sqrt"), (m_max, "max"),
-                          (m_min, "min")]:
+                          (m_min, "min"), (m_log, "log")]:
         fn.jit_intrinsic = intrinsic
     for name, fn in [
         ("floor", m_floor), ("ceil", m_ceil), ("abs", m_abs), ("fmod", m_fmod),
         ("modf", m_modf), ("tointeger", m_tointeger), ("type", m_type), ("ult", m_ult), ("max", m_max),
         ("min", m_min), ("log", m_log), ("random", m_random), ("randomseed", m_randomseed),
-        ("sqrt", m_sqrt), ("exp", m_exp), ("sin", unary(math.sin)), ("cos", unary(math.cos)),
-        ("tan", unary(math.tan)), ("asin", unary(math.asin)), ("acos", unary(math.acos)), ("atan", m_atan),
+        ("sqrt", m_sqrt), ("exp", libm_unary("exp")), ("sin", libm_unary("sin")), ("cos", libm_unary("cos")),
+        ("tan", libm_unary("tan")), ("asin", libm_unary("asin")), ("acos", libm_unary("acos")), ("atan", m_atan),
         ("deg", unary(lambda x: x * (180.0 / math.pi))), ("rad", unary(lambda x: x * (math.pi / 180.0))),
     ]:
         reg(name, fn)
@@ -236,6 +246,18 @@ def open_lib(rt) -> None:
     lib.set_str(b"maxinteger", 2**63 - 1)
     lib.set_str(b"mininteger", -(2**63))
     rt.globals.set_str(b"math", lib)
+
+
+_libm = None
+
+
+def _c_math(name: str, x: float) -> float:
+    global _libm
+    if _libm is None:
+        _libm = ctypes.CDLL(ctypes.util.find_library("m") or None)
+    fn = getattr(_libm, name)
+    fn.restype, fn.argtypes = ctypes.c_double, [ctypes.c_double]
+    return fn(x)
 
 
 def _log(x: float) -> float:

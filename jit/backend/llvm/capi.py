@@ -10,6 +10,8 @@ import ctypes
 import ctypes.util
 import sys
 
+from jit.ir.semantics import LIBM_UNARY
+
 # name -> LLVM declaration
 DECLS = {
     "Py_IncRef": "declare void @Py_IncRef(ptr)",
@@ -40,9 +42,10 @@ DECLS = {
     "fmod": "declare double @fmod(double, double)",
     "pow": "declare double @pow(double, double)",
     "floor": "declare double @floor(double)",
+    **{name: f"declare double @{name}(double)" for name in LIBM_UNARY},
 }
 
-_LIBM_NAMES = ("fmod", "pow", "floor")
+_LIBM_NAMES = ("fmod", "pow", "floor") + LIBM_UNARY
 _libm = None
 _addresses: dict[str, int] = {}
 

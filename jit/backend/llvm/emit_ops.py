@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from jit import layout
 from jit.backend.llvm import capi
+from jit.ir.semantics import LIBM_UNARY
 from jit.native_calls import NATIVE_DEPTH_ADDRESS, NATIVE_DEPTH_LIMIT, NATIVE_SITES_ADDRESS
 from jit.trace import SELF_CALL
 
@@ -42,6 +43,7 @@ _UNARY = {
 }
 
 
+_LIBM_CALLS = {f"float_{name}": name for name in LIBM_UNARY}  # ops that are a call of C's function
 BYTE_BUFFER = "%bytebuf = alloca i8"
 
 
@@ -53,9 +55,15 @@ class OpEmitters:
                 return lambda op, p, a, b: self.emit(f"{self.res(p)} = {_BINARY[opname]} {a}, {b}")
             if opname in _UNARY:
                 return lambda op, p, a: self.emit(f"{self.res(p)} = " + _UNARY[opname].format(a=a))
+            if opname in _LIBM_CALLS:
+                return lambda op, p, a: self.libm_call(_LIBM_CALLS[opname], p, a)
         raise AttributeError(name)
 
     # ---- helpers
+
+    def libm_call(self, name: str, p: int, a: str):
+        self.need(name)
+        self.emit(f"{self.res(p)} = call double @{name}(double {a})")
 
     def field(self, obj: str, offset: int, ty: str) -> str:
         """Load a field of type `ty` at byte `offset` of `obj`."""
