@@ -130,6 +130,7 @@ class LuaRecording(RecordOps):
         self.opaque_result = None  # what the last opaque call's function trace returned
         self.consumed_top = None  # (vframe, top) that the instruction being recorded consumed (see consume_top)
         self.callee_closure = None  # the callee just checked by its prototype only (see RecordOps.callee)
+        self.skip_to = None  # (frame, join pc) while the interpreter runs an if-converted arm (jit_ifconv.py)
         self.fresh_closures: set = set()  # ids of the SSA values of closures the trace itself made
 
     @classmethod
@@ -157,6 +158,13 @@ class LuaRecording(RecordOps):
             if self.pending is not None:
                 pending, self.pending = self.pending, None
                 pending(frame, pc)
+            if self.skip_to is not None:  # the interpreter runs the arm of a branch recorded as selects
+                arm_frame, join = self.skip_to
+                if frame is not arm_frame:
+                    raise TraceAbort("left the frame inside an if-converted branch")
+                if pc != join:
+                    return
+                self.skip_to = None
             top = self.vframes[-1]
             if top.frame is None:
                 top.frame = frame

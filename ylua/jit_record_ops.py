@@ -19,6 +19,7 @@ from jit.recorder import TraceAbort
 from ylua import opcodes as op
 from ylua.frame import Frame
 from ylua.jit_helpers import make_closure, new_cell, set_list
+from ylua.jit_ifconv import if_convert
 from ylua.jit_values import NIL, TV, const_tv, result_of
 from ylua.table import LuaTable
 from ylua.values import Builtin, Cell, LuaFunction
@@ -505,6 +506,10 @@ class RecordOps:
         """Jump to d iff cond == a. cond is a Python bool (known while recording: no guard), an i1 value, or a
         helper's result (a Python bool object)."""
         if isinstance(cond, bool) or d == pc + 1:
+            return
+        join = if_convert(self, cond, not a, pc, d)
+        if join is not None:
+            self.skip_to = (self.vframes[-1].frame, join)
             return
 
         def settle(frame, npc):

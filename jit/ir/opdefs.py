@@ -100,6 +100,8 @@ OPS = [
     ("float_eq", "ff", "b", "P", "=="),
     ("float_ne", "ff", "b", "P", "!= (true for nan)"),
     ("bool_not", "b", "b", "P", "not a0"),
+    ("int_select", "bii", "i", "P", "a1 if a0 else a2"),
+    ("float_select", "bff", "f", "P", "a1 if a0 else a2"),
     # --- memory
     ("getslot", "oI", "o", "R", "the object at byte offset a1 of a0 (a __slots__ member that is always set)"),
     ("setslot", "oIo", "v", "W", "store a2 at byte offset a1 of a0"),

@@ -158,6 +158,8 @@ PURE = {
     "float_eq": lambda a, b: a == b,
     "float_ne": lambda a, b: a != b,
     "bool_not": lambda a: not a,
+    "int_select": lambda c, a, b: a if c else b,
+    "float_select": lambda c, a, b: a if c else b,
     "tuple_getitem": lambda t, i: t[i],
     "tuple_len": len,
     **{f"float_{name}": _libm(name) for name in LIBM_UNARY},

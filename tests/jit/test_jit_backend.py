@@ -292,3 +292,18 @@ finish() {$None@0: i3, i4, o5, o6, o7, o8}"""
             for j in (i, len(text)):
                 r = tr.entry(padded, i, j)
                 assert r[1:] == (len(padded), padded[i], padded[i:j], bytes((padded[i],)), padded, b""), (i, j)
+
+
+def test_selects_match_reference():
+    ir = """inputs(o0, o1, o2)
+i3 = unbox_int(o0)
+f4 = unbox_float(o1)
+i5 = unbox_int(o2)
+b6 = int_lt(i3, i5)
+i7 = int_select(b6, i3, i5)
+f8 = float_select(b6, f4, 2.5)
+finish() {$None@0: i7, f8}"""
+    for backend in BACKENDS:
+        tr = compile_text(ir, backend)
+        assert tr.entry(3, 1.5, 7)[1:] == (3, 1.5)
+        assert tr.entry(9, 1.5, 7)[1:] == (7, 2.5)

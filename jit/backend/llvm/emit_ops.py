@@ -267,6 +267,12 @@ class OpEmitters:
         self.emit(f"{mb} = fadd double {m}, {b}")
         self.emit(f"{self.res(p)} = select i1 {c}, double {mb}, double {m}")
 
+    def op_int_select(self, op, p, c, a, b):
+        self.emit(f"{self.res(p)} = select i1 {c}, i64 {a}, i64 {b}")
+
+    def op_float_select(self, op, p, c, a, b):
+        self.emit(f"{self.res(p)} = select i1 {c}, double {a}, double {b}")
+
     def op_float_pow(self, op, p, a, b):
         self.emit(f"{self.res(p)} = call double @llvm.pow.f64(double {a}, double {b})")
 
