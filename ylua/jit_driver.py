@@ -17,6 +17,7 @@ from jit.language import Language
 from jit.location import COMPILED, COUNTING
 from jit.mt import EXECUTED, MT, START_TRACING
 from ylua.jit_calls import FunctionCalls
+from ylua.frame import Frame
 from ylua.jit_values import rebuild_frames, resume_top
 from ylua.opcodes import LOOP_STARTS
 
@@ -36,10 +37,33 @@ class LuaLanguage(Language):
         return self.driver.thread_state(rt) if rt is not None else None
 
     def resume(self, ts, frame, frames, exc):
-        frame.pc = frames[0].pc
-        built = rebuild_frames(frame, frames[1:])
-        innermost = built[-1] if built else frame
-        return innermost, len(built), exc, resume_top(frames[-1].desc, innermost.regs, exc)
+        """The frames an exit rebuilds sit on the trace's own frame, the snapshot's first value: the frame the trace
+        was entered with, or one of its callers when a trace returned to it (jit_record.return_to_caller). The
+        depth returned counts the frames the VM's activation gained (negative when it lost some)."""
+        root = frames[0].values[0]
+        popped = 0
+        if root is not frame and type(root) is Frame:
+            popped = frame_distance(frame, root)
+        else:
+            root = frame
+        root.pc = frames[0].pc
+        built = rebuild_frames(root, frames[1:])
+        innermost = built[-1] if built else root
+        return innermost, len(built) - popped, exc, resume_top(frames[-1].desc, innermost.regs, exc)
+
+
+def frame_distance(frame, other) -> int:
+    """How many frames fewer the activation has with `other` innermost than with `frame` innermost: they share
+    the frames from their closest common caller down (a trace may have returned from `frame` and called others)."""
+    above = {}
+    f, n = frame, 0
+    while f is not None:
+        above[id(f)] = n
+        f, n = f.parent, n + 1
+    f, n = other, 0
+    while id(f) not in above:
+        f, n = f.parent, n + 1
+    return above[id(f)] - n
 
 
 MAX_DETOURS = 3
@@ -137,9 +161,9 @@ class JitDriver:
         rec, ts.side_recording = ts.side_recording, None
         if self.refuse_side_recording(ts, rec):
             return
-        innermost, extra, _exc, top = resumed
-        frames = [innermost]
-        for _ in range(extra):
+        innermost, _extra, _exc, top = resumed
+        frames = [innermost]  # one per frame of the guard's snapshot, the trace's own frame first
+        for _ in range(len(rec.parent.snapshot.frames) - 1):
             frames.append(frames[-1].parent)
         frames.reverse()
         from ylua.jit_record import LuaRecording

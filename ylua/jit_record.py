@@ -30,6 +30,12 @@ from ylua.values import LuaFunction
 FRAME_REGS = slot_offset(Frame, "regs")
 FRAME_FUNC = slot_offset(Frame, "func")
 FRAME_PC = slot_offset(Frame, "pc")
+FRAME_PARENT = slot_offset(Frame, "parent")
+FRAME_TBC = slot_offset(Frame, "tbc")
+FRAME_OUTER = slot_offset(Frame, "outer")
+FRAME_VARARGS = slot_offset(Frame, "varargs")
+FRAME_RET_A = slot_offset(Frame, "ret_a")
+FRAME_RET_C = slot_offset(Frame, "ret_c")
 FUNC_UPVALS = slot_offset(LuaFunction, "upvals")
 MULTIPLE_VALUES = slot_offset(MultipleResults, "values")
 MAX_INLINE_DEPTH = 24
@@ -194,6 +200,13 @@ class LuaRecording(RecordOps):
         if not self.side and frame is self.root_frame and pc == self.loop_pc:
             self.close_loop(frame)
             return True
+        if len(self.vframes) > 1:
+            target = self.driver.compiled_trace_at(frame, pc)
+            if target is not None and target.kind == "root":
+                if not self.side and self.driver.detour(self.rec.loc):
+                    raise TraceAbort(f"enters the trace at {self.position(frame.func.proto, pc)}", transient=True)
+                self.jump_into_callee(target, pc)
+                return True
         target = self.driver.compiled_trace_at(frame, pc) if len(self.vframes) == 1 else None
         if target is not None:
             if not self.side and self.driver.detour(self.rec.loc):
@@ -249,7 +262,8 @@ class LuaRecording(RecordOps):
             root_desc = RootFrame(top, self.spread)
         else:
             root_desc = ROOT
-        frames = [(root_desc, pc if last == 0 else root.call_pc, [rec.inputs[0]])]
+        frame = self.frame_input if self.frame_input is not None else rec.inputs[0]
+        frames = [(root_desc, pc if last == 0 else root.call_pc, [frame])]
         frames.extend(self.virtual_frames(1, pc))
         live = live_at(root.func.proto, pc) if last == 0 else -1  # a caller resumes mid-call: all kept
         writes = [(self.regs_list, r, self.obj(root.regs[r], emit=False)) for r in self.written if live >> r & 1]
@@ -464,6 +478,51 @@ class LuaRecording(RecordOps):
             rec.set_loop([], [])
             self.driver.stop_recording_elsewhere(self.rt, self)
 
+    def jump_into_callee(self, target, pc):
+        """The recording reached, in a function it inlined, the loop start `pc` of another compiled loop trace: the
+        inlined frames become interpreter frames, made natively (their registers boxed into fresh register lists),
+        and the trace jumps into that loop's trace with the innermost one. The trace's own frame resumes at its call
+        when they return; a side trace from that loop's exit returns to it (return_to_caller)."""
+        rec = self.rec
+        root = self.root
+        for r in self.written:  # the frame resumes mid-call later: everything it holds is kept
+            rec.op("setreg", self.regs_list, rec.const(r), self.obj(root.regs[r]))
+        rec.op("setslot", self.frame_input, rec.const(FRAME_PC), const_obj(root.call_pc))
+        parent = self.frame_input
+        last = len(self.vframes) - 1
+        for k in range(1, last + 1):
+            vf = self.vframes[k]
+            at = pc if k == last else vf.call_pc
+            parent = self.materialize(vf, parent, at, live_at(vf.func.proto, pc) if k == last else -1)
+        rec.jump_to(target, [parent])
+        if self.side:
+            self.driver.stop_side_recording(self.rt, self, target)
+        else:
+            rec.set_loop([], [])
+            self.driver.stop_recording_elsewhere(self.rt, self)
+
+    def materialize(self, vf, parent, pc, live):
+        """A Frame for the inlined frame vf (called from `parent`, an IR value), as new_frame makes one, at `pc`."""
+        rec = self.rec
+        p = vf.func.proto
+        frame = rec.op("new_object", const_obj(Frame))
+        regs = rec.op("new_list", rec.const(p.max_stack))
+        for r, tv in vf.regs.items():
+            if r < p.max_stack and live >> r & 1 and tv.kind != "nil":
+                rec.op("list_setitem", regs, rec.const(r), self.obj(tv))
+        varargs = const_obj(None)
+        if vf.varargs:
+            varargs = rec.op("new_list", rec.const(len(vf.varargs)))
+            for i, tv in enumerate(vf.varargs):
+                rec.op("list_setitem", varargs, rec.const(i), self.obj(tv))
+        func = vf.closure_v if vf.closure_v is not None else const_obj(vf.func)
+        for offset, value in ((FRAME_FUNC, func), (FRAME_REGS, regs), (FRAME_VARARGS, varargs),
+                              (FRAME_PARENT, parent), (FRAME_PC, const_obj(pc)), (FRAME_RET_A, const_obj(vf.ret_a)),
+                              (FRAME_RET_C, const_obj(vf.ret_c)), (FRAME_TBC, const_obj(None)),
+                              (FRAME_OUTER, const_obj(None))):
+            rec.op("setslot", frame, rec.const(offset), value)
+        return frame
+
     def carried_entry(self, r, end: TV) -> TV:
         """A register first written (not read) by the iteration: its value from the previous iteration is carried
         all the same, for the exits that happen before this iteration writes it."""
@@ -562,21 +621,51 @@ class LuaRecording(RecordOps):
             frames = frames[1:]
         return self.driver.calls.sites.number(frames, from_loop)
 
-    def leave_function(self):
-        """The recording reaches a return (or tail call) of the traced loop's own function. A side trace ends there,
-        leaving to the interpreter, which runs that instruction (no loop trace returns from its function); a root
-        recording that returns in its first iteration has no loop to trace."""
+    def leave_function(self, vals=None):
+        """The recording reaches a return (`vals`, the returned TVs) or a tail call of the traced loop's own
+        function. A side trace goes on in the function's caller when it can (return_to_caller), else ends there,
+        leaving to the interpreter, which runs that instruction; a root recording that returns in its first
+        iteration has no loop to trace."""
         if not self.side:
             raise TraceAbort("returns from the traced loop's function")
+        if vals is not None and self.return_to_caller(vals):
+            return
         rec = self.rec
         rec.at(rec.pos, self.snapshot())
         rec.finish()
         self.driver.stop_side_recording(self.rt, self, None)
 
+    def return_to_caller(self, vals) -> bool:
+        """Return `vals` from the trace's own frame to the interpreter frame that called it, in the same activation
+        (LuaJIT's return to a lower frame): the caller becomes the trace's frame, behind guards that the frame has
+        that caller and that the caller waits at the same call, and the recording goes on there. Typically a side
+        trace that leaves a loop in a function returns to the loop that calls the function, and jumps into that
+        loop's trace. False when the frame has no such caller (it is where its activation began)."""
+        frame = self.root.frame
+        caller = frame.parent
+        if caller is None or frame.outer is not None or frame.tbc or caller.func.proto.code[caller.pc][0] != op.CALL:
+            return False
+        rec = self.rec
+        self.guard("guard_is", rec.op("getslot", self.frame_input, rec.const(FRAME_TBC)), const_obj(None))
+        # an activation's first frame has `outer` set: its parent belongs to another activation
+        self.guard("guard_is", rec.op("getslot", self.frame_input, rec.const(FRAME_OUTER)), const_obj(None))
+        parent = rec.op("getslot", self.frame_input, rec.const(FRAME_PARENT))
+        self.guard("guard_is_not", parent, const_obj(None))
+        self.guard("guard_is", rec.op("getslot", parent, rec.const(FRAME_FUNC)), const_obj(caller.func))
+        at = rec.op("unbox_int", rec.op("getslot", parent, rec.const(FRAME_PC)))
+        self.guard("guard_true", rec.op("int_eq", at, rec.const(caller.pc)))
+        root = VFrame(caller.func, caller, {})
+        self.root, self.vframes, self.root_frame = root, [root], caller
+        self.frame_input = parent
+        self.regs_list = rec.op("getslot", parent, rec.const(FRAME_REGS))
+        self.written, self.root_cells, self.consumed_top = {}, {}, None
+        self.store_results(root, frame.ret_a, frame.ret_c, vals)
+        return True
+
     def return_values(self, vals):
         """The innermost inlined frame returns `vals` (TVs) to its caller."""
         if len(self.vframes) == 1:
-            self.leave_function()
+            self.leave_function(vals)
             return
         done = self.vframes.pop()
         caller = self.vframes[-1]

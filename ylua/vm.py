@@ -96,6 +96,13 @@ def execute(rt, frame: Frame, depth: int = 0, top: int = 0) -> list:
     if observed:
         code = recording_code(rt, proto)
     rt.cur_frame = frame
+    entry = frame
+    for _ in range(depth):
+        entry = entry.parent
+    if entry.parent is not None and entry.outer is None:
+        # its parent is a frame of another activation (a native level's stand-in, or the interpreter frame below
+        # them): `outer` says so to whatever walks frames (a trace returning to its caller checks it)
+        entry.outer = entry.parent
     vararg_slots = 0  # a recursion that passes on growing varargs overflows by their total, not by its depth
     while True:
         try:
@@ -184,7 +191,9 @@ def execute(rt, frame: Frame, depth: int = 0, top: int = 0) -> list:
                     if type(fn) is LuaFunction:  # the callee replaces this frame
                         if frame.varargs:
                             vararg_slots -= len(frame.varargs)
+                        outer = frame.outer  # an activation's entry frame: its replacement is the entry now
                         frame = new_frame(fn, args, frame.parent, frame.ret_a, frame.ret_c)
+                        frame.outer = outer
                         if frame.varargs:
                             vararg_slots += len(frame.varargs)
                             if vararg_slots > MAX_VARARG_SLOTS:

@@ -58,8 +58,8 @@ def test_a_native_loop_hands_the_gil_over_while_a_build_is_in_flight():
 
 def test_a_native_loop_keeps_the_gil_when_nothing_is_built():
     # a loop that handed the GIL over would give the other thread hundreds of turns; a loaded machine may let it
-    # in once or twice around the call itself
-    assert run_spin_next_to_a_thread(builds=0, start=300000000) < 5
+    # in a few times around the call itself
+    assert run_spin_next_to_a_thread(builds=0, start=300000000) < 20
 
 
 def test_fast_tier_code_that_becomes_hot_hands_the_gil_over(monkeypatch):
