@@ -11,6 +11,7 @@ from ylua.table import LuaTable
 from ylua.values import Builtin, LuaFunction, type_name
 
 MAX_STRING = 2**31
+_CHARS = [bytes((c,)) for c in range(256)]
 
 
 def posrelat_start(pos: int, length: int) -> int:
@@ -41,9 +42,20 @@ def open_lib(rt) -> None:
         lib.set_str(name.encode(), Builtin(fn, name))
 
     def s_len(*args):
+        if args and type(args[0]) is bytes:
+            return (len(args[0]),)
         return (len(check_string(args, 1)),)
 
     def s_sub(*args):
+        na = len(args)
+        if na == 3:  # the common cases first: s:sub(i, j) and s:sub(i) with a positive i and j
+            s, i, j = args
+            if type(s) is bytes and type(i) is int and type(j) is int and i > 0 and j >= 0:
+                return (s[i - 1:j],)
+        elif na == 2:
+            s, i = args
+            if type(s) is bytes and type(i) is int and i > 0:
+                return (s[i - 1:],)
         s = check_string(args, 1)
         n = len(s)
         i = posrelat_start(check_int(args, 2), n)
@@ -70,6 +82,15 @@ def open_lib(rt) -> None:
         return ((s + sep) * (n - 1) + s if sep else s * n,)
 
     def s_byte(*args):
+        na = len(args)
+        if na == 2:  # s:byte(i)
+            s, i = args
+            if type(s) is bytes and type(i) is int and 0 < i <= len(s):
+                return (s[i - 1],)
+        elif na == 1:
+            s = args[0]
+            if type(s) is bytes and s:
+                return (s[0],)
         s = check_string(args, 1)
         n = len(s)
         pi = opt_int(args, 2, 1)
@@ -82,6 +103,10 @@ def open_lib(rt) -> None:
         return tuple(s[i - 1:j])
 
     def s_char(*args):
+        if len(args) == 1:
+            c = args[0]
+            if type(c) is int and 0 <= c <= 255:
+                return (_CHARS[c],)
         out = bytearray()
         for k in range(1, len(args) + 1):
             c = check_int(args, k)
@@ -95,16 +120,31 @@ def open_lib(rt) -> None:
         return (strformat.format(rt, fmt, list(args)),)
 
     def s_find(*args):
-        s = check_string(args, 1)
-        p = check_string(args, 2)
-        init = posrelat_start(opt_int(args, 3, 1), len(s))
-        plain = len(args) >= 4 and args[3] is not None and args[3] is not False
+        na = len(args)
+        s = args[0] if na else None
+        if type(s) is not bytes:
+            s = check_string(args, 1)
+        p = args[1] if na > 1 else None
+        if type(p) is not bytes:
+            p = check_string(args, 2)
+        init = args[2] if na > 2 else 1
+        if type(init) is not int or init <= 0:
+            init = posrelat_start(opt_int(args, 3, 1), len(s))
+        plain = na >= 4 and args[3] is not None and args[3] is not False
         return lpattern_re.find(s, p, init, plain)
 
     def s_match(*args):
-        s = check_string(args, 1)
-        p = check_string(args, 2)
-        return lpattern_re.match(s, p, posrelat_start(opt_int(args, 3, 1), len(s)))
+        na = len(args)
+        s = args[0] if na else None
+        if type(s) is not bytes:
+            s = check_string(args, 1)
+        p = args[1] if na > 1 else None
+        if type(p) is not bytes:
+            p = check_string(args, 2)
+        init = args[2] if na > 2 else 1
+        if type(init) is not int or init <= 0:
+            init = posrelat_start(opt_int(args, 3, 1), len(s))
+        return lpattern_re.match(s, p, init)
 
     def s_gmatch(*args):
         s = check_string(args, 1)
