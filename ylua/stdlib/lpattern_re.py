@@ -352,6 +352,8 @@ def gsub(src: bytes, pat: bytes, kind: int, repl, max_n: int):
         return lpattern.gsub(src, pat, kind, repl, max_n)
     if max_n <= 0:
         return src, 0
+    if not cp.anchor and cp.regex.search(src) is None:  # no match at all (the common case of many gsubs)
+        return src, 0
     if kind == REPL_STRING:
         if b"%" in repl:
             pieces, err = _template(repl, cp)
@@ -382,13 +384,26 @@ def gsub(src: bytes, pat: bytes, kind: int, repl, max_n: int):
     if cp.nonempty and not cp.anchor:
         changed = False
 
-        def sub(m):
-            nonlocal changed
-            v = value(m)
-            if v is None:
-                return m.group()
-            changed = True
-            return v
+        if kind == REPL_TABLE:
+
+            def sub(m):  # value(m) with a string answer handled inline
+                nonlocal changed
+                v = repl(first(m))
+                if type(v) is not bytes:
+                    v = repl_value(v)
+                    if v is None:
+                        return m.group()
+                changed = True
+                return v
+        else:
+
+            def sub(m):
+                nonlocal changed
+                v = value(m)
+                if v is None:
+                    return m.group()
+                changed = True
+                return v
 
         res, n = cp.regex.subn(sub, src, max_n)
         return (res, n) if changed else (src, n)

@@ -107,6 +107,11 @@ def open_lib(rt) -> None:
             c = args[0]
             if type(c) is int and 0 <= c <= 255:
                 return (_CHARS[c],)
+        elif all(type(c) is int for c in args):
+            try:
+                return (bytes(args),)
+            except ValueError:  # a code out of range: reported below
+                pass
         out = bytearray()
         for k in range(1, len(args) + 1):
             c = check_int(args, k)
