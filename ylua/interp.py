@@ -160,6 +160,14 @@ class Interp:
 
     def index(self, obj, key):
         """obj[key] with __index (PUC's luaV_finishget)."""
+        if type(obj) is bytes:  # s:method(...): the string library, straight from the strings' metatable
+            mt = self.string_meta
+            if mt is not None:
+                h = mt.hash.get(b"__index")
+                if type(h) is LuaTable:
+                    v = h.get(key)
+                    if v is not None:
+                        return v
         for _ in range(MAX_INDEX_CHAIN):
             if type(obj) is LuaTable:
                 v = obj.get(key)

@@ -4,7 +4,7 @@ a missing argument is passed as NOARG by built-ins that declare `*args`, or as N
 from __future__ import annotations
 
 from ylua.errors import ArgError
-from ylua.numconv import float_to_int, str2number, to_number
+from ylua.numconv import float_to_int, fmt_number, str2number, to_number
 from ylua.stdlib.base import NOARG, typename_or_novalue
 from ylua.table import LuaTable
 
@@ -18,7 +18,7 @@ def arg(args, i: int):
 
 
 def check_int(args, i: int) -> int:
-    v = arg(args, i)
+    v = args[i - 1] if i <= len(args) else NOARG
     if type(v) is int:
         return v
     if type(v) is float:
@@ -41,8 +41,12 @@ def _float_int(f, i):
 
 
 def opt_int(args, i: int, default: int) -> int:
-    v = arg(args, i)
-    if v is NOARG or v is None:
+    if i > len(args):
+        return default
+    v = args[i - 1]
+    if type(v) is int:
+        return v
+    if v is None or v is NOARG:
         return default
     return check_int(args, i)
 
@@ -64,12 +68,10 @@ def opt_number(args, i: int, default):
 
 def check_string(args, i: int) -> bytes:
     """A string argument; numbers are converted as Lua does."""
-    v = arg(args, i)
+    v = args[i - 1] if i <= len(args) else NOARG
     if type(v) is bytes:
         return v
     if type(v) is int or type(v) is float:
-        from ylua.numconv import fmt_number
-
         return fmt_number(v)
     raise ArgError(i, f"string expected, got {tname(v)}")
 

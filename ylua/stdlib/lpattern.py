@@ -5,6 +5,8 @@ match machinery): classes %a %c %d %g %l %p %s %u %w %x (C locale) and their com
 from __future__ import annotations
 
 from ylua.errors import lua_error
+from ylua.numconv import fmt_number
+from ylua.values import type_name
 
 L_ESC = 0x25  # '%'
 SPECIALS = frozenset(b"^$*+?.([%-")
@@ -340,3 +342,91 @@ def gmatch_iter(src: bytes, pat: bytes, init: int):
             s = last = e
             continue
         s += 1
+
+
+# gsub's replacement kinds: a string (with %0-%9 and %%), a table (indexed by the first capture), a function (called
+# with all the captures). For the last two, `repl` is a Python callable that does the indexing or the call.
+REPL_STRING = 0
+REPL_TABLE = 1
+REPL_FUNCTION = 2
+
+
+def repl_value(v):
+    """A table's or function's replacement value as bytes, or None to keep the match (lstrlib's add_value)."""
+    if v is None or v is False:
+        return None
+    tv = type(v)
+    if tv is bytes:
+        return v
+    if tv is int or tv is float:
+        return fmt_number(v)
+    raise lua_error(f"invalid replacement value (a {type_name(v)})")
+
+
+def substitute(ms: MatchState, s: int, e: int, kind: int, repl):
+    """The replacement of the match s..e, or None to keep it."""
+    if kind == REPL_STRING:
+        if b"%" not in repl:
+            return repl
+        piece = bytearray()
+        i = 0
+        n = len(repl)
+        while i < n:
+            c = repl[i]
+            if c == L_ESC:
+                i += 1
+                d = repl[i] if i < n else None
+                if d == L_ESC:
+                    piece.append(L_ESC)
+                elif d is not None and 0x30 <= d <= 0x39:
+                    if d == 0x30:
+                        piece += ms.src[s:e]
+                    else:
+                        v = ms.get_capture(d - 0x31, s, e)
+                        piece += v if type(v) is bytes else fmt_number(v)
+                else:
+                    raise lua_error("invalid use of '%' in replacement string")
+            else:
+                piece.append(c)
+            i += 1
+        return bytes(piece)
+    if kind == REPL_TABLE:
+        return repl_value(repl(ms.get_capture(0, s, e)))
+    return repl_value(repl(*ms.captures(s, e)))
+
+
+def gsub(src: bytes, pat: bytes, kind: int, repl, max_n: int):
+    """string.gsub's loop (lstrlib's str_gsub): returns (result, number of matches)."""
+    anchor = len(pat) > 0 and pat[0] == 0x5E
+    pi = 1 if anchor else 0
+    ms = MatchState(src, pat)
+    out = []
+    s = 0
+    n = 0
+    ls = len(src)
+    last = -1  # where the last match ended: an empty match there does not count (5.4)
+    changed = False
+    while n < max_n:
+        ms.level = 0
+        ms.matchdepth = MAXCCALLS
+        e = ms.match(s, pi)
+        if e != -1 and e != last:
+            n += 1
+            piece = substitute(ms, s, e, kind, repl)
+            if piece is not None:
+                out.append(piece)
+                changed = True
+            else:
+                out.append(src[s:e])
+            s = last = e
+        elif s < ls:
+            out.append(src[s:s + 1])
+            s += 1
+        else:
+            break
+        if anchor:
+            break
+    if not changed:
+        return src, n  # the subject itself, as PUC (string.format's %p tells)
+    out.append(src[s:])
+    return b"".join(out), n

@@ -5,9 +5,10 @@ from __future__ import annotations
 import math
 import re
 
-from ylua.errors import ArgError, lua_error
+from ylua.errors import ArgError, LuaError, lua_error
 from ylua.numconv import fmt_float
-from ylua.stdlib.helpers import arg, check_int, check_number, tname
+from ylua.stdlib.base import NOARG
+from ylua.stdlib.helpers import check_int, check_number, tname
 
 # conversion -> (valid flags, whether a precision is allowed), as 5.4.4's checkformat checks them
 FLAGS = {"c": ("-", False), "d": ("-+ 0", True), "i": ("-+ 0", True), "u": ("-0", True), "o": ("-#0", True),
@@ -94,51 +95,115 @@ def quoted(rt, v) -> bytes:
     raise ArgError(2, "value has no literal form")
 
 
-def format(rt, fmt: bytes, args: list) -> bytes:
-    out = []
+class Spec:
+    """One conversion specification of a format string, with what can be worked out before the arguments are seen:
+    its checks are made when the conversion is reached, in lstrlib's order."""
+
+    __slots__ = ("text", "conv", "too_long", "error", "flags", "width", "prec", "pyspec", "fast")
+
+    def __init__(self, text: str, conv: str):
+        self.text = text
+        self.conv = conv
+        self.too_long = len(text) >= MAX_FORMAT - 10
+        self.error = None  # the message of an invalid specification
+        self.flags = self.width = self.prec = self.pyspec = None
+        self.fast = 0  # 1: a bare %d, 2: a bare %s, 3: e/E/f/F/g/G (pyspec is the whole bytes format)
+        if conv in FLAGS and conv != "q":
+            try:
+                self.flags, self.width, self.prec = check_spec(text, *FLAGS[conv])
+            except LuaError as e:
+                self.error = e.value
+                return
+            self.pyspec = "%" + self.flags + self.width + ("." + self.prec if self.prec is not None else "")
+            if text == "%d":
+                self.fast = 1
+            elif text == "%s":
+                self.fast = 2
+            elif conv in "eEfFgG":
+                self.fast = 3
+                self.pyspec = (self.pyspec + conv).encode()
+
+
+def plan(fmt: bytes) -> list:
+    """The format string as literal bytes and Specs."""
+    items = []
+    lit = []
     i = 0
     n = len(fmt)
-    argn = 1
     while i < n:
         j = fmt.find(b"%", i)
         if j < 0:
-            out.append(fmt[i:])
+            lit.append(fmt[i:])
             break
-        out.append(fmt[i:j])
+        lit.append(fmt[i:j])
         if j + 1 < n and fmt[j + 1] == 0x25:
-            out.append(b"%")
+            lit.append(b"%")
             i = j + 2
             continue
         m = SPEC.match(fmt, j)
-        spec_text = fmt[j:m.end()].decode("latin-1")
-        if len(spec_text) >= MAX_FORMAT - 10:
-            raise lua_error("invalid format (too long)")
+        if lit:
+            items.append(b"".join(lit))
+            lit = []
+        items.append(Spec(fmt[j:m.end()].decode("latin-1"), m.group(2).decode("latin-1")))
+        i = m.end()
+    if lit:
+        items.append(b"".join(lit))
+    return [x for x in items if x != b""]
+
+
+_PLANS: dict[bytes, list] = {}
+MAX_PLANS = 256
+
+
+def format(rt, fmt: bytes, args: list) -> bytes:
+    items = _PLANS.get(fmt)
+    if items is None:
+        if len(_PLANS) >= MAX_PLANS:
+            _PLANS.clear()
+        items = _PLANS[fmt] = plan(fmt)
+    out = []
+    argn = 1
+    nargs = len(args)
+    for sp in items:
+        if type(sp) is bytes:
+            out.append(sp)
+            continue
         argn += 1
-        v = arg(args, argn)
-        if _missing(v):
+        v = args[argn - 1] if argn <= nargs else NOARG
+        if v is NOARG:
             raise ArgError(argn, "no value")
-        conv_s = m.group(2).decode("latin-1")
+        if sp.too_long:
+            raise lua_error("invalid format (too long)")
+        fast = sp.fast
+        if fast == 1:
+            out.append(b"%d" % (v if type(v) is int else check_int(args, argn)))
+            continue
+        if fast == 2:
+            out.append(v if type(v) is bytes else rt.tostring(v))
+            continue
+        conv_s = sp.conv
+        spec_text = sp.text
         if conv_s == "q":
             if len(spec_text) > 2:
                 raise lua_error("specifier '%q' cannot have modifiers")
             out.append(quoted(rt, v))
-            i = m.end()
             continue
         if conv_s not in FLAGS:
             raise lua_error(f"invalid conversion '{spec_text}' to 'format'")
-        iv = check_int(args, argn) if conv_s in "diouxX" else None  # checked before the specification
-        flag_s, width, prec = check_spec(spec_text, *FLAGS[conv_s])
-        if conv_s == "s":
+        # lstrlib checks the argument of these conversions before the specification
+        iv = x = s = None
+        if conv_s in "diouxX":
+            iv = check_int(args, argn)
+        elif conv_s in "eEfFgG":
+            x = float(v) if type(v) is float or type(v) is int else float(check_number(args, argn))
+        elif conv_s == "s":
             s = rt.tostring(v)
             if len(spec_text) > 2 and 0 in s:
                 raise ArgError(argn, "string contains zeros")
-        pyspec = "%" + flag_s + width + ("." + prec if prec is not None else "")
-        if conv_s in "diouxX":
-            out.append(c_integer(conv_s, flag_s, width, prec, iv).encode())
-        elif conv_s == "c":
-            out.append((pyspec + "s").encode() % bytes([check_int(args, argn) & 0xFF]))
-        elif conv_s in "eEfFgG":
-            x = float(check_number(args, argn))
+        if sp.error is not None:
+            raise lua_error(sp.error)
+        flag_s, width, prec, pyspec = sp.flags, sp.width, sp.prec, sp.pyspec
+        if fast == 3:
             if math.isinf(x) or x != x:
                 text = fmt_float(x).decode()
                 if conv_s in "EFG":
@@ -147,7 +212,12 @@ def format(rt, fmt: bytes, args: list) -> bytes:
                     text = "+" + text
                 out.append(("%" + flag_s.replace("0", "") + width + "s").encode() % text.encode())
             else:
-                out.append((pyspec + conv_s).encode() % x)
+                out.append(pyspec % x)
+            continue
+        if conv_s in "diouxX":
+            out.append(c_integer(conv_s, flag_s, width, prec, iv).encode())
+        elif conv_s == "c":
+            out.append((pyspec + "s").encode() % bytes([check_int(args, argn) & 0xFF]))
         elif conv_s in "aA":
             x = float(check_number(args, argn))
             text = hex_float(x, int(prec or 0) if prec is not None else None, conv_s == "A", flag_s)
@@ -172,7 +242,6 @@ def format(rt, fmt: bytes, args: list) -> bytes:
             text = f"0x{id(v):x}" if type(v) in (LuaTable, LuaFunction, Userdata, bytes) or type(v).__name__ in (
                 "Builtin", "Coroutine") else "(null)"
             out.append((pyspec + "s").encode() % text.encode())
-        i = m.end()
     return b"".join(out)
 
 
@@ -217,12 +286,6 @@ def c_integer(conv: str, flags: str, width: str, prec: str | None, value: int) -
 
 def format_digits(n: int, conv: str) -> str:
     return f"{n:{conv}}"
-
-
-def _missing(v) -> bool:
-    from ylua.stdlib.base import NOARG
-
-    return v is NOARG
 
 
 __all__ = ["format", "hex_float", "quoted", "tname"]

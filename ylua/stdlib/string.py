@@ -5,12 +5,13 @@ from __future__ import annotations
 from ylua import coroutine as co_impl
 from ylua.errors import ArgError, LuaError, lua_error
 from ylua.numconv import fmt_number, str2number
-from ylua.stdlib import lpattern, strformat
+from ylua.stdlib import lpattern, lpattern_re, strformat
 from ylua.stdlib.helpers import arg, check_int, check_string, opt_int, tname
 from ylua.table import LuaTable
 from ylua.values import Builtin, LuaFunction, type_name
 
 MAX_STRING = 2**31
+_CHARS = [bytes((c,)) for c in range(256)]
 
 
 def posrelat_start(pos: int, length: int) -> int:
@@ -41,9 +42,20 @@ def open_lib(rt) -> None:
         lib.set_str(name.encode(), Builtin(fn, name))
 
     def s_len(*args):
+        if args and type(args[0]) is bytes:
+            return (len(args[0]),)
         return (len(check_string(args, 1)),)
 
     def s_sub(*args):
+        na = len(args)
+        if na == 3:  # the common cases first: s:sub(i, j) and s:sub(i) with a positive i and j
+            s, i, j = args
+            if type(s) is bytes and type(i) is int and type(j) is int and i > 0 and j >= 0:
+                return (s[i - 1:j],)
+        elif na == 2:
+            s, i = args
+            if type(s) is bytes and type(i) is int and i > 0:
+                return (s[i - 1:],)
         s = check_string(args, 1)
         n = len(s)
         i = posrelat_start(check_int(args, 2), n)
@@ -70,6 +82,15 @@ def open_lib(rt) -> None:
         return ((s + sep) * (n - 1) + s if sep else s * n,)
 
     def s_byte(*args):
+        na = len(args)
+        if na == 2:  # s:byte(i)
+            s, i = args
+            if type(s) is bytes and type(i) is int and 0 < i <= len(s):
+                return (s[i - 1],)
+        elif na == 1:
+            s = args[0]
+            if type(s) is bytes and s:
+                return (s[0],)
         s = check_string(args, 1)
         n = len(s)
         pi = opt_int(args, 2, 1)
@@ -82,6 +103,15 @@ def open_lib(rt) -> None:
         return tuple(s[i - 1:j])
 
     def s_char(*args):
+        if len(args) == 1:
+            c = args[0]
+            if type(c) is int and 0 <= c <= 255:
+                return (_CHARS[c],)
+        elif all(type(c) is int for c in args):
+            try:
+                return (bytes(args),)
+            except ValueError:  # a code out of range: reported below
+                pass
         out = bytearray()
         for k in range(1, len(args) + 1):
             c = check_int(args, k)
@@ -94,18 +124,32 @@ def open_lib(rt) -> None:
         fmt = check_string(args, 1)
         return (strformat.format(rt, fmt, list(args)),)
 
-    def find_aux(args, find):
-        s = check_string(args, 1)
-        p = check_string(args, 2)
-        init = posrelat_start(opt_int(args, 3, 1), len(s))
-        plain = len(args) >= 4 and args[3] is not None and args[3] is not False
-        return tuple(lpattern.find_aux(s, p, init, find, plain))
-
     def s_find(*args):
-        return find_aux(args, True)
+        na = len(args)
+        s = args[0] if na else None
+        if type(s) is not bytes:
+            s = check_string(args, 1)
+        p = args[1] if na > 1 else None
+        if type(p) is not bytes:
+            p = check_string(args, 2)
+        init = args[2] if na > 2 else 1
+        if type(init) is not int or init <= 0:
+            init = posrelat_start(opt_int(args, 3, 1), len(s))
+        plain = na >= 4 and args[3] is not None and args[3] is not False
+        return lpattern_re.find(s, p, init, plain)
 
     def s_match(*args):
-        return find_aux(args, False)
+        na = len(args)
+        s = args[0] if na else None
+        if type(s) is not bytes:
+            s = check_string(args, 1)
+        p = args[1] if na > 1 else None
+        if type(p) is not bytes:
+            p = check_string(args, 2)
+        init = args[2] if na > 2 else 1
+        if type(init) is not int or init <= 0:
+            init = posrelat_start(opt_int(args, 3, 1), len(s))
+        return lpattern_re.match(s, p, init)
 
     def s_gmatch(*args):
         s = check_string(args, 1)
@@ -113,11 +157,11 @@ def open_lib(rt) -> None:
         init = posrelat_start(opt_int(args, 3, 1), len(s))
         if init > len(s) + 1:
             init = len(s) + 2  # past the end: not even an empty match there
-        it = lpattern.gmatch_iter(s, p, init)
+        it = lpattern_re.gmatch(s, p, init)
 
         def step(*_):
             for caps in it:
-                return tuple(caps)
+                return caps
             return ()
 
         return (Builtin(step, "gmatch_iterator"),)
@@ -126,87 +170,41 @@ def open_lib(rt) -> None:
         src = check_string(args, 1)
         p = check_string(args, 2)
         repl = arg(args, 3)
+        max_n = opt_int(args, 4, len(src) + 1)  # checked before the replacement, as lstrlib does
         tr = type(repl)
-        if tr in (int, float):
-            repl = fmt_number(repl)
-            tr = bytes
-        if tr not in (bytes, LuaTable, LuaFunction, Builtin):
-            raise ArgError(3, f"string/function/table expected, got {tname(repl)}")
-        max_n = opt_int(args, 4, len(src) + 1)
-        anchor = len(p) > 0 and p[0] == 0x5E
-        pi = 1 if anchor else 0
-        ms = lpattern.MatchState(src, p)
-        out = []
-        s = 0
-        n = 0
-        ls = len(src)
-        last = -1  # where the last match ended: an empty match there does not count (5.4)
-        changed = False
-        while n < max_n:
-            ms.level = 0
-            ms.matchdepth = lpattern.MAXCCALLS
-            e = ms.match(s, pi)
-            if e != -1 and e != last:
-                n += 1
-                piece = substitute(ms, s, e, repl, tr)
-                if piece is not None:
-                    out.append(piece)
-                    changed = True
-                else:
-                    out.append(src[s:e])
-                s = last = e
-            elif s < ls:
-                out.append(src[s:s + 1])
-                s += 1
-            else:
-                break
-            if anchor:
-                break
-        if not changed:
-            return (src, n)  # the subject itself, as PUC (string.format's %p tells)
-        out.append(src[s:])
-        return (b"".join(out), n)
-
-    def substitute(ms, s, e, repl, tr):
-        """The replacement of the match s..e, or None to keep it."""
         if tr is bytes:
-            if b"%" not in repl:
-                return repl
-            piece = bytearray()
-            i = 0
-            n = len(repl)
-            while i < n:
-                c = repl[i]
-                if c == 0x25:
-                    i += 1
-                    d = repl[i] if i < n else None
-                    if d == 0x25:
-                        piece.append(0x25)
-                    elif d is not None and 0x30 <= d <= 0x39:
-                        if d == 0x30:
-                            piece += ms.src[s:e]
-                        else:
-                            v = ms.get_capture(d - 0x31, s, e)
-                            piece += v if type(v) is bytes else fmt_number(v)
-                    else:
-                        raise lua_error("invalid use of '%' in replacement string")
-                else:
-                    piece.append(c)
-                i += 1
-            return bytes(piece)
-        key = ms.get_capture(0, s, e)
-        if tr is LuaTable:
-            v = rt.index(repl, key)
+            kind = lpattern.REPL_STRING
+        elif tr is int or tr is float:
+            repl = fmt_number(repl)
+            kind = lpattern.REPL_STRING
+        elif tr is LuaTable:
+            kind = lpattern.REPL_TABLE
+            repl = table_lookup(repl)
+        elif tr is LuaFunction or tr is Builtin:
+            kind = lpattern.REPL_FUNCTION
+            repl = function_call(repl)
         else:
-            res = rt.call(repl, ms.captures(s, e))
-            v = res[0] if res else None
-        if v is None or v is False:
-            return None
-        if type(v) is bytes:
-            return v
-        if type(v) in (int, float):
-            return fmt_number(v)
-        raise lua_error(f"invalid replacement value (a {type_name(v)})")
+            raise ArgError(3, f"string/function/table expected, got {tname(repl)}")
+        return lpattern_re.gsub(src, p, kind, repl, max_n)
+
+    def table_lookup(t):
+        index = rt.index
+
+        def lookup(key):
+            if type(key) is bytes and t.meta is None:
+                return t.hash.get(key)
+            return index(t, key)
+
+        return lookup
+
+    def function_call(fn):
+        call = rt.call
+
+        def do_call(*caps):
+            res = call(fn, list(caps))
+            return res[0] if res else None
+
+        return do_call
 
     def s_dump(*args):
         raise lua_error("unable to dump given function")

@@ -95,6 +95,11 @@ def open_lib(rt) -> None:
         sep = opt_string(args, 2, b"")
         i = opt_int(args, 3, 1)
         j = opt_int(args, 4, length(t)) if len(args) < 4 or args[3] is None else check_int(args, 4)
+        if i >= 1 and raw(t) and j <= len(t.arr):
+            try:  # a plain list of strings: one join (anything else is converted or reported below)
+                return (sep.join(t.arr[i - 1:j]),)
+            except TypeError:
+                pass
         parts = []
         for k in range(i, j + 1):
             v = get(t, k)
