@@ -10,7 +10,8 @@ entered as typed SSA values, so that no register is read from or written to memo
 - Branches are recorded when the next instruction shows which way the interpreter went (`pending`), and their
   guards resume at the other target, so nothing is executed twice after a deopt.
 
-The per-opcode recording lives in jit_record_ops.py (RecordOps); this file holds the state and its bookkeeping.
+The per-opcode recording lives in jit_record_ops.py (RecordOps, with its table part in jit_record_tables.py and
+its built-in intrinsics in jit_record_intrinsics.py); this file holds the state and its bookkeeping.
 """
 
 from __future__ import annotations

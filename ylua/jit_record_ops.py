@@ -13,26 +13,19 @@ import math
 import weakref
 
 from jit.ir import BOOL, const_obj, const_of
-from jit.ir.semantics import LIBM_UNARY
-from jit.layout import dict_entry_index, slot_offset
+from jit.layout import slot_offset
 from jit.recorder import TraceAbort
 from ylua import opcodes as op
 from ylua.frame import Frame
-from ylua.jit_helpers import make_closure, new_cell, set_list
+from ylua.jit_helpers import make_closure, new_cell
 from ylua.jit_ifconv import if_convert
+from ylua.jit_record_intrinsics import RecordIntrinsics
+from ylua.jit_record_tables import CELL_V, T_ARR, RecordTables
 from ylua.jit_values import NIL, TV, const_tv, result_of
-from ylua.table import LuaTable
-from ylua.values import Builtin, Cell, LuaFunction
+from ylua.values import Builtin, LuaFunction
 
-T_ARR = slot_offset(LuaTable, "arr")
-T_HASH = slot_offset(LuaTable, "hash")
-T_META = slot_offset(LuaTable, "meta")
-T_KEYS = slot_offset(LuaTable, "_keys")
-T_KEYIDX = slot_offset(LuaTable, "_keyidx")
-CELL_V = slot_offset(Cell, "v")
 BUILTIN_NAME = slot_offset(Builtin, "name")
 MAX_NATIVE_CONCAT = 3  # strings a .. b .. c joins natively (pairwise); longer chains call the helper once
-MAX_CLASS_CHAIN = 4  # __index tables followed by a field read (an object's class and its base classes)
 FRAME_PC = slot_offset(Frame, "pc")
 FRAME_VARARGS = slot_offset(Frame, "varargs")
 FRAME_TBC = slot_offset(Frame, "tbc")
@@ -45,7 +38,6 @@ INT_ARITH = {"ADD": "int_add", "SUB": "int_sub", "MUL": "int_mul", "BAND": "int_
 FLOAT_ARITH = {"ADD": "float_add", "SUB": "float_sub", "MUL": "float_mul", "DIV": "float_div", "POW": "float_pow",
                "MOD": "float_mod", "IDIV": "float_floordiv"}
 BITWISE = frozenset(("BAND", "BOR", "BXOR", "SHL", "SHR"))
-STRING_INTRINSICS = frozenset(("len", "byte", "sub", "char"))
 COMPARE = {"EQ": ("int_eq", "float_eq"), "LT": ("int_lt", "float_lt"), "LE": ("int_le", "float_le")}
 # built-ins that look at the interpreter's frames: called only from the root frame, with its pc stored first
 # (wrap: the functions it makes; collectgarbage: it clears its caller's registers above the call)
@@ -54,16 +46,8 @@ NEEDS_PC = frozenset(("error", "assert", "wrap", "debug.traceback", "debug.getin
 NEVER_FROM_TRACE = frozenset(("debug.getlocal", "debug.setlocal", "debug.sethook"))
 
 
-def stored_key(d: dict, key):
-    """The object that dict `d` holds as its key equal to `key` (`key` itself when absent): a trace compares keys by
-    identity, and a key the program stored need not be the constant the interpreter looks it up with."""
-    for k in d:
-        if k == key and type(k) is type(key):
-            return k
-    return key
 
-
-class RecordOps:
+class RecordOps(RecordTables, RecordIntrinsics):
     dispatch: list = []
 
     # ---- moves, constants, upvalues
@@ -124,268 +108,6 @@ class RecordOps:
         closure = self.raising("call", const_obj(make_closure), const_obj(sub), *ups)
         self.fresh_closures.add(id(closure))
         self.set(ins[1], TV(closure, "lfunc"))
-
-    # ---- tables
-
-    def table_get(self, t_tv, t_val, key_tv, key_val):
-        """The TV of t[key] (t_tv already typed)."""
-        rec = self.rec
-        h = self.helpers
-        if t_tv.kind == "str" and key_tv.kind == "str":
-            method = self.string_method(key_tv, key_val)
-            if method is not None:
-                return method
-        if t_tv.kind == "table":
-            meta = t_val.meta
-            if key_tv.kind == "int" and 0 < key_val <= len(t_val.arr):
-                idx = self.array_index(key_tv)
-                self.guard("guard_true", rec.op("int_ult", idx, self.array_len(t_tv)))
-                v = rec.op("list_getitem", rec.op("getslot", t_tv.v, rec.const(T_ARR)), idx)
-                raw = t_val.arr[key_val - 1]
-            elif key_tv.kind == "int" and meta is None and not t_val.hash:
-                # past the array part of a table with no hash part and no metatable: nil
-                self.guard_no_meta(t_tv)
-                self.guard("guard_false", rec.op("int_ult", self.array_index(key_tv), self.array_len(t_tv)))
-                self.guard_no_hash(t_tv)
-                return NIL
-            elif key_tv.kind == "int":
-                # an integer key outside the array part lives in the hash part (under the int itself)
-                self.guard("guard_false", rec.op("int_ult", self.array_index(key_tv), self.array_len(t_tv)))
-                v = rec.op("dict_get", rec.op("getslot", t_tv.v, rec.const(T_HASH)), rec.op("box_int", key_tv.v))
-                raw = t_val.hash.get(key_val)
-            elif key_tv.kind == "str":
-                raw = t_val.hash.get(key_val)
-                hash_ = rec.op("getslot", t_tv.v, rec.const(T_HASH))
-                v = self.present_field(hash_, t_val, key_tv) if raw is not None else None
-                if v is None:
-                    v = rec.op("dict_get", hash_, key_tv.v)
-            else:
-                v = raw = None
-            if v is not None:
-                if meta is None:
-                    self.guard_no_meta(t_tv)
-                    return TV(v, "any")
-                if raw is not None:
-                    self.guard("guard_is_not", v, const_obj(None))
-                    return TV(v, "any")
-                if key_tv.kind == "str":
-                    inherited = self.class_field(t_tv, meta, key_tv, key_val, v)
-                    if inherited is not None:
-                        return inherited
-        return TV(self.raising("call", const_obj(h.index), t_tv.v, self.obj(key_tv)), "any")
-
-    def string_method(self, key_tv, key_val):
-        """s.key for a string s: the string metatable's __index table (the string library) holds it. Read through
-        guards on that table and on the key's presence, or None when strings do not index a table that has it."""
-        meta = self.rt.string_meta
-        lib = meta.hash.get(b"__index") if meta is not None else None
-        if type(lib) is not LuaTable or lib.hash.get(key_val) is None or not key_tv.v.is_const():
-            return None
-        self.guard("guard_is", self.const_dict_read(meta.hash, const_obj(stored_key(meta.hash, b"__index"))),
-                   const_obj(lib))
-        found = self.const_dict_read(lib.hash, const_obj(stored_key(lib.hash, key_val)))
-        self.guard("guard_is_not", found, const_obj(None))
-        return TV(found, "any")
-
-    def slot_read(self, hash_, d, key):
-        """A read of dict `d` (the IR value hash_) under `key` at the entry where the recording finds that key
-        (dict_slot_value: None unless the key is still there, so the caller guards it), or None when the key is not
-        a constant found among d's entries."""
-        index = dict_entry_index(d, key.value) if key.is_const() else None
-        if index is None:
-            return None
-        rec = self.rec
-        return rec.op("dict_slot_value", hash_, rec.op("dict_keys", hash_), rec.const(index), key)
-
-    def present_field(self, hash_, t_val, key_tv):
-        """The value of the field that t_val's hash part has under key key_tv, read by slot_read behind a guard
-        that it is still there, or None when it cannot be read that way."""
-        v = self.slot_read(hash_, t_val.hash, key_tv.v)
-        if v is not None:
-            self.guard("guard_is_not", v, const_obj(None))
-        return v
-
-    def class_field(self, t_tv, meta, key_tv, key_val, own):
-        """t.key for a key t lacks, found in the table its metatable's __index names (the class of an object), or
-        further up a chain of such tables (its base classes): guarded loads instead of a call of the general
-        __index path. None when that is not the case."""
-        chain = []  # (metatable, the __index table it names), from the object's class up to where key is found
-        m = meta
-        while len(chain) < MAX_CLASS_CHAIN:
-            cls = m.hash.get(b"__index")
-            if type(cls) is not LuaTable:
-                return None
-            chain.append((m, cls))
-            if cls.hash.get(key_val) is not None:
-                break
-            m = cls.meta
-            if m is None:
-                return None
-        else:
-            return None
-        rec = self.rec
-        self.guard("guard_is", own, const_obj(None))
-        self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_META)), const_obj(meta))
-        for k, (m, cls) in enumerate(chain):
-            self.guard("guard_is", self.const_dict_read(m.hash, const_obj(stored_key(m.hash, b"__index"))),
-                       const_obj(cls))
-            if k + 1 < len(chain):  # not in this class: its own metatable leads on
-                self.guard("guard_is", rec.op("dict_get", const_obj(cls.hash), key_tv.v), const_obj(None))
-                self.guard("guard_is", rec.op("getslot", const_obj(cls), rec.const(T_META)), const_obj(chain[k + 1][0]))
-        found = self.const_dict_read(chain[-1][1].hash, key_tv.v)
-        self.guard("guard_is_not", found, const_obj(None))
-        return TV(found, "any")
-
-    def const_dict_read(self, d, key):
-        """The value under `key` (an IR value) of the dict `d` (a constant of the trace), or None: a slot_read
-        where it can be (the caller guards the result against None or a particular value, either of which a read
-        of another entry fails), else a lookup."""
-        v = self.slot_read(const_obj(d), d, key)
-        return v if v is not None else self.rec.op("dict_get", const_obj(d), key)
-
-    def table_set(self, t_tv, t_val, key_tv, key_val, v_tv, v_val):
-        self.empty_tables.discard(id(t_tv.v))
-        rec = self.rec
-        h = self.helpers
-        if t_tv.kind == "table" and v_val is not None and v_tv.kind != "nil":
-            vo = self.obj(v_tv)
-            if key_tv.kind == "int" and 0 < key_val <= len(t_val.arr) and t_val.meta is None:
-                self.guard_no_meta(t_tv)
-                idx = self.array_index(key_tv)
-                self.guard("guard_true", rec.op("int_ult", idx, self.array_len(t_tv)))
-                rec.op("list_setitem", rec.op("getslot", t_tv.v, rec.const(T_ARR)), idx, vo)
-                return
-            if (key_tv.kind == "int" and not 1 <= key_val <= len(t_val.arr) + 1 and t_val.meta is None
-                    and t_val.hash.get(key_val) is not None):
-                # an existing integer key of the hash part (not the array part, nor the key that would extend it)
-                self.guard_no_meta(t_tv)
-                beyond = rec.op("int_ult", self.array_len(t_tv), self.array_index(key_tv))
-                self.guard("guard_true", beyond)
-                hash_ = rec.op("getslot", t_tv.v, rec.const(T_HASH))
-                hk = rec.op("box_int", key_tv.v)
-                self.guard("guard_is_not", rec.op("dict_get", hash_, hk), const_obj(None))
-                self.raising("dict_set", hash_, hk, vo)
-                return
-            if key_tv.kind == "int" and key_val == len(t_val.arr) + 1 and not t_val.hash and t_val.meta is None:
-                # appending to the array part of a table with no hash part (the VM's fast path too)
-                self.guard_no_meta(t_tv)
-                self.guard("guard_true", rec.op("int_eq", self.array_index(key_tv), self.array_len(t_tv)))
-                self.guard_no_hash(t_tv)
-                self.raising("list_append", rec.op("getslot", t_tv.v, rec.const(T_ARR)), vo)
-                return
-            if key_tv.kind == "str":
-                hash_ = rec.op("getslot", t_tv.v, rec.const(T_HASH))
-                if t_val.hash.get(key_val) is not None:
-                    old = self.present_field(hash_, t_val, key_tv)
-                    if old is None:
-                        self.guard("guard_is_not", rec.op("dict_get", hash_, key_tv.v), const_obj(None))
-                        self.raising("dict_set", hash_, key_tv.v, vo)
-                    else:  # the store is told what the item holds: the key exists, no entry is added
-                        self.raising("dict_set", hash_, key_tv.v, vo, old)
-                    return
-                if t_val.meta is None and t_val._keys is None:
-                    self.guard_no_meta(t_tv)
-                    self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_KEYS)), const_obj(None))
-                    self.raising("dict_set", hash_, key_tv.v, vo)
-                    return
-            if t_val.meta is None:
-                self.guard_no_meta(t_tv)
-                self.raising("call", const_obj(h.settable), t_tv.v, self.obj(key_tv), vo)
-                return
-        self.raising("call", const_obj(h.setindex), self.obj(t_tv), self.obj(key_tv), self.obj(v_tv))
-
-    def array_index(self, key_tv):
-        """key - 1: the array part's index of an integer key (negative keys wrap to huge unsigned indices)."""
-        return self.rec.op("int_sub", key_tv.v, self.rec.const(1))
-
-    def array_len(self, t_tv):
-        return self.rec.op("list_len", self.rec.op("getslot", t_tv.v, self.rec.const(T_ARR)))
-
-    def guard_no_meta(self, t_tv):
-        self.guard("guard_is", self.rec.op("getslot", t_tv.v, self.rec.const(T_META)), const_obj(None))
-
-    def guard_no_hash(self, t_tv):
-        size = self.rec.op("dict_len", self.rec.op("getslot", t_tv.v, self.rec.const(T_HASH)))
-        self.guard("guard_true", self.rec.op("int_eq", size, self.rec.const(0)))
-
-    def upvalue_table(self, u):
-        """(TV, run-time value) of the table in upvalue u (usually _ENV): read from its cell each time."""
-        t_val = self.vframes[-1].func.upvals[u].v
-        cell = self.upval_cell(u)
-        return self.typed(TV(self.rec.op("getslot", cell, self.rec.const(CELL_V)), "any"), t_val), t_val
-
-    def r_GETTABUP(self, frame, ins):
-        t_tv, t_val = self.upvalue_table(ins[2])
-        key = frame.func.proto.consts[ins[3]]
-        self.set(ins[1], self.table_get(t_tv, t_val, const_tv(key), key))
-
-    def r_SETTABUP(self, frame, ins):
-        t_tv, t_val = self.upvalue_table(ins[1])
-        key = frame.func.proto.consts[ins[2]]
-        self.table_set(t_tv, t_val, const_tv(key), key, self.operand(ins[3]), self.operand_value(ins[3]))
-
-    def r_GETTABLE(self, frame, ins):
-        a, b, c = ins[1], ins[2], ins[3]
-        t_val = self.runtime_value(b)
-        self.set(a, self.table_get(self.typed_reg(b), t_val, self.typed_operand(c), self.operand_value(c)))
-
-    r_GETINDEX = r_GETTABLE
-
-    def r_GETFIELD(self, frame, ins):
-        a, b, c = ins[1], ins[2], ins[3]
-        key = frame.func.proto.consts[c]
-        self.set(a, self.table_get(self.typed_reg(b), self.runtime_value(b), const_tv(key), key))
-
-    def r_SELF(self, frame, ins):
-        a, b, c = ins[1], ins[2], ins[3]
-        obj_tv = self.typed_reg(b)
-        obj_val = self.runtime_value(b)
-        got = self.table_get(obj_tv, obj_val, self.typed_operand(c), self.operand_value(c))
-        self.set(a + 1, obj_tv)
-        self.set(a, got)
-
-    def r_SETTABLE(self, frame, ins):
-        a, b, c = ins[1], ins[2], ins[3]
-        self.table_set(self.typed_reg(a), self.runtime_value(a), self.typed_operand(b), self.operand_value(b),
-                       self.typed_operand(c), self.operand_value(c))
-
-    def r_SETFIELD(self, frame, ins):
-        a, b, c = ins[1], ins[2], ins[3]
-        key = frame.func.proto.consts[b]
-        self.table_set(self.typed_reg(a), self.runtime_value(a), const_tv(key), key, self.typed_operand(c),
-                       self.operand_value(c))
-
-    def r_NEWTABLE(self, frame, ins):
-        """A table allocated natively, as LuaTable.__init__ makes it (see ylua/table.py)."""
-        rec = self.rec
-        t = rec.op("new_object", const_obj(LuaTable))
-        rec.op("setslot", t, rec.const(T_ARR), rec.op("new_list", rec.const(0)))
-        rec.op("setslot", t, rec.const(T_HASH), rec.op("new_dict"))
-        for off in (T_META, T_KEYS, T_KEYIDX):
-            rec.op("setslot", t, rec.const(off), const_obj(None))
-        self.empty_tables.add(id(t))
-        self.set(ins[1], TV(t, "table"))
-
-    def r_SETLIST(self, frame, ins):
-        a, b, c = ins[1], ins[2], ins[3]
-        if b == 0:
-            vf = self.vframes[-1]
-            if vf.top is None:
-                raise TraceAbort("table constructor with a variable number of values")
-            b = self.consume_top(vf) - a - 1
-        t = self.typed_reg(a).v
-        tvs = [self.get(a + 1 + i) for i in range(b)]
-        if c == 0 and id(t) in self.empty_tables and all(self.runtime_value(a + 1 + i) is not None for i in range(b)):
-            # the values of {x, y, ...} go straight into the array part of the table just made
-            self.empty_tables.discard(id(t))
-            for tv in tvs:
-                if tv.kind == "any":
-                    self.guard("guard_is_not", tv.v, const_obj(None))
-            arr = self.rec.op("getslot", t, self.rec.const(T_ARR))
-            for tv in tvs:
-                self.raising("list_append", arr, self.obj(tv))
-            return
-        self.raising("call", const_obj(set_list), t, const_obj(c + 1), *[self.obj(tv) for tv in tvs])
 
     # ---- arithmetic
 
@@ -805,145 +527,6 @@ class RecordOps:
                 return
         self.call(fn, self.get(a), args, a, c)
 
-    # ---- string.len, byte, sub and char with lstrlib's index rules, specialised on which rule applies
-
-    def string_len(self, a, nargs):
-        s = self.typed_reg(a + 1)
-        return TV(self.rec.op("bytes_len", s.v), "int") if s.kind == "str" else None
-
-    def string_index(self, s_tv, i_tv, i_val, n):
-        """The 0-based index of Lua position i (posrelat: negative counts from the end) in a string of length n
-        when it falls inside the string (guarded), else None."""
-        rec = self.rec
-        length = rec.op("bytes_len", s_tv.v)
-        if 1 <= i_val <= n:
-            idx = rec.op("int_sub", i_tv.v, rec.const(1))
-        elif -n <= i_val <= -1:
-            idx = rec.op("int_add", length, i_tv.v)
-        else:
-            return None
-        self.guard("guard_true", rec.op("int_ult", idx, length))
-        if i_val < 0:  # a positive index whose int_ult holds is the other rule's
-            self.guard("guard_true", rec.op("int_lt", i_tv.v, rec.const(0)))
-        return idx
-
-    def string_byte(self, a, nargs):
-        """string.byte(s [, i]) for one byte that is there (no byte, or several, go to the library)."""
-        s = self.typed_reg(a + 1)
-        if s.kind != "str" or nargs > 2:
-            return None
-        if nargs == 2:
-            i = self.typed_reg(a + 2)
-            if i.kind != "int":
-                return None
-            idx = self.string_index(s, i, self.runtime_value(a + 2), len(self.runtime_value(a + 1)))
-        else:
-            idx = self.string_index(s, const_tv(1), 1, len(self.runtime_value(a + 1)))
-        return None if idx is None else TV(self.rec.op("bytes_getbyte", s.v, idx), "int")
-
-    def string_sub(self, a, nargs):
-        """string.sub(s, i [, j]) when i and j each follow one of lstrlib's rules (from the start, from the end, j
-        past the end), specialised on which."""
-        rec = self.rec
-        s = self.typed_reg(a + 1)
-        if s.kind != "str" or nargs not in (2, 3):
-            return None
-        i = self.typed_reg(a + 2)
-        j = self.typed_reg(a + 3) if nargs == 3 else const_tv(-1)
-        if i.kind != "int" or j.kind != "int":
-            return None
-        text = self.runtime_value(a + 1)
-        n = len(text)
-        iv, jv = self.runtime_value(a + 2), self.runtime_value(a + 3) if nargs == 3 else -1
-        length = rec.op("bytes_len", s.v)
-        # start (0-based) of posrelatI(i)
-        if iv >= 1:
-            self.guard_int_compare("int_ge", i.v, 1, True)
-            start, sv = rec.op("int_sub", i.v, rec.const(1)), iv - 1
-        elif -n <= iv <= -1:
-            self.guard_int_compare("int_lt", i.v, 0, True)
-            start, sv = rec.op("int_add", length, i.v), n + iv
-            self.guard("guard_true", rec.op("int_ge", start, rec.const(0)))
-        else:
-            return None
-        # end (exclusive) of getendpos(j)
-        if 0 <= jv <= n:
-            self.guard_int_compare("int_ge", j.v, 0, True)
-            self.guard("guard_true", rec.op("int_le", j.v, length))
-            stop, ev = j.v, jv
-        elif -n <= jv <= -1:
-            self.guard_int_compare("int_lt", j.v, 0, True)
-            stop, ev = rec.op("int_add", rec.op("int_add", length, j.v), rec.const(1)), n + jv + 1
-            self.guard("guard_true", rec.op("int_ge", stop, rec.const(0)))
-        elif jv > n:
-            self.guard("guard_true", rec.op("int_gt", j.v, length))
-            stop, ev = length, n
-        else:
-            return None
-        if sv >= ev:  # empty: start at or past the end
-            self.guard("guard_true", rec.op("int_ge", start, stop))
-            return const_tv(b"")
-        self.guard("guard_true", rec.op("int_lt", start, stop))
-        if sv > 0 or ev < n:
-            self.guard("guard_true", rec.op("int_le", stop, length))
-        return TV(self.raising("bytes_slice", s.v, start, stop), "str")
-
-    def guard_int_compare(self, name, v, k, expect):
-        if not v.is_const():
-            self.guard("guard_true" if expect else "guard_false", self.rec.op(name, v, self.rec.const(k)))
-
-    def string_char(self, a, nargs):
-        """string.char(b) of one byte."""
-        if nargs != 1:
-            return None
-        b = self.typed_reg(a + 1)
-        if b.kind != "int" or not 0 <= self.runtime_value(a + 1) <= 255:
-            return None
-        self.guard("guard_true", self.rec.op("int_ult", b.v, self.rec.const(256)))
-        return TV(self.rec.op("bytes_char", b.v), "str")
-
-    def record_assert(self, a, args) -> list:
-        """assert(v, ...) that holds is a guard on v's truth and returns its arguments (returned here). The guard
-        resumes at the call itself, so a failing assertion is raised by the interpreter, with its frames and
-        message."""
-        first = self.typed_reg(a + 1)
-        t = self.truth(first)
-        if t is False:
-            raise TraceAbort("an assertion that fails")
-        if t is not True:
-            self.guard("guard_true", t)
-        return [first] + args[1:]
-
-    def intrinsic(self, name, a, nargs):
-        """The TV of math.<name>(...) or string.<name>(...) on the arguments in registers a+1.. computed natively,
-        or None when their kinds need the library function."""
-        rec = self.rec
-        if name in STRING_INTRINSICS:
-            return getattr(self, "string_" + name)(a, nargs)
-        if name in ("min", "max"):
-            if nargs != 2:
-                return None
-            x, y = self.typed_reg(a + 1), self.typed_reg(a + 2)
-            if x.kind == y.kind == "float":
-                return TV(rec.op("float_" + name, x.v, y.v), "float")
-            return None
-        if name in LIBM_UNARY and nargs != 1:  # math.log(x, base)
-            return None
-        x = self.typed_reg(a + 1)
-        if x.kind == "int":
-            if name in ("floor", "ceil"):
-                return x
-            if name == "sqrt" or name in LIBM_UNARY:
-                return TV(rec.op("float_" + name, rec.op("int_to_float", x.v)), "float")
-            return None
-        if x.kind != "float":
-            return None
-        if name in ("floor", "ceil"):
-            # an integral float becomes an integer when it fits; inf, nan and huge values are left to the library
-            r = rec.op("float_" + name, x.v)
-            self.guard("guard_true", rec.op("float_is_int64", r))
-            return TV(rec.op("float_to_int", r), "int")
-        return TV(rec.op("float_" + name, x.v), "float")
 
     def r_TFORCALL(self, frame, ins):
         a, b = ins[1], ins[2]

@@ -1,0 +1,154 @@
+"""Built-in functions recorded as native operations (LuaJIT's recff_* fast functions): string.len, byte, sub and
+char with lstrlib's index rules, specialised on which rule applies; math.floor/ceil/min/max/sqrt and the libm
+functions on numbers of known kinds.
+"""
+
+from __future__ import annotations
+
+from jit.ir.semantics import LIBM_UNARY
+from jit.recorder import TraceAbort
+from ylua.jit_values import TV, const_tv
+
+STRING_INTRINSICS = frozenset(("len", "byte", "sub", "char"))
+
+
+class RecordIntrinsics:
+    """The intrinsic part of RecordOps (a mixin of LuaRecording)."""
+
+    def string_len(self, a, nargs):
+        s = self.typed_reg(a + 1)
+        return TV(self.rec.op("bytes_len", s.v), "int") if s.kind == "str" else None
+
+    def string_index(self, s_tv, i_tv, i_val, n):
+        """The 0-based index of Lua position i (posrelat: negative counts from the end) in a string of length n
+        when it falls inside the string (guarded), else None."""
+        rec = self.rec
+        length = rec.op("bytes_len", s_tv.v)
+        if 1 <= i_val <= n:
+            idx = rec.op("int_sub", i_tv.v, rec.const(1))
+        elif -n <= i_val <= -1:
+            idx = rec.op("int_add", length, i_tv.v)
+        else:
+            return None
+        self.guard("guard_true", rec.op("int_ult", idx, length))
+        if i_val < 0:  # a positive index whose int_ult holds is the other rule's
+            self.guard("guard_true", rec.op("int_lt", i_tv.v, rec.const(0)))
+        return idx
+
+    def string_byte(self, a, nargs):
+        """string.byte(s [, i]) for one byte that is there (no byte, or several, go to the library)."""
+        s = self.typed_reg(a + 1)
+        if s.kind != "str" or nargs > 2:
+            return None
+        if nargs == 2:
+            i = self.typed_reg(a + 2)
+            if i.kind != "int":
+                return None
+            idx = self.string_index(s, i, self.runtime_value(a + 2), len(self.runtime_value(a + 1)))
+        else:
+            idx = self.string_index(s, const_tv(1), 1, len(self.runtime_value(a + 1)))
+        return None if idx is None else TV(self.rec.op("bytes_getbyte", s.v, idx), "int")
+
+    def string_sub(self, a, nargs):
+        """string.sub(s, i [, j]) when i and j each follow one of lstrlib's rules (from the start, from the end, j
+        past the end), specialised on which."""
+        rec = self.rec
+        s = self.typed_reg(a + 1)
+        if s.kind != "str" or nargs not in (2, 3):
+            return None
+        i = self.typed_reg(a + 2)
+        j = self.typed_reg(a + 3) if nargs == 3 else const_tv(-1)
+        if i.kind != "int" or j.kind != "int":
+            return None
+        text = self.runtime_value(a + 1)
+        n = len(text)
+        iv, jv = self.runtime_value(a + 2), self.runtime_value(a + 3) if nargs == 3 else -1
+        length = rec.op("bytes_len", s.v)
+        # start (0-based) of posrelatI(i)
+        if iv >= 1:
+            self.guard_int_compare("int_ge", i.v, 1, True)
+            start, sv = rec.op("int_sub", i.v, rec.const(1)), iv - 1
+        elif -n <= iv <= -1:
+            self.guard_int_compare("int_lt", i.v, 0, True)
+            start, sv = rec.op("int_add", length, i.v), n + iv
+            self.guard("guard_true", rec.op("int_ge", start, rec.const(0)))
+        else:
+            return None
+        # end (exclusive) of getendpos(j)
+        if 0 <= jv <= n:
+            self.guard_int_compare("int_ge", j.v, 0, True)
+            self.guard("guard_true", rec.op("int_le", j.v, length))
+            stop, ev = j.v, jv
+        elif -n <= jv <= -1:
+            self.guard_int_compare("int_lt", j.v, 0, True)
+            stop, ev = rec.op("int_add", rec.op("int_add", length, j.v), rec.const(1)), n + jv + 1
+            self.guard("guard_true", rec.op("int_ge", stop, rec.const(0)))
+        elif jv > n:
+            self.guard("guard_true", rec.op("int_gt", j.v, length))
+            stop, ev = length, n
+        else:
+            return None
+        if sv >= ev:  # empty: start at or past the end
+            self.guard("guard_true", rec.op("int_ge", start, stop))
+            return const_tv(b"")
+        self.guard("guard_true", rec.op("int_lt", start, stop))
+        if sv > 0 or ev < n:
+            self.guard("guard_true", rec.op("int_le", stop, length))
+        return TV(self.raising("bytes_slice", s.v, start, stop), "str")
+
+    def guard_int_compare(self, name, v, k, expect):
+        if not v.is_const():
+            self.guard("guard_true" if expect else "guard_false", self.rec.op(name, v, self.rec.const(k)))
+
+    def string_char(self, a, nargs):
+        """string.char(b) of one byte."""
+        if nargs != 1:
+            return None
+        b = self.typed_reg(a + 1)
+        if b.kind != "int" or not 0 <= self.runtime_value(a + 1) <= 255:
+            return None
+        self.guard("guard_true", self.rec.op("int_ult", b.v, self.rec.const(256)))
+        return TV(self.rec.op("bytes_char", b.v), "str")
+
+    def record_assert(self, a, args) -> list:
+        """assert(v, ...) that holds is a guard on v's truth and returns its arguments (returned here). The guard
+        resumes at the call itself, so a failing assertion is raised by the interpreter, with its frames and
+        message."""
+        first = self.typed_reg(a + 1)
+        t = self.truth(first)
+        if t is False:
+            raise TraceAbort("an assertion that fails")
+        if t is not True:
+            self.guard("guard_true", t)
+        return [first] + args[1:]
+
+    def intrinsic(self, name, a, nargs):
+        """The TV of math.<name>(...) or string.<name>(...) on the arguments in registers a+1.. computed natively,
+        or None when their kinds need the library function."""
+        rec = self.rec
+        if name in STRING_INTRINSICS:
+            return getattr(self, "string_" + name)(a, nargs)
+        if name in ("min", "max"):
+            if nargs != 2:
+                return None
+            x, y = self.typed_reg(a + 1), self.typed_reg(a + 2)
+            if x.kind == y.kind == "float":
+                return TV(rec.op("float_" + name, x.v, y.v), "float")
+            return None
+        if name in LIBM_UNARY and nargs != 1:  # math.log(x, base)
+            return None
+        x = self.typed_reg(a + 1)
+        if x.kind == "int":
+            if name in ("floor", "ceil"):
+                return x
+            if name == "sqrt" or name in LIBM_UNARY:
+                return TV(rec.op("float_" + name, rec.op("int_to_float", x.v)), "float")
+            return None
+        if x.kind != "float":
+            return None
+        if name in ("floor", "ceil"):
+            # an integral float becomes an integer when it fits; inf, nan and huge values are left to the library
+            r = rec.op("float_" + name, x.v)
+            self.guard("guard_true", rec.op("float_is_int64", r))
+            return TV(rec.op("float_to_int", r), "int")
+        return TV(rec.op("float_" + name, x.v), "float")
