@@ -193,8 +193,8 @@ class RecordTables:
                     else:  # the store is told what the item holds: the key exists, no entry is added
                         self.raising("dict_set", hash_, key_tv.v, vo, old)
                     return
-                if t_val.meta is None and t_val._keys is None:
-                    self.guard_no_meta(t_tv)
+                if t_val._keys is None and self.guard_no_newindex(t_tv, t_val.meta):
+                    # a new field (an object's, when its class has no __newindex): no `next` snapshot to drop
                     self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_KEYS)), const_obj(None))
                     self.raising("dict_set", hash_, key_tv.v, vo)
                     return
@@ -202,7 +202,38 @@ class RecordTables:
                 self.guard_no_meta(t_tv)
                 self.raising("call", const_obj(h.settable), t_tv.v, self.obj(key_tv), vo)
                 return
+        elif t_tv.kind == "table" and key_tv.kind == "str" and self.field_delete(t_tv, t_val, key_tv, key_val):
+            return
         self.raising("call", const_obj(h.setindex), self.obj(t_tv), self.obj(key_tv), self.obj(v_tv))
+
+    def field_delete(self, t_tv, t_val, key_tv, key_val) -> bool:
+        """t.key = nil for a string key: the field leaves the hash part when it is there (no __newindex applies
+        then), and nothing happens when it is not and the metatable has no __newindex. False when recorded
+        otherwise."""
+        rec = self.rec
+        hash_ = rec.op("getslot", t_tv.v, rec.const(T_HASH))
+        if t_val.hash.get(key_val) is not None:
+            if self.present_field(hash_, t_val, key_tv) is None:
+                self.guard("guard_is_not", rec.op("dict_get", hash_, key_tv.v), const_obj(None))
+            self.raising("call", const_obj(dict.pop), hash_, key_tv.v)
+            return True
+        if self.guard_no_newindex(t_tv, t_val.meta):
+            self.guard("guard_is", rec.op("dict_get", hash_, key_tv.v), const_obj(None))
+            return True
+        return False
+
+    def guard_no_newindex(self, t_tv, meta) -> bool:
+        """Guards that a store into table t_tv, whose metatable is now `meta`, is a raw set: it has no metatable, or
+        this one again and it has no __newindex. False (nothing guarded) when it has one."""
+        if meta is None:
+            self.guard_no_meta(t_tv)
+            return True
+        if meta.hash.get(b"__newindex") is not None:
+            return False
+        rec = self.rec
+        self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_META)), const_obj(meta))
+        self.guard("guard_is", self.const_dict_read(meta.hash, const_obj(b"__newindex")), const_obj(None))
+        return True
 
     def array_index(self, key_tv):
         """key - 1: the array part's index of an integer key (negative keys wrap to huge unsigned indices)."""

@@ -71,13 +71,13 @@ def test_a_jump_that_makes_the_preamble_guards_redundant_enters_the_loop():
     jumper = compile_jumper(STORES_THEN_JUMPS, loop)
     assert jumper.ir.ops[-1].opdef.name == "jump_loop"
     assert not [op for op in jumper.ir.ops if op.opdef.is_guard]
-    items = ["a", "b", "c", "d", "e", "f", "g"]
+    items = ["".join(("item", str(k))) for k in range(7)]  # objects of this test alone: their counts are its own
     regs = [0, items, None]
     before = sys.getrefcount(items), [sys.getrefcount(x) for x in items]
     for _ in range(3):
         regs[0] = 0
         r = jumper.entry(regs)
-        assert r[0] is loop.exits[1] and r[1:] == (regs, 7, 7.0) and regs[0] == 5 and regs[2] == "g"
+        assert r[0] is loop.exits[1] and r[1:] == (regs, 7, 7.0) and regs[0] == 5 and regs[2] is items[6]
     regs[2] = None
     assert (sys.getrefcount(items), [sys.getrefcount(x) for x in items]) == before
     # the loop's own entry still runs its preamble
