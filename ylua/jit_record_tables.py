@@ -117,34 +117,49 @@ class RecordTables:
 
     def class_field(self, t_tv, meta, key_tv, key_val, own):
         """t.key for a key t lacks, found in the table its metatable's __index names (the class of an object), or
-        further up a chain of such tables (its base classes): guarded loads instead of a call of the general
-        __index path. None when that is not the case."""
+        further up a chain of such tables (its base classes), or nil when the chain ends without it (a metatable
+        with no __index, or a class with no metatable): guarded loads instead of a call of the general __index
+        path. None when that is not the case (an __index function, a chain too long)."""
         chain = []  # (metatable, the __index table it names), from the object's class up to where key is found
-        m = meta
+        m, found = meta, False
         while len(chain) < MAX_CLASS_CHAIN:
             cls = m.hash.get(b"__index")
+            if cls is None:
+                break
             if type(cls) is not LuaTable:
                 return None
             chain.append((m, cls))
             if cls.hash.get(key_val) is not None:
+                found = True
                 break
             m = cls.meta
             if m is None:
-                return None
+                break
         else:
             return None
         rec = self.rec
         self.guard("guard_is", own, const_obj(None))
         self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_META)), const_obj(meta))
         for k, (m, cls) in enumerate(chain):
-            self.guard("guard_is", self.const_dict_read(m.hash, const_obj(stored_key(m.hash, b"__index"))),
-                       const_obj(cls))
-            if k + 1 < len(chain):  # not in this class: its own metatable leads on
-                self.guard("guard_is", rec.op("dict_get", const_obj(cls.hash), key_tv.v), const_obj(None))
-                self.guard("guard_is", rec.op("getslot", const_obj(cls), rec.const(T_META)), const_obj(chain[k + 1][0]))
-        found = self.const_dict_read(chain[-1][1].hash, key_tv.v)
-        self.guard("guard_is_not", found, const_obj(None))
-        return TV(found, "any")
+            self.guard("guard_is", self.meta_index(m), const_obj(cls))
+            if found and k + 1 == len(chain):
+                break
+            # not in this class: its own metatable leads on, or ends the chain
+            self.guard("guard_is", rec.op("dict_get", const_obj(cls.hash), key_tv.v), const_obj(None))
+            after = chain[k + 1][0] if k + 1 < len(chain) else cls.meta
+            self.guard("guard_is", rec.op("getslot", const_obj(cls), rec.const(T_META)), const_obj(after))
+        if found:
+            value = self.const_dict_read(chain[-1][1].hash, key_tv.v)
+            self.guard("guard_is_not", value, const_obj(None))
+            return TV(value, "any")
+        last = chain[-1][1].meta if chain else meta
+        if last is not None:  # a metatable without __index ends the chain
+            self.guard("guard_is", self.meta_index(last), const_obj(None))
+        return NIL
+
+    def meta_index(self, m):
+        """The IR value of metatable m's __index (m a constant of the trace)."""
+        return self.const_dict_read(m.hash, const_obj(stored_key(m.hash, b"__index")))
 
     def const_dict_read(self, d, key):
         """The value under `key` (an IR value) of the dict `d` (a constant of the trace), or None: a slot_read
