@@ -1,13 +1,15 @@
 """Built-in functions recorded as native operations (LuaJIT's recff_* fast functions): string.len, byte, sub and
-char with lstrlib's index rules, specialised on which rule applies; math.floor/ceil/min/max/sqrt and the libm
-functions on numbers of known kinds.
+char with lstrlib's index rules, specialised on which rule applies; math.floor/ceil/abs/min/max/sqrt and the libm
+functions on numbers of known kinds; the step of an ipairs loop over a table without a metatable.
 """
 
 from __future__ import annotations
 
+from jit.ir import const_obj
 from jit.ir.semantics import LIBM_UNARY
 from jit.recorder import TraceAbort
-from ylua.jit_values import TV, const_tv
+from ylua.jit_record_tables import T_ARR
+from ylua.jit_values import NIL, TV, const_tv
 
 STRING_INTRINSICS = frozenset(("len", "byte", "sub", "char"))
 
@@ -143,6 +145,9 @@ class RecordIntrinsics:
                 return x
             if name == "sqrt" or name in LIBM_UNARY:
                 return TV(rec.op("float_" + name, rec.op("int_to_float", x.v)), "float")
+            if name == "abs":  # wraps for the minimum integer, as lua5.4's does
+                negative = rec.op("int_lt", x.v, rec.const(0))
+                return TV(rec.op("int_select", negative, rec.op("int_neg", x.v), x.v), "int")
             return None
         if x.kind != "float":
             return None
@@ -152,3 +157,32 @@ class RecordIntrinsics:
             self.guard("guard_true", rec.op("float_is_int64", r))
             return TV(rec.op("float_to_int", r), "int")
         return TV(rec.op("float_" + name, x.v), "float")
+
+    def ipairs_step(self, a, b) -> bool:
+        """The ipairs iterator's step (a generic for's TFORCALL at register a, b variables) over a table without a
+        metatable: the next item of the array part behind a bounds guard, or the end of the loop past it when the
+        table has no hash part. False when the call is recorded as a call."""
+        rec = self.rec
+        t, i = self.typed_reg(a + 1), self.typed_reg(a + 2)
+        t_val, i_val = self.runtime_value(a + 1), self.runtime_value(a + 2)
+        if t.kind != "table" or i.kind != "int" or t_val.meta is not None:
+            return False
+        if not 0 <= i_val < len(t_val.arr) and t_val.hash:
+            return False  # the item may be in the hash part
+        self.guard_no_meta(t)
+        within = rec.op("int_ult", i.v, self.array_len(t))  # i is the index of item i + 1
+        vf = self.vframes[-1]
+        if 0 <= i_val < len(t_val.arr):
+            self.guard("guard_true", within)
+            v = rec.op("list_getitem", rec.op("getslot", t.v, rec.const(T_ARR)), i.v)
+            if t_val.arr[i_val] is None:  # a hole ends the loop
+                self.guard("guard_is", v, const_obj(None))
+                self.store_results(vf, a + 4, b + 1, [NIL])
+                return True
+            self.guard("guard_is_not", v, const_obj(None))
+            self.store_results(vf, a + 4, b + 1, [TV(rec.op("int_add", i.v, rec.const(1)), "int"), TV(v, "any")])
+            return True
+        self.guard("guard_false", within)
+        self.guard_no_hash(t)
+        self.store_results(vf, a + 4, b + 1, [NIL])
+        return True
