@@ -49,7 +49,18 @@ class FunctionRecording(LuaRecording):
         return snap
 
     def loop_start(self, frame, pc) -> bool:
-        self.unroll(frame, pc, MAX_UNROLL)  # loops inside a traced function run a few iterations, unrolled
+        """A loop inside the traced function runs a few iterations unrolled. When it has a trace of its own, or
+        runs longer, the trace leaves to the interpreter at its loop start (the rest of the call is interpreted,
+        and the loop's own trace runs there): a function trace never aborts for a loop it calls."""
+        seen = self.loop_starts_seen.get((frame, pc), 0)
+        target = self.driver.compiled_trace_at(frame, pc)
+        if seen >= MAX_UNROLL or (target is not None and target.kind == "root"):
+            rec = self.rec
+            rec.at(rec.pos, self.snapshot(pc))
+            rec.finish()
+            self.driver.stop_function_recording(self.rt, self)
+            return True
+        self.loop_starts_seen[(frame, pc)] = seen + 1
         return False
 
     # ---- calls and returns
