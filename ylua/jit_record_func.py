@@ -49,12 +49,12 @@ class FunctionRecording(LuaRecording):
         return snap
 
     def loop_start(self, frame, pc) -> bool:
-        """A loop inside the traced function runs a few iterations unrolled. When it has a trace of its own, or
-        runs longer, the trace leaves to the interpreter at its loop start (the rest of the call is interpreted,
-        and the loop's own trace runs there): a function trace never aborts for a loop it calls."""
+        """A loop inside the traced function runs a few iterations unrolled. When it runs longer, the trace leaves
+        to the interpreter at its loop start (the rest of the call is interpreted, and the loop's own trace runs
+        there): a function trace never aborts for a loop it calls. (Leaving at every loop that has a trace of its
+        own cost more than it saved: short loops are cheaper unrolled than entered through an exit.)"""
         seen = self.loop_starts_seen.get((frame, pc), 0)
-        target = self.driver.compiled_trace_at(frame, pc)
-        if seen >= MAX_UNROLL or (target is not None and target.kind == "root"):
+        if seen >= MAX_UNROLL:
             rec = self.rec
             rec.at(rec.pos, self.snapshot(pc))
             rec.finish()
