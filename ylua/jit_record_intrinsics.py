@@ -10,6 +10,7 @@ from jit.ir.semantics import LIBM_UNARY
 from jit.recorder import TraceAbort
 from ylua.jit_record_tables import T_ARR
 from ylua.jit_values import NIL, TV, const_tv
+from ylua.values import type_name
 
 STRING_INTRINSICS = frozenset(("len", "byte", "sub", "char"))
 
@@ -125,9 +126,14 @@ class RecordIntrinsics:
         return [first] + args[1:]
 
     def intrinsic(self, name, a, nargs):
-        """The TV of math.<name>(...) or string.<name>(...) on the arguments in registers a+1.. computed natively,
-        or None when their kinds need the library function."""
+        """The TV of type(v), math.<name>(...) or string.<name>(...) on the arguments in registers a+1.. computed
+        natively, or None when their kinds need the library function."""
         rec = self.rec
+        if name == "type":  # the name of the type the argument is guarded to have: a constant
+            if nargs != 1:
+                return None
+            self.typed_reg(a + 1)
+            return const_tv(type_name(self.runtime_value(a + 1)).encode())
         if name in STRING_INTRINSICS:
             return getattr(self, "string_" + name)(a, nargs)
         if name in ("min", "max"):

@@ -259,6 +259,9 @@ class RecordOps(RecordTables, RecordIntrinsics):
             known = ("nil", "bool", "int", "float", "str", "table", "lfunc", "builtin")
             if kx in known and ky in known and not (kx in numbers and ky in numbers) and kx != ky:
                 return  # different types are never equal and no metamethod applies
+            if kx == ky == "str":
+                self.branch(rec.op("bytes_eq", self.obj(x), self.obj(y)), a, self.pc, d)
+                return
             if kx == ky and kx in ("nil", "bool", "lfunc", "builtin"):
                 if kx == "nil":
                     return

@@ -128,6 +128,7 @@ OPS = [
     ("bytes_char", "i", "o", "P", "the one-byte bytes object of byte a0 (CPython's cached one; 0 <= a0 < 256, guard "
      "it)"),
     ("bytes_concat", "oo", "o", "AX", "a0 + a1 of two bytes objects"),
+    ("bytes_eq", "oo", "b", "P", "a0 == a1 of two bytes objects (the same object, or the same bytes)"),
     ("dict_get", "oo", "o", "R", "a0.get(a1) (None when missing)"),
     ("dict_keys", "o", "i", "R", "where dict a0 keeps its keys and entries when dict_slot_value can read them (a "
      "combined dict with general entries), else the address of an empty table of entries"),

@@ -165,5 +165,6 @@ PURE = {
     **{f"float_{name}": _libm(name) for name in LIBM_UNARY},
     "bytes_len": len,
     "bytes_getbyte": lambda b, i: b[i],
+    "bytes_eq": lambda a, b: a == b,
     "bytes_char": lambda i: bytes((i,)),
 }

@@ -60,6 +60,8 @@ def open_lib(rt) -> None:
             raise ArgError(1, "value expected")
         return (type_name(v).encode(),)
 
+    lua_type.jit_intrinsic = "type"  # a trace knows the answer from the type it guards (jit_record_intrinsics.py)
+
     def lua_tostring(v=NOARG, *_):
         if v is NOARG:
             raise ArgError(1, "value expected")

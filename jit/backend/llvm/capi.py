@@ -29,6 +29,7 @@ DECLS = {
     "PyErr_Occurred": "declare ptr @PyErr_Occurred()",
     "PyErr_Clear": "declare void @PyErr_Clear()",
     "PySequence_Concat": "declare ptr @PySequence_Concat(ptr, ptr)",
+    "PyObject_RichCompareBool": "declare i32 @PyObject_RichCompareBool(ptr, ptr, i32)",
     "PyBytes_FromStringAndSize": "declare ptr @PyBytes_FromStringAndSize(ptr, i64)",
     "PyDict_SetItem": "declare i32 @PyDict_SetItem(ptr, ptr, ptr)",
     "PyObject_Vectorcall": "declare ptr @PyObject_Vectorcall(ptr, ptr, i64, ptr)",

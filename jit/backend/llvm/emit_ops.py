@@ -331,6 +331,14 @@ class OpEmitters:
         self.emit(f"{bad} = icmp eq ptr {self.res(p)}, null")
         self.raise_if(bad, p)
 
+    def op_bytes_eq(self, op, p, a, b):
+        """Through PyObject_RichCompareBool (Py_EQ), which answers at once for the same object and otherwise compares
+        sizes and bytes; two bytes objects compare without raising."""
+        self.need("PyObject_RichCompareBool")
+        r = self.tmp()
+        self.emit(f"{r} = call i32 @PyObject_RichCompareBool(ptr {a}, ptr {b}, i32 2)")
+        self.emit(f"{self.res(p)} = icmp eq i32 {r}, 1")
+
     def op_bytes_getbyte(self, op, p, b, i):
         addr, byte = self.tmp(), self.tmp()
         self.emit(f"{addr} = getelementptr i8, ptr {self.field_addr(b, layout.BYTES_DATA)}, i64 {i}")
