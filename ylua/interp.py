@@ -98,9 +98,10 @@ class Interp:
             return self.call(mm, [fn] + list(args))
         recorder = self.recorder
         if recorder is not None:
-            # a nested activation is recorded as one opaque call: it is not traced into
-            recorder.nested_call(fn, args)
-            self.recorder = None
+            if recorder.nested_call(fn, args):
+                recorder = None  # an inlined metamethod: the recording follows the call into its activation
+            else:  # a nested activation is recorded as one opaque call: it is not traced into
+                self.recorder = None
         self.c_depth += 1
         try:
             if self.c_depth >= MAX_C_DEPTH:

@@ -137,6 +137,7 @@ class LuaRecording(RecordOps):
         self.opaque_result = None  # what the last opaque call's function trace returned
         self.consumed_top = None  # (vframe, top) that the instruction being recorded consumed (see consume_top)
         self.callee_closure = None  # the callee just checked by its prototype only (see RecordOps.callee)
+        self.expected_metamethod = None  # (function, argument TVs, result register) the VM is about to call
         self.skip_to = None  # (frame, join pc) while the interpreter runs an if-converted arm (jit_ifconv.py)
         self.fresh_closures: set = set()  # ids of the SSA values of closures the trace itself made
 
@@ -172,6 +173,8 @@ class LuaRecording(RecordOps):
                 if pc != join:
                     return
                 self.skip_to = None
+            if self.expected_metamethod is not None:
+                raise TraceAbort("the interpreter did not call the metamethod the recording expected")
             top = self.vframes[-1]
             if top.frame is None:
                 top.frame = frame
@@ -235,8 +238,17 @@ class LuaRecording(RecordOps):
                              loc if loc.state == COMPILING else None)
         self.loop_starts_seen[(frame, pc)] = seen
 
-    def nested_call(self, fn, args):
-        """A nested activation starts (it is not traced into: the trace calls it)."""
+    def nested_call(self, fn, args) -> bool:
+        """A nested activation starts. True when it calls the metamethod the recording expects (RecordOps.
+        metamethod_call): its frame is inlined, and the recording follows the activation. False when the trace
+        calls it, not tracing into it."""
+        expected = self.expected_metamethod
+        if expected is None or expected[0] is not fn:
+            return False
+        self.expected_metamethod = None
+        _, tvs, a = expected
+        self.push_frame(fn, tvs, a, 2)
+        return True
 
     def error(self, exc):
         """The recorded activation raises: the recording cannot go on."""

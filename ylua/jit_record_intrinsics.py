@@ -8,7 +8,7 @@ from __future__ import annotations
 from jit.ir import const_obj
 from jit.ir.semantics import LIBM_UNARY
 from jit.recorder import TraceAbort
-from ylua.jit_record_tables import T_ARR
+from ylua.jit_record_tables import T_ARR, T_HASH, T_META
 from ylua.jit_values import NIL, TV, const_tv
 from ylua.values import type_name
 
@@ -134,6 +134,8 @@ class RecordIntrinsics:
                 return None
             self.typed_reg(a + 1)
             return const_tv(type_name(self.runtime_value(a + 1)).encode())
+        if name == "setmetatable":
+            return self.set_metatable(a, nargs)
         if name in STRING_INTRINSICS:
             return getattr(self, "string_" + name)(a, nargs)
         if name in ("min", "max"):
@@ -192,3 +194,20 @@ class RecordIntrinsics:
         self.guard_no_hash(t)
         self.store_results(vf, a + 4, b + 1, [NIL])
         return True
+
+    def set_metatable(self, a, nargs):
+        """setmetatable(t, mt) of a table that has no metatable yet (an object being made) and a metatable
+        without __mode (weak tables are registered by the library): a store of mt into t. Returns t."""
+        if nargs != 2:
+            return None
+        t, mt = self.typed_reg(a + 1), self.typed_reg(a + 2)
+        if t.kind != "table" or mt.kind != "table" or self.runtime_value(a + 1).meta is not None:
+            return None
+        if self.runtime_value(a + 2).hash.get(b"__mode") is not None:
+            return None
+        rec = self.rec
+        self.guard_no_meta(t)
+        mode = rec.op("dict_get", rec.op("getslot", mt.v, rec.const(T_HASH)), const_obj(b"__mode"))
+        self.guard("guard_is", mode, const_obj(None))
+        rec.op("setslot", t.v, rec.const(T_META), mt.v)
+        return t

@@ -20,7 +20,8 @@ from ylua.frame import Frame
 from ylua.jit_helpers import make_closure, new_cell
 from ylua.jit_ifconv import if_convert
 from ylua.jit_record_intrinsics import RecordIntrinsics
-from ylua.jit_record_tables import CELL_V, T_ARR, RecordTables
+from ylua.arith import ARITH_EVENTS
+from ylua.jit_record_tables import CELL_V, T_ARR, T_META, RecordTables, stored_key
 from ylua.jit_values import NIL, TV, const_tv, result_of
 from ylua.values import Builtin, LuaFunction
 
@@ -135,8 +136,39 @@ class RecordOps(RecordTables, RecordIntrinsics):
             yf = y.v if ky == "float" else rec.op("int_to_float", y.v)
             self.set(a, TV(rec.op(FLOAT_ARITH[name], xf, yf), "float"))
             return
+        if self.metamethod_call(ARITH_EVENTS[op.ARITH_OPS[name]], a, x, y, b, c):
+            return
         fn = self.helpers.arith[op.ARITH_OPS[name]]
         self.set(a, TV(self.raising("call", const_obj(fn), self.obj(x), self.obj(y)), "any"))
+
+    def metamethod_call(self, event, a, x, y, b, c) -> bool:
+        """x op y where x is a table whose metatable has a Lua function for `event`, or has none and y is such a
+        table (where the VM looks, in that order): guards that it finds that function, and has the recording follow
+        its call into the nested activation the interpreter makes for it (nested_call), as an inlined frame whose
+        result goes to register a (LuaJIT inlines metamethods the same way). False when it is not that case (a
+        number's or a string's metatable would be asked first, the function is a built-in or has a loop)."""
+        if x.kind != "table" or y.kind not in ("table", "int", "float"):
+            return False
+        found = None
+        for k, (tv, r) in enumerate(((x, b), (y, c))):
+            meta = self.operand_value(r).meta if tv.kind == "table" else None
+            h = meta.hash.get(event) if meta is not None else None
+            if h is not None:
+                found = (k, h)
+                break
+        if found is None or type(found[1]) is not LuaFunction or self.driver.calls.entry_of(found[1].proto).has_loop:
+            return False  # a metamethod with a loop runs in its nested activation, where its loop has a trace
+        rec = self.rec
+        for tv, r in ((x, b), (y, c))[:found[0] + 1]:
+            meta = self.operand_value(r).meta
+            if meta is None:
+                self.guard_no_meta(tv)
+                continue
+            self.guard("guard_is", rec.op("getslot", tv.v, rec.const(T_META)), const_obj(meta))
+            read = self.const_dict_read(meta.hash, const_obj(stored_key(meta.hash, event)))
+            self.guard("guard_is", read, const_obj(meta.hash.get(event)))
+        self.expected_metamethod = (found[1], [x, y], a)
+        return True
 
     def exact_int(self, tv, value) -> TV:
         """An operand of a bitwise operator as an integer: a float with an integral value converts (behind

@@ -205,6 +205,8 @@ def open_lib(rt) -> None:
             weak.register(t, mt)
         return (t,)
 
+    lua_setmetatable.jit_intrinsic = "setmetatable"  # a store into a table that has none (jit_record_intrinsics.py)
+
     def lua_assert(v=NOARG, *rest):
         if v is NOARG:
             raise ArgError(1, "value expected")
