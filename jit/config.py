@@ -43,7 +43,7 @@ class Config:
     check_stack: bool = False
     max_trace_len: int = 4000
     max_failures: int = 5
-    max_side_traces: int = 64
+    max_side_traces: int = 100
 
     @property
     def enabled(self) -> bool:
