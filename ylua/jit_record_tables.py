@@ -22,6 +22,7 @@ T_KEYS = slot_offset(LuaTable, "_keys")
 T_KEYIDX = slot_offset(LuaTable, "_keyidx")
 CELL_V = slot_offset(Cell, "v")
 MAX_CLASS_CHAIN = 4  # __index tables followed by a field read (an object's class and its base classes)
+OBJECT_KEYS = ("table", "lfunc")  # kinds of keys that a table's hash part holds as themselves (compared by identity)
 
 
 def stored_key(d: dict, key):
@@ -69,6 +70,9 @@ class RecordTables:
                 v = self.present_field(hash_, t_val, key_tv) if raw is not None else None
                 if v is None:
                     v = rec.op("dict_get", hash_, key_tv.v)
+            elif key_tv.kind in OBJECT_KEYS:  # a table or function as the key: the object itself is the dict key
+                raw = t_val.hash.get(key_val)
+                v = rec.op("dict_get", rec.op("getslot", t_tv.v, rec.const(T_HASH)), key_tv.v)
             else:
                 v = raw = None
             if v is not None:
@@ -198,6 +202,16 @@ class RecordTables:
                 self.guard_no_hash(t_tv)
                 self.raising("list_append", rec.op("getslot", t_tv.v, rec.const(T_ARR)), vo)
                 return
+            if key_tv.kind in OBJECT_KEYS:
+                hash_ = rec.op("getslot", t_tv.v, rec.const(T_HASH))
+                if t_val.hash.get(key_val) is not None:
+                    self.guard("guard_is_not", rec.op("dict_get", hash_, key_tv.v), const_obj(None))
+                    self.raising("dict_set", hash_, key_tv.v, vo)
+                    return
+                if t_val._keys is None and self.guard_no_newindex(t_tv, t_val.meta):
+                    self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_KEYS)), const_obj(None))
+                    self.raising("dict_set", hash_, key_tv.v, vo)
+                    return
             if key_tv.kind == "str":
                 hash_ = rec.op("getslot", t_tv.v, rec.const(T_HASH))
                 if t_val.hash.get(key_val) is not None:
@@ -217,14 +231,15 @@ class RecordTables:
                 self.guard_no_meta(t_tv)
                 self.raising("call", const_obj(h.settable), t_tv.v, self.obj(key_tv), vo)
                 return
-        elif t_tv.kind == "table" and key_tv.kind == "str" and self.field_delete(t_tv, t_val, key_tv, key_val):
+        elif (t_tv.kind == "table" and key_tv.kind in ("str", *OBJECT_KEYS)
+              and self.field_delete(t_tv, t_val, key_tv, key_val)):
             return
         self.raising("call", const_obj(h.setindex), self.obj(t_tv), self.obj(key_tv), self.obj(v_tv))
 
     def field_delete(self, t_tv, t_val, key_tv, key_val) -> bool:
-        """t.key = nil for a string key: the field leaves the hash part when it is there (no __newindex applies
-        then), and nothing happens when it is not and the metatable has no __newindex. False when recorded
-        otherwise."""
+        """t[key] = nil for a string, table or function key: the entry leaves the hash part when it is there (no
+        __newindex applies then), and nothing happens when it is not and the metatable has no __newindex. False
+        when recorded otherwise."""
         rec = self.rec
         hash_ = rec.op("getslot", t_tv.v, rec.const(T_HASH))
         if t_val.hash.get(key_val) is not None:
