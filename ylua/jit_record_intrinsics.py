@@ -52,6 +52,25 @@ class RecordIntrinsics:
             idx = self.string_index(s, const_tv(1), 1, len(self.runtime_value(a + 1)))
         return None if idx is None else TV(self.rec.op("bytes_getbyte", s.v, idx), "int")
 
+    def string_bytes(self, a, nargs):
+        """string.byte(s, i, j) for the bytes i..j, all inside the string (their number fixed by the recording,
+        at least one), as a list of TVs; None to call the library."""
+        if nargs != 3:
+            return None
+        s, i, j = self.typed_reg(a + 1), self.typed_reg(a + 2), self.typed_reg(a + 3)
+        if s.kind != "str" or i.kind != "int" or j.kind != "int":
+            return None
+        n = len(self.runtime_value(a + 1))
+        iv, jv = self.runtime_value(a + 2), self.runtime_value(a + 3)
+        if not 1 <= iv <= jv <= n:
+            return None
+        rec = self.rec
+        first = self.string_index(s, i, iv, n)
+        self.string_index(s, j, jv, n)  # the last byte is inside too
+        self.guard("guard_true", rec.op("int_eq", rec.op("int_sub", j.v, i.v), rec.const(jv - iv)))
+        return [TV(rec.op("bytes_getbyte", s.v, first if k == 0 else rec.op("int_add", first, rec.const(k))), "int")
+                for k in range(jv - iv + 1)]
+
     def string_sub(self, a, nargs):
         """string.sub(s, i [, j]) when i and j each follow one of lstrlib's rules (from the start, from the end, j
         past the end), specialised on which."""

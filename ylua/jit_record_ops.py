@@ -574,13 +574,18 @@ class RecordOps(RecordTables, RecordIntrinsics):
         if fn.name == "assert" and args:
             self.store_results(self.vframes[-1], a, c, self.record_assert(a, args))
             return
-        if args and c in (1, 2) and hasattr(fn.fn, "jit_intrinsic"):
-            res = self.intrinsic(fn.fn.jit_intrinsic, a, len(args))
-            if res is not None:
-                self.store_results(self.vframes[-1], a, c, [res])
-                return
+        if args and hasattr(fn.fn, "jit_intrinsic"):
+            if c in (1, 2):
+                res = self.intrinsic(fn.fn.jit_intrinsic, a, len(args))
+                if res is not None:
+                    self.store_results(self.vframes[-1], a, c, [res])
+                    return
+            elif fn.fn.jit_intrinsic == "byte":  # several results
+                vals = self.string_bytes(a, len(args))
+                if vals is not None:
+                    self.store_results(self.vframes[-1], a, c, vals)
+                    return
         self.call(fn, self.get(a), args, a, c)
-
 
     def r_TFORCALL(self, frame, ins):
         a, b = ins[1], ins[2]
