@@ -82,7 +82,7 @@ class RecordTables:
                 if raw is not None:
                     self.guard("guard_is_not", v, const_obj(None))
                     return TV(v, "any")
-                if key_tv.kind == "str":
+                if key_tv.kind in ("str", "int"):
                     inherited = self.class_field(t_tv, meta, key_tv, key_val, v)
                     if inherited is not None:
                         return inherited
@@ -123,7 +123,9 @@ class RecordTables:
         """t.key for a key t lacks, found in the table its metatable's __index names (the class of an object), or
         further up a chain of such tables (its base classes), or nil when the chain ends without it (a metatable
         with no __index, or a class with no metatable): guarded loads instead of a call of the general __index
-        path. None when that is not the case (an __index function, a chain too long)."""
+        path. None when that is not the case (an __index function, a chain too long, an integer key that a class
+        has: classes hold methods, so only an integer key absent all along the chain, e.g. past an array object's
+        end, is worth a guard per class)."""
         chain = []  # (metatable, the __index table it names), from the object's class up to where key is found
         m, found = meta, False
         while len(chain) < MAX_CLASS_CHAIN:
@@ -133,7 +135,9 @@ class RecordTables:
             if type(cls) is not LuaTable:
                 return None
             chain.append((m, cls))
-            if cls.hash.get(key_val) is not None:
+            if cls.get(key_val) is not None:
+                if key_tv.kind == "int":
+                    return None
                 found = True
                 break
             m = cls.meta
@@ -149,7 +153,7 @@ class RecordTables:
             if found and k + 1 == len(chain):
                 break
             # not in this class: its own metatable leads on, or ends the chain
-            self.guard("guard_is", rec.op("dict_get", const_obj(cls.hash), key_tv.v), const_obj(None))
+            self.guard_not_in(cls, key_tv)
             after = chain[k + 1][0] if k + 1 < len(chain) else cls.meta
             self.guard("guard_is", rec.op("getslot", const_obj(cls), rec.const(T_META)), const_obj(after))
         if found:
@@ -160,6 +164,17 @@ class RecordTables:
         if last is not None:  # a metatable without __index ends the chain
             self.guard("guard_is", self.meta_index(last), const_obj(None))
         return NIL
+
+    def guard_not_in(self, cls, key_tv):
+        """Guards that table `cls` (a constant of the trace) has no value under the string or integer key key_tv."""
+        rec = self.rec
+        if key_tv.kind == "int":
+            arr_len = rec.op("list_len", rec.op("getslot", const_obj(cls), rec.const(T_ARR)))
+            self.guard("guard_false", rec.op("int_ult", self.array_index(key_tv), arr_len))
+            key = rec.op("box_int", key_tv.v)
+        else:
+            key = key_tv.v
+        self.guard("guard_is", rec.op("dict_get", const_obj(cls.hash), key), const_obj(None))
 
     def meta_index(self, m):
         """The IR value of metatable m's __index (m a constant of the trace)."""

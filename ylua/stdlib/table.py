@@ -19,7 +19,11 @@ def open_lib(rt) -> None:
         return type(t) is LuaTable and t.meta is None
 
     def get(t, i):
-        return t.get(i) if raw(t) else co_impl.call_nonyieldable(rt, rt.index, t, i)
+        if type(t) is LuaTable:
+            v = t.get(i)
+            if v is not None or t.meta is None:  # __index only answers for absent keys
+                return v
+        return co_impl.call_nonyieldable(rt, rt.index, t, i)
 
     def put(t, i, v):
         if raw(t):
