@@ -294,8 +294,9 @@ class RecordOps(RecordTables, RecordIntrinsics):
             if kx == ky == "str":
                 self.branch(rec.op("bytes_eq", self.obj(x), self.obj(y)), a, self.pc, d)
                 return
-            if kx == ky == "table" and self.guard_no_eq(x, self.operand_value(b)) \
-                    and self.guard_no_eq(y, self.operand_value(c)):
+            if kx == ky == "table" and self.guard_no_metamethod(x, self.operand_value(b).meta, b"__eq") \
+                    and self.guard_no_metamethod(y, self.operand_value(c).meta, b"__eq"):
+                # neither has __eq: identity decides
                 self.branch(rec.op("ptr_eq", x.v, y.v), a, self.pc, d)
                 return
             if kx == ky and kx in ("nil", "bool", "lfunc", "builtin"):
@@ -305,21 +306,6 @@ class RecordOps(RecordTables, RecordIntrinsics):
                 return
         fn = getattr(self.helpers, name.lower())  # eq, lt, le: with metamethods and string order
         self.branch(self.raising("call", const_obj(fn), self.obj(x), self.obj(y)), a, self.pc, d)
-
-    def guard_no_eq(self, tv, t) -> bool:
-        """Guards that table `t` (the TV tv) has no __eq metamethod, so that only its identity decides equality:
-        no metatable, or this one again without __eq. False (nothing guarded, but perhaps the other operand's
-        guards) when it has one."""
-        meta = t.meta
-        if meta is None:
-            self.guard_no_meta(tv)
-            return True
-        if meta.hash.get(b"__eq") is not None:
-            return False
-        rec = self.rec
-        self.guard("guard_is", rec.op("getslot", tv.v, rec.const(T_META)), const_obj(meta))
-        self.guard("guard_is", self.const_dict_read(meta.hash, const_obj(b"__eq")), const_obj(None))
-        return True
 
     def r_TEST(self, frame, ins):
         a, b, d = ins[1], ins[2], ins[4]

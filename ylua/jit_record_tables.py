@@ -268,16 +268,20 @@ class RecordTables:
         return False
 
     def guard_no_newindex(self, t_tv, meta) -> bool:
-        """Guards that a store into table t_tv, whose metatable is now `meta`, is a raw set: it has no metatable, or
-        this one again and it has no __newindex. False (nothing guarded) when it has one."""
+        """Guards that a store into table t_tv, whose metatable is now `meta`, is a raw set."""
+        return self.guard_no_metamethod(t_tv, meta, b"__newindex")
+
+    def guard_no_metamethod(self, t_tv, meta, event) -> bool:
+        """Guards that table t_tv, whose metatable is now `meta`, has no metamethod for `event`: no metatable, or
+        this one again without it. False (nothing guarded) when it has one."""
         if meta is None:
             self.guard_no_meta(t_tv)
             return True
-        if meta.hash.get(b"__newindex") is not None:
+        if meta.hash.get(event) is not None:
             return False
         rec = self.rec
         self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_META)), const_obj(meta))
-        self.guard("guard_is", self.const_dict_read(meta.hash, const_obj(b"__newindex")), const_obj(None))
+        self.guard("guard_is", self.const_dict_read(meta.hash, const_obj(event)), const_obj(None))
         return True
 
     def array_index(self, key_tv):
