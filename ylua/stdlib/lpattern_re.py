@@ -219,25 +219,22 @@ _gcache: dict[bytes, Pat | None] = {}
 
 def compiled(pat: bytes) -> Pat | None:
     """The translation of a pattern for find, match and gsub (a leading '^' anchors), or None (FALLBACK)."""
-    try:
-        return _cache[pat]
-    except KeyError:
-        pass
-    if len(_cache) >= CACHE_SIZE:
-        _cache.clear()
-    r = _cache[pat] = _compile(pat, False)
-    return r
+    return _cached(_cache, pat, False)
 
 
 def compiled_gmatch(pat: bytes) -> Pat | None:
     """The translation for gmatch, where '^' is an ordinary character."""
+    return _cached(_gcache, pat, True)
+
+
+def _cached(cache: dict, pat: bytes, for_gmatch: bool) -> Pat | None:
     try:
-        return _gcache[pat]
+        return cache[pat]
     except KeyError:
         pass
-    if len(_gcache) >= CACHE_SIZE:
-        _gcache.clear()
-    r = _gcache[pat] = _compile(pat, True)
+    if len(cache) >= CACHE_SIZE:
+        cache.clear()
+    r = cache[pat] = _compile(pat, for_gmatch)
     return r
 
 

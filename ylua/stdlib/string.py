@@ -124,7 +124,9 @@ def open_lib(rt) -> None:
         fmt = check_string(args, 1)
         return (strformat.format(rt, fmt, list(args)),)
 
-    def s_find(*args):
+    def find_args(args):
+        """(subject, pattern, init) of string.find and string.match, with lstrlib's checks; the common case of
+        two strings and a positive init costs no check call."""
         na = len(args)
         s = args[0] if na else None
         if type(s) is not bytes:
@@ -135,20 +137,15 @@ def open_lib(rt) -> None:
         init = args[2] if na > 2 else 1
         if type(init) is not int or init <= 0:
             init = posrelat_start(opt_int(args, 3, 1), len(s))
-        plain = na >= 4 and args[3] is not None and args[3] is not False
+        return s, p, init
+
+    def s_find(*args):
+        s, p, init = find_args(args)
+        plain = len(args) >= 4 and args[3] is not None and args[3] is not False
         return lpattern_re.find(s, p, init, plain)
 
     def s_match(*args):
-        na = len(args)
-        s = args[0] if na else None
-        if type(s) is not bytes:
-            s = check_string(args, 1)
-        p = args[1] if na > 1 else None
-        if type(p) is not bytes:
-            p = check_string(args, 2)
-        init = args[2] if na > 2 else 1
-        if type(init) is not int or init <= 0:
-            init = posrelat_start(opt_int(args, 3, 1), len(s))
+        s, p, init = find_args(args)
         return lpattern_re.match(s, p, init)
 
     def s_gmatch(*args):
