@@ -39,33 +39,28 @@ class RecordIntrinsics:
         return idx
 
     def string_byte(self, a, nargs):
-        """string.byte(s [, i]) for one byte that is there (no byte, or several, go to the library)."""
-        s = self.typed_reg(a + 1)
-        if s.kind != "str" or nargs > 2:
-            return None
-        if nargs == 2:
-            i = self.typed_reg(a + 2)
-            if i.kind != "int":
-                return None
-            idx = self.string_index(s, i, self.runtime_value(a + 2), len(self.runtime_value(a + 1)))
-        else:
-            idx = self.string_index(s, const_tv(1), 1, len(self.runtime_value(a + 1)))
-        return None if idx is None else TV(self.rec.op("bytes_getbyte", s.v, idx), "int")
+        """The first byte string.byte returns, for a call site that wants one value."""
+        vals = self.string_bytes(a, nargs)
+        return vals[0] if vals else None
 
     def string_bytes(self, a, nargs):
-        """string.byte(s, i, j) for the bytes i..j, all inside the string (their number fixed by the recording,
-        at least one), as a list of TVs; None to call the library."""
-        if nargs != 3:
-            return None
-        s, i, j = self.typed_reg(a + 1), self.typed_reg(a + 2), self.typed_reg(a + 3)
-        if s.kind != "str" or i.kind != "int" or j.kind != "int":
+        """string.byte(s [, i [, j]]) as a list of TVs: one byte that is there (i may count from the end), or the
+        bytes i..j, all inside the string (their number fixed by the recording behind a guard on j - i). None to
+        call the library (no byte, or a range reaching outside the string)."""
+        s = self.typed_reg(a + 1)
+        if s.kind != "str" or nargs > 3:
             return None
         n = len(self.runtime_value(a + 1))
-        iv, jv = self.runtime_value(a + 2), self.runtime_value(a + 3)
-        if not 1 <= iv <= jv <= n:
+        i, iv = (self.typed_reg(a + 2), self.runtime_value(a + 2)) if nargs >= 2 else (const_tv(1), 1)
+        j, jv = (self.typed_reg(a + 3), self.runtime_value(a + 3)) if nargs == 3 else (i, iv)
+        if i.kind != "int" or j.kind != "int" or (j is not i and not 1 <= iv <= jv <= n):
+            return None
+        first = self.string_index(s, i, iv, n)
+        if first is None:
             return None
         rec = self.rec
-        first = self.string_index(s, i, iv, n)
+        if j is i:
+            return [TV(rec.op("bytes_getbyte", s.v, first), "int")]
         self.string_index(s, j, jv, n)  # the last byte is inside too
         self.guard("guard_true", rec.op("int_eq", rec.op("int_sub", j.v, i.v), rec.const(jv - iv)))
         return [TV(rec.op("bytes_getbyte", s.v, first if k == 0 else rec.op("int_add", first, rec.const(k))), "int")

@@ -149,25 +149,21 @@ class RecordOps(RecordTables, RecordIntrinsics):
         number's or a string's metatable would be asked first, the function is a built-in or has a loop)."""
         if x.kind != "table" or y.kind not in ("table", "int", "float"):
             return False
-        found = None
-        for k, (tv, r) in enumerate(((x, b), (y, c))):
-            meta = self.operand_value(r).meta if tv.kind == "table" else None
-            h = meta.hash.get(event) if meta is not None else None
-            if h is not None:
-                found = (k, h)
-                break
-        if found is None or type(found[1]) is not LuaFunction or self.driver.calls.entry_of(found[1].proto).has_loop:
+        x_meta = self.operand_value(b).meta
+        y_meta = self.operand_value(c).meta if y.kind == "table" else None
+        h = x_meta.hash.get(event) if x_meta is not None else None
+        holder, meta = x, x_meta
+        if h is None:
+            h = y_meta.hash.get(event) if y_meta is not None else None
+            holder, meta = y, y_meta
+        if type(h) is not LuaFunction or self.driver.calls.entry_of(h.proto).has_loop:
             return False  # a metamethod with a loop runs in its nested activation, where its loop has a trace
+        if holder is y:
+            self.guard_no_metamethod(x, x_meta, event)  # x is asked first: it has none
         rec = self.rec
-        for tv, r in ((x, b), (y, c))[:found[0] + 1]:
-            meta = self.operand_value(r).meta
-            if meta is None:
-                self.guard_no_meta(tv)
-                continue
-            self.guard("guard_is", rec.op("getslot", tv.v, rec.const(T_META)), const_obj(meta))
-            read = self.const_dict_read(meta.hash, const_obj(stored_key(meta.hash, event)))
-            self.guard("guard_is", read, const_obj(meta.hash.get(event)))
-        self.expected_metamethod = (found[1], [x, y], a)
+        self.guard("guard_is", rec.op("getslot", holder.v, rec.const(T_META)), const_obj(meta))
+        self.guard("guard_is", self.const_dict_read(meta.hash, const_obj(stored_key(meta.hash, event))), const_obj(h))
+        self.expected_metamethod = (h, [x, y], a)
         return True
 
     def exact_int(self, tv, value) -> TV:

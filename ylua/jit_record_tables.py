@@ -22,7 +22,7 @@ T_KEYS = slot_offset(LuaTable, "_keys")
 T_KEYIDX = slot_offset(LuaTable, "_keyidx")
 CELL_V = slot_offset(Cell, "v")
 MAX_CLASS_CHAIN = 4  # __index tables followed by a field read (an object's class and its base classes)
-OBJECT_KEYS = ("table", "lfunc")  # kinds of keys that a table's hash part holds as themselves (compared by identity)
+HASH_KEYS = ("str", "table", "lfunc")  # kinds of keys that live in the hash part only, as themselves
 
 
 def stored_key(d: dict, key):
@@ -64,15 +64,12 @@ class RecordTables:
                 self.guard("guard_false", rec.op("int_ult", self.array_index(key_tv), self.array_len(t_tv)))
                 v = rec.op("dict_get", rec.op("getslot", t_tv.v, rec.const(T_HASH)), rec.op("box_int", key_tv.v))
                 raw = t_val.hash.get(key_val)
-            elif key_tv.kind == "str":
+            elif key_tv.kind in HASH_KEYS:  # a string, table or function key is its own dict key
                 raw = t_val.hash.get(key_val)
                 hash_ = rec.op("getslot", t_tv.v, rec.const(T_HASH))
                 v = self.present_field(hash_, t_val, key_tv) if raw is not None else None
                 if v is None:
                     v = rec.op("dict_get", hash_, key_tv.v)
-            elif key_tv.kind in OBJECT_KEYS:  # a table or function as the key: the object itself is the dict key
-                raw = t_val.hash.get(key_val)
-                v = rec.op("dict_get", rec.op("getslot", t_tv.v, rec.const(T_HASH)), key_tv.v)
             else:
                 v = raw = None
             if v is not None:
@@ -118,6 +115,14 @@ class RecordTables:
         if v is not None:
             self.guard("guard_is_not", v, const_obj(None))
         return v
+
+    def guard_present(self, hash_, t_val, key_tv):
+        """Guards that t_val's hash part (the IR value hash_) still holds key key_tv: by a slot read where it can
+        (whose value is returned), else by a lookup (None is returned)."""
+        old = self.present_field(hash_, t_val, key_tv)
+        if old is None:
+            self.guard("guard_is_not", self.rec.op("dict_get", hash_, key_tv.v), const_obj(None))
+        return old
 
     def class_field(self, t_tv, meta, key_tv, key_val, own):
         """t.key for a key t lacks, found in the table its metatable's __index names (the class of an object), or
@@ -217,28 +222,15 @@ class RecordTables:
                 self.guard_no_hash(t_tv)
                 self.raising("list_append", rec.op("getslot", t_tv.v, rec.const(T_ARR)), vo)
                 return
-            if key_tv.kind in OBJECT_KEYS:
+            if key_tv.kind in HASH_KEYS:
                 hash_ = rec.op("getslot", t_tv.v, rec.const(T_HASH))
                 if t_val.hash.get(key_val) is not None:
-                    self.guard("guard_is_not", rec.op("dict_get", hash_, key_tv.v), const_obj(None))
-                    self.raising("dict_set", hash_, key_tv.v, vo)
+                    old = self.guard_present(hash_, t_val, key_tv)
+                    # told what the item holds (a slot read), the store knows the key exists: no entry is added
+                    self.raising("dict_set", hash_, key_tv.v, vo, *(() if old is None else (old,)))
                     return
                 if t_val._keys is None and self.guard_no_newindex(t_tv, t_val.meta):
-                    self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_KEYS)), const_obj(None))
-                    self.raising("dict_set", hash_, key_tv.v, vo)
-                    return
-            if key_tv.kind == "str":
-                hash_ = rec.op("getslot", t_tv.v, rec.const(T_HASH))
-                if t_val.hash.get(key_val) is not None:
-                    old = self.present_field(hash_, t_val, key_tv)
-                    if old is None:
-                        self.guard("guard_is_not", rec.op("dict_get", hash_, key_tv.v), const_obj(None))
-                        self.raising("dict_set", hash_, key_tv.v, vo)
-                    else:  # the store is told what the item holds: the key exists, no entry is added
-                        self.raising("dict_set", hash_, key_tv.v, vo, old)
-                    return
-                if t_val._keys is None and self.guard_no_newindex(t_tv, t_val.meta):
-                    # a new field (an object's, when its class has no __newindex): no `next` snapshot to drop
+                    # a new entry (an object's field, when its class has no __newindex): no `next` snapshot to drop
                     self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_KEYS)), const_obj(None))
                     self.raising("dict_set", hash_, key_tv.v, vo)
                     return
@@ -246,8 +238,7 @@ class RecordTables:
                 self.guard_no_meta(t_tv)
                 self.raising("call", const_obj(h.settable), t_tv.v, self.obj(key_tv), vo)
                 return
-        elif (t_tv.kind == "table" and key_tv.kind in ("str", *OBJECT_KEYS)
-              and self.field_delete(t_tv, t_val, key_tv, key_val)):
+        elif t_tv.kind == "table" and key_tv.kind in HASH_KEYS and self.field_delete(t_tv, t_val, key_tv, key_val):
             return
         self.raising("call", const_obj(h.setindex), self.obj(t_tv), self.obj(key_tv), self.obj(v_tv))
 
@@ -258,8 +249,7 @@ class RecordTables:
         rec = self.rec
         hash_ = rec.op("getslot", t_tv.v, rec.const(T_HASH))
         if t_val.hash.get(key_val) is not None:
-            if self.present_field(hash_, t_val, key_tv) is None:
-                self.guard("guard_is_not", rec.op("dict_get", hash_, key_tv.v), const_obj(None))
+            self.guard_present(hash_, t_val, key_tv)
             self.raising("call", const_obj(dict.pop), hash_, key_tv.v)
             return True
         if self.guard_no_newindex(t_tv, t_val.meta):
