@@ -1,6 +1,7 @@
 """Built-in functions recorded as native operations (LuaJIT's recff_* fast functions): string.len, byte, sub and
 char with lstrlib's index rules, specialised on which rule applies; math.floor/ceil/abs/min/max/sqrt and the libm
-functions on numbers of known kinds; the step of an ipairs loop over a table without a metatable.
+functions on numbers of known kinds; the step of an ipairs loop over a table without a metatable, and that of a
+pairs loop (`next`) through the array part and through the hash part's key snapshot (ylua/table.py's LuaTable.next).
 """
 
 from __future__ import annotations
@@ -8,7 +9,8 @@ from __future__ import annotations
 from jit.ir import const_obj
 from jit.ir.semantics import LIBM_UNARY
 from jit.recorder import TraceAbort
-from ylua.jit_record_tables import T_ARR, T_HASH, T_META
+from ylua.jit_record_tables import T_ARR, T_HASH, T_KEYIDX, T_KEYS, T_META
+from ylua.table import LuaTable
 from ylua.jit_values import NIL, TV, const_tv
 from ylua.values import type_name
 
@@ -208,6 +210,68 @@ class RecordIntrinsics:
         self.guard_no_hash(t)
         self.store_results(vf, a + 4, b + 1, [NIL])
         return True
+
+    def next_step(self, a, b) -> bool:
+        """`next`'s step in a generic for (TFORCALL at register a, b variables), as LuaTable.next takes it: after
+        an integer key, the next item of the array part (or the end, past it, when the table has no hash part);
+        after a key of the hash part, the key that follows it in the table's key snapshot and its value. Each case
+        behind guards that it is the one the recording saw; False (recorded as a call) for the others: the first
+        step, a hole, a deleted key, a table without a snapshot yet, the step from the array part into the hash
+        part. `next` ignores metatables."""
+        t, k = self.typed_reg(a + 1), self.typed_reg(a + 2)
+        t_val, k_val = self.runtime_value(a + 1), self.runtime_value(a + 2)
+        if t.kind != "table":
+            return False
+        if k.kind == "int" and 0 < k_val <= len(t_val.arr):
+            vals = self.next_in_array(t, k, t_val, k_val)
+        elif k.kind in ("str", "table", "lfunc") and t_val._keys is not None:
+            vals = self.next_in_hash(t, k, t_val, k_val)
+        else:
+            return False
+        if vals is None:
+            return False
+        self.store_results(self.vframes[-1], a + 4, b + 1, vals)
+        return True
+
+    def next_in_array(self, t, k, t_val, k_val):
+        rec = self.rec
+        n = len(t_val.arr)
+        if k_val == n:  # past the array part: the end when there is no hash part
+            if t_val.hash:
+                return None
+            self.guard("guard_true", rec.op("int_eq", k.v, self.array_len(t)))
+            self.guard_no_hash(t)
+            return [NIL]
+        if t_val.arr[k_val] is None:
+            return None
+        self.guard("guard_true", rec.op("int_ge", k.v, rec.const(1)))
+        self.guard("guard_true", rec.op("int_lt", k.v, self.array_len(t)))
+        v = rec.op("list_getitem", rec.op("getslot", t.v, rec.const(T_ARR)), k.v)  # item k + 1
+        self.guard("guard_is_not", v, const_obj(None))
+        return [TV(rec.op("int_add", k.v, rec.const(1)), "int"), TV(v, "any")]
+
+    def next_in_hash(self, t, k, t_val, k_val):
+        keys_val, pos_val = t_val._keys, t_val._keyidx.get(k_val)
+        if pos_val is None:
+            return None
+        rec = self.rec
+        keys = rec.op("getslot", t.v, rec.const(T_KEYS))
+        self.guard("guard_is_not", keys, const_obj(None))
+        pos = rec.op("dict_get", rec.op("getslot", t.v, rec.const(T_KEYIDX)), k.v)
+        self.guard("guard_is_not", pos, const_obj(None))
+        following = rec.op("int_add", rec.op("unbox_int", pos), rec.const(1))
+        count = rec.op("list_len", keys)
+        if pos_val + 1 == len(keys_val):  # the last key: the end
+            self.guard("guard_true", rec.op("int_ge", following, count))
+            return [NIL]
+        key_val = keys_val[pos_val + 1]
+        if type(key_val) not in (bytes, int, LuaTable) or t_val.hash.get(key_val) is None:
+            return None  # a boolean or float key, or one deleted during the traversal (skipped)
+        self.guard("guard_true", rec.op("int_lt", following, count))
+        key = rec.op("list_getitem", keys, following)
+        v = rec.op("dict_get", rec.op("getslot", t.v, rec.const(T_HASH)), key)
+        self.guard("guard_is_not", v, const_obj(None))
+        return [self.typed(TV(key, "any"), key_val), TV(v, "any")]
 
     def set_metatable(self, a, nargs):
         """setmetatable(t, mt) of a table that has no metatable yet (an object being made) and a metatable

@@ -572,8 +572,11 @@ class RecordOps(RecordTables, RecordIntrinsics):
     def r_TFORCALL(self, frame, ins):
         a, b = ins[1], ins[2]
         fn = self.callee(a)
-        if type(fn) is Builtin and fn.name == "ipairs_iterator" and self.ipairs_step(a, b):
-            return
+        if type(fn) is Builtin:
+            if fn.name == "ipairs_iterator" and self.ipairs_step(a, b):
+                return
+            if fn.name == "next" and self.next_step(a, b):
+                return
         self.call(fn, self.get(a), [self.get(a + 1), self.get(a + 2)], a + 4, b + 1)
 
     def r_RETURN(self, frame, ins):
