@@ -121,11 +121,29 @@ class FunctionCalls:
             if fn is entry.closure and self.may_run_native(rt):
                 return results(self.mt.call_function(loc.trace, driver.thread_state(rt), fixed_args(fn.proto, args)))
             return None
+        self.count(rt, fn, entry, recursive)
+        return None
+
+    def tail_call_point(self, rt, fn, recursive):
+        """The dispatch loop is about to make a tail call of Lua function `fn`. It counts towards fn's function
+        trace as a call does, and may start recording it (a function reached only through tail calls, such as a
+        parser's `return parse_object(s, pos)`, gets its trace too). A compiled trace of fn does not run here: its
+        native call would keep the caller's frame, which the tail call replaces."""
+        if rt.hook is not None or rt.recorder is not None:
+            return
+        entry = fn.proto.jit_call or self.entry_of(fn.proto)
+        if entry.loc is not None and entry.loc.state is not COMPILED:
+            self.count(rt, fn, entry, recursive)
+
+    def count(self, rt, fn, entry, recursive):
+        """A call of `fn` (whose trace is not compiled): count it, and start recording when it is hot."""
         if not recursive and not entry.has_loop:
-            return None
+            return
+        loc = entry.loc
         loc.ticks -= 1
         if loc.ticks >= 0 or rt.recorder is not None:
-            return None
+            return
+        driver = self.driver
         ts = driver.thread_state(rt)
         if self.mt.function_control_point(loc, ts, fn.proto.num_params) == START_TRACING:
             from ylua.jit_record_func import FunctionRecording
@@ -135,7 +153,6 @@ class FunctionCalls:
             recording.thread = rt.current_coroutine or rt.main_thread
             driver.recording = recording
             rt.recorder = recording
-        return None
 
     @staticmethod
     def may_run_native(rt) -> bool:

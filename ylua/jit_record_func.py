@@ -4,7 +4,9 @@ It differs from a loop trace's recording (jit_record.py) in its root frame, whic
 the trace's inputs are the function's parameters, every register lives in SSA values, and a snapshot describes the
 root frame with all its registers, so that an exit can rebuild it. The trace ends with `ret` (the first value the
 function returns). A call of the closure itself becomes `call_trace SELF_CALL` (native recursion); so does a tail
-call of it, followed by `ret`.
+call of it, followed by `ret`. A tail call of another Lua function from the root frame calls its function trace
+when it has one; otherwise the callee's frame replaces the root frame, as the interpreter's tail call replaces the
+caller's frame, and the recording goes on in the callee (a dispatcher's `return parse_number(s, pos)`).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from jit.ir import const_obj
 from jit.recorder import TraceAbort
 from jit.trace import SELF_CALL
 from ylua import opcodes as op
-from ylua.jit_record import MAX_UNROLL, MULTIPLE_VALUES, LuaRecording, VFrame, virtual_frames_of
+from ylua.jit_record import MAX_INLINE_DEPTH, MAX_UNROLL, MULTIPLE_VALUES, LuaRecording, VFrame, virtual_frames_of
 from ylua.jit_record_ops import NEEDS_PC, NEVER_FROM_TRACE
 from ylua.jit_values import NIL, NO_RESULTS, TV, MultipleResults
 from ylua.values import Builtin
@@ -26,6 +28,7 @@ class FunctionRecording(LuaRecording):
             root = VFrame(closure, None, {k: TV(v, "any") for k, v in enumerate(rec.inputs)})
         self.init_state(driver, rt, ts, rec, root, 0)
         self.closure = closure
+        self.root_tail_calls = 0
 
     @classmethod
     def for_side_trace(cls, driver, rt, ts, rec, frames, top):
@@ -105,9 +108,27 @@ class FunctionRecording(LuaRecording):
         # the trace calls it natively (its C stack grows: bounded by the native depth limit) and returns its result
         res = self.call_natively(fn, args, a, 0, tail=True)
         if res is None:
-            raise TraceAbort("tail call from the traced function")
+            self.replace_root(fn, args)
+            return
         self.opaque_call = None  # the interpreter makes the tail call itself, unrecorded (the trace ends here)
         self.finish_call(res.v)
+
+    def replace_root(self, fn, args):
+        """A tail call of Lua function `fn`, which has no function trace, from the root frame: fn's frame becomes
+        the root frame (returning where the old one returned, to the trace's caller), and the recording follows
+        the interpreter into it. A chain of such calls longer than MAX_INLINE_DEPTH (a tail-recursive loop)
+        aborts."""
+        self.root_tail_calls += 1
+        if self.root_tail_calls > MAX_INLINE_DEPTH:
+            raise TraceAbort("tail calls chained too long from the traced function")
+        old = self.vframes[0]
+        p = fn.proto
+        vf = VFrame(fn, None, {i: args[i] if i < len(args) else NIL for i in range(p.num_params)}, old.ret_a,
+                    old.ret_c)
+        if p.is_vararg:
+            vf.varargs = list(args[p.num_params:])
+        vf.closure_v, self.callee_closure = self.callee_closure, None
+        self.vframes[0] = self.root = vf
 
 
 FunctionRecording.dispatch = [getattr(FunctionRecording, "r_" + name, FunctionRecording.unsupported)

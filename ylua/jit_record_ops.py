@@ -426,7 +426,7 @@ class RecordOps(RecordTables, RecordIntrinsics):
     def r_VARARG(self, frame, ins):
         a, b = ins[1], ins[2]
         vf = self.vframes[-1]
-        vals = vf.varargs if vf is not self.root else self.root_varargs(frame)
+        vals = vf.varargs if vf.varargs is not None or vf is not self.root else self.root_varargs(frame)
         if b:
             for i in range(b - 1):
                 self.set(a + i, vals[i] if i < len(vals) else NIL)
