@@ -38,7 +38,7 @@ NONE, START_TRACING, STOP_TRACING, EXECUTED = 0, 1, 2, 3
 # Transient aborts a guard's side trace may have (waiting for a loop on its path to get a trace) before they count as
 # failures: a loop that keeps failing to trace becomes DontTrace within max_failures aborts, so this only bounds
 # the pathological cases.
-MAX_SIDE_WAITS = 50
+MAX_SIDE_WAITS = 200
 # The same bound for a location's transient aborts (waiting for an inner loop's or a called function's trace to be
 # compiled, looking for an iteration that loops): generous, since a big function trace can take a second to compile.
 MAX_LOCATION_WAITS = 200
