@@ -30,7 +30,7 @@ PARKED = 1 << 62
 
 
 class Location:
-    __slots__ = ("ticks", "state", "trace", "failures", "waits", "label", "__weakref__")
+    __slots__ = ("ticks", "state", "trace", "failures", "waits", "retries", "label", "__weakref__")
 
     def __init__(self, label: str, threshold: int):
         self.ticks = threshold - 1
@@ -38,6 +38,7 @@ class Location:
         self.trace = None
         self.failures = 0
         self.waits = 0  # transient aborts so far (bounded by the MT's MAX_LOCATION_WAITS)
+        self.retries = 0  # counts begun again after an abort (see _recount)
         self.label = label
 
     def __repr__(self):
@@ -68,16 +69,23 @@ class Location:
             self.state = DONT_TRACE
             self.ticks = PARKED
             return True
-        self.state = COUNTING
-        self.ticks = threshold - 1
+        self._recount(threshold)
         return False
 
     def count_again(self, threshold: int):
         """A recording aborted for a passing reason (a transient abort): count again from scratch, no failure held
         against the location."""
         self.trace = None
+        self._recount(threshold)
+
+    def _recount(self, threshold: int):
+        """Count again after an abort, a few visits short of the threshold, differently each time (LuaJIT's random
+        penalty bits, deterministic here): a loop whose visits come in a fixed pattern (a work-list loop that runs
+        one iteration and leaves at every other visit) would otherwise start each recording at the same kind of
+        visit, and fail the same way each time."""
+        self.retries += 1
         self.state = COUNTING
-        self.ticks = threshold - 1
+        self.ticks = threshold - 1 - self.retries % 4
 
     def retry_later(self):
         """Hot but cannot trace right now (another recording is running): ask again on the next visit."""

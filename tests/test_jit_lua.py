@@ -117,6 +117,30 @@ def test_stats_name_why_loops_run_in_the_interpreter(tmp_path):
     assert top["loc"].endswith("why.lua:5") and top["at"].endswith("why.lua:6") and top["deopts"] >= 90
 
 
+def test_loops_that_leave_into_each_other_still_get_traces(tmp_path):
+    """A work-list `while` that runs one iteration per visit of its outer loop: the recordings of the two loops met
+    each other's loop starts before either had a trace, and both gave up (DontTrace). Now such an abort waits for
+    the other loop, the next attempt starts at a different visit, and the `while` loop gets its trace."""
+    script = tmp_path / "worklist.lua"
+    script.write_text(
+        "local total = 0\n"
+        "for round = 1, 100 do\n"
+        "  for w = 1, 50 do\n"
+        "    local work = { w }\n"
+        "    while #work > 0 do\n"
+        "      total = total + table.remove(work)\n"
+        "    end\n"
+        "  end\n"
+        "end\n"
+        "print(total)\n")
+    stats = tmp_path / "stats.json"
+    got = run_ylua([str(script)], {"YK_HOT_THRESHOLD": "10", "YKD_SERIALISE_COMPILATION": "1",
+                                   "YKD_LOG_STATS": str(stats)})
+    assert got.stdout == b"127500\n", got.stderr
+    states = {loc["loc"].rsplit(":", 1)[-1]: loc["state"] for loc in json.loads(stats.read_text())["locations"]}
+    assert states["5"] == "compiled", states
+
+
 def test_ir_dumps_show_native_code(tmp_path):
     script = tmp_path / "loop.lua"
     script.write_text("local s = 0.0\nfor i = 1, 1000 do s = s + i * 0.5 end\nprint(s)\n")

@@ -221,19 +221,25 @@ class LuaRecording(RecordOps):
             self.jump_into(target, pc)
             return True
         # another loop. In a called function it runs a few iterations (unroll them into this trace); in the root
-        # frame it gets its own trace, into which traces jump (a side trace may pass through it once)
-        self.unroll(frame, pc, MAX_UNROLL if len(self.vframes) > 1 else 1 if self.side else 0)
+        # frame it gets its own trace, into which traces jump (a side trace may pass through it once), unless it
+        # cannot have one: then a few of its iterations are recorded too
+        if len(self.vframes) > 1 or self.driver.location(frame.func.proto, pc).state == DONT_TRACE:
+            limit = MAX_UNROLL
+        else:
+            limit = 1 if self.side else 0
+        self.unroll(frame, pc, limit)
         return False
 
     def unroll(self, frame, pc, limit):
         """Record one more iteration of the loop at (frame, pc), or abort after `limit` of them."""
         seen = self.loop_starts_seen.get((frame, pc), 0) + 1
         if seen > limit:
-            # the loop gets its own trace: a side trace that meets it before (counting, or compiling) will find it
-            # later, and so will a root recording when it is already compiling (otherwise an outer loop could
-            # become DontTrace just because its inner loop's compilation took long)
+            # the loop gets its own trace, which a recording that meets it before (counting, or compiling) will find
+            # later: an outer loop must not become DontTrace because its inner loop is not compiled yet, nor an
+            # inner loop whose recorded iteration left it for the outer loop's start (a work-list loop that runs a
+            # few iterations each time: the two would abort on each other until both gave up)
             loc = self.driver.location(frame.func.proto, pc)
-            transient = loc.state != DONT_TRACE if self.side else loc.state == COMPILING
+            transient = loc.state != DONT_TRACE
             raise TraceAbort(f"inner loop at {self.position(frame.func.proto, pc)}", transient,
                              loc if loc.state == COMPILING else None)
         self.loop_starts_seen[(frame, pc)] = seen
