@@ -30,7 +30,7 @@ PARKED = 1 << 62
 
 
 class Location:
-    __slots__ = ("ticks", "state", "trace", "failures", "waits", "retries", "label", "__weakref__")
+    __slots__ = ("ticks", "state", "trace", "failures", "waits", "retries", "waiters", "label", "__weakref__")
 
     def __init__(self, label: str, threshold: int):
         self.ticks = threshold - 1
@@ -39,6 +39,7 @@ class Location:
         self.failures = 0
         self.waits = 0  # transient aborts so far (bounded by the MT's MAX_LOCATION_WAITS)
         self.retries = 0  # counts begun again after an abort (see _recount)
+        self.waiters = None  # what waits for this location's trace (see MT.abort_tracing): woken when it settles
         self.label = label
 
     def __repr__(self):

@@ -26,7 +26,7 @@ from jit.backend import CompileError, make_backend
 from jit.config import Config
 from jit.ir.names import ConstNames
 from jit.ir.values import OBJ
-from jit.location import COMPILED, COMPILING, COUNTING, PARKED, Location
+from jit.location import COMPILED, COMPILING, COUNTING, PARKED, TRACING, Location
 from jit.log import JitLog
 from jit.native_calls import native_depth, set_native_depth, set_native_site
 from jit.recorder import Recorder
@@ -42,6 +42,9 @@ MAX_SIDE_WAITS = 200
 # The same bound for a location's transient aborts (waiting for an inner loop's or a called function's trace to be
 # compiled, looking for an iteration that loops): generous, since a big function trace can take a second to compile.
 MAX_LOCATION_WAITS = 200
+# A recording that waits for another location's trace retries after this many times its usual count, unless that
+# trace settles first (MT._park).
+WAIT_FACTOR = 8
 
 
 class MT:
@@ -158,11 +161,13 @@ class MT:
 
         def ready(trace, stack):
             loc.compiled(trace)
+            self._wake_waiters(loc)
             self.log.event("trace-compiled", trid=rec.trid, loc=rec.loc_label, stack=stack)
 
         def failed(reason, stack):
             self.log.event("trace-compilation-failed", trid=rec.trid, loc=rec.loc_label, reason=reason, stack=stack)
             loc.failed(self.config.hot_threshold, self.config.max_failures)
+            self._wake_waiters(loc)
 
         self._compile(ts, rec, ready, failed, loc=loc)
 
@@ -260,16 +265,46 @@ class MT:
             if transient and rec.loc.waits < MAX_LOCATION_WAITS:
                 rec.loc.waits += counts
                 rec.loc.count_again(self.config.hot_threshold)
+                if self._park(rec.loc, waiting_on):
+                    rec.loc.ticks += WAIT_FACTOR * self.config.hot_threshold
             else:
-                rec.loc.failed(self.config.hot_threshold, self.config.max_failures)
+                self._fail_location(rec.loc)
         elif rec.parent is not None:
             ex = rec.parent
             if transient and ex.side_waits < MAX_SIDE_WAITS:
                 ex.side_waits += counts
                 ex.fail_count = 0
                 ex.side_state = SIDE_COUNTING
+                if self._park(ex, waiting_on):
+                    ex.fail_count = -WAIT_FACTOR * self.config.sidetrace_threshold
             else:
                 self._side_failed(ex)
+
+    def _park(self, waiter, waiting_on) -> bool:
+        """A recording waits for `waiting_on`'s trace (a loop or function still counting, tracing or compiling):
+        its location or guard (`waiter`) retries only after WAIT_FACTOR times its usual count, or as soon as that
+        trace settles (compiled, or given up), whichever comes first. Each retry would record up to the same place
+        and abort again. True when parked."""
+        if waiting_on is None or waiting_on.state not in (COUNTING, TRACING, COMPILING) or waiting_on is waiter:
+            return False
+        if waiting_on.waiters is None:
+            waiting_on.waiters = []
+        waiting_on.waiters.append(waiter)
+        return True
+
+    def _wake_waiters(self, loc: Location):
+        """`loc`'s trace settled: what waited for it retries at its next visit or guard failure."""
+        waiters, loc.waiters = loc.waiters, None
+        for w in waiters or ():
+            if isinstance(w, Location):
+                if w.state is COUNTING:
+                    w.ticks = min(w.ticks, 0)
+            elif w.side_state == SIDE_COUNTING:
+                w.fail_count = max(w.fail_count, self.config.sidetrace_threshold - 1)
+
+    def _fail_location(self, loc: Location):
+        if loc.failed(self.config.hot_threshold, self.config.max_failures):
+            self._wake_waiters(loc)
 
     # ---- execution and deoptimisation
 

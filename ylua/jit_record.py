@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from jit.ir import FLOAT, INT, OBJ, Const, const_obj
 from jit.layout import slot_offset
-from jit.location import COMPILING, DONT_TRACE
+from jit.location import DONT_TRACE
 from jit.recorder import TraceAbort
 from ylua import opcodes as op
 from ylua.frame import Frame
@@ -240,8 +240,7 @@ class LuaRecording(RecordOps):
             # few iterations each time: the two would abort on each other until both gave up)
             loc = self.driver.location(frame.func.proto, pc)
             transient = loc.state != DONT_TRACE
-            raise TraceAbort(f"inner loop at {self.position(frame.func.proto, pc)}", transient,
-                             loc if loc.state == COMPILING else None)
+            raise TraceAbort(f"inner loop at {self.position(frame.func.proto, pc)}", transient, loc)
         self.loop_starts_seen[(frame, pc)] = seen
 
     def nested_call(self, fn, args) -> bool:
@@ -584,8 +583,10 @@ class LuaRecording(RecordOps):
         passes the result on unchecked: the caller of this trace checks it."""
         target = self.native_target(fn) if self.callee_closure is None else None
         if target is None:
-            if self.driver.calls.entry_of(fn.proto).wanted():
-                raise TraceAbort(f"waits for the function trace of {fn.proto.source}:{fn.proto.line}", True)
+            entry = self.driver.calls.entry_of(fn.proto)
+            if entry.wanted():
+                raise TraceAbort(f"waits for the function trace of {fn.proto.source}:{fn.proto.line}", True,
+                                 entry.loc)
             return None
         n = fn.proto.num_params
         objs = [self.obj(args[i]) if i < len(args) else const_obj(None) for i in range(n)]

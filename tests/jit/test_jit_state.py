@@ -198,3 +198,36 @@ def test_transient_root_aborts_count_again_but_only_so_often():
         mt.recording = rec
         mt.abort_tracing(ts, "inner loop at f:4", transient=True)
     assert loc.state == DONT_TRACE and ts.stack == [INTERPRETING]
+
+
+def test_a_recording_that_waits_for_another_trace_retries_when_that_trace_settles():
+    """A recording that aborts because it met a loop or function whose trace is still to come (counting, tracing,
+    compiling) retries only after WAIT_FACTOR times its usual count, or as soon as that trace is compiled or given
+    up: each retry before then would record up to the same place and abort again."""
+    from jit.config import Config
+    from jit.mt import MT, WAIT_FACTOR
+    from jit.trace import SIDE_COUNTING
+
+    config = Config()
+    mt, ts = MT(None, config), ThreadState()
+    awaited = Location("f:2", config.hot_threshold)
+    loc = Location("f:3", config.hot_threshold)
+    rec = _SideRecording(None)
+    rec.loc = loc
+    ts.push_tracing(rec)
+    mt.recording = rec
+    mt.abort_tracing(ts, "waits for the function trace of f:2", transient=True, waiting_on=awaited)
+    assert loc.state == COUNTING and loc.ticks >= WAIT_FACTOR * config.hot_threshold
+    ex = _Exit()
+    _abort_side(mt, ts, ex, transient=True, waiting_on=awaited)
+    assert ex.side_state == SIDE_COUNTING and ex.fail_count <= -WAIT_FACTOR * config.sidetrace_threshold
+    unrelated = Location("f:4", config.hot_threshold)
+    rec.loc = unrelated
+    ts.push_tracing(rec)
+    mt.recording = rec
+    mt.abort_tracing(ts, "inner loop at f:5", transient=True)  # waits for nothing in particular: a usual count
+    assert unrelated.ticks < config.hot_threshold
+
+    mt._wake_waiters(awaited)  # its trace was compiled (or given up)
+    assert loc.ticks <= 0 and ex.fail_count == config.sidetrace_threshold - 1 and awaited.waiters is None
+    assert ts.stack == [INTERPRETING]
