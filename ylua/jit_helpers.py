@@ -108,6 +108,21 @@ def new_cell(v):
     return Cell(v)
 
 
+def table_pop(t):
+    """table.remove(t) of a table without a metatable (the library's t_remove with one argument): the last item of
+    the array part, removed; of an empty one, t[0], cleared."""
+    arr = t.arr
+    if not arr:
+        v = t.get(0)
+        t.set(0, None)
+        return v
+    t.note_shrink()
+    v = arr.pop()
+    while arr and arr[-1] is None:
+        arr.pop()
+    return v
+
+
 def set_list(t, first, *vals):
     """SETLIST: t[first + i] = vals[i]."""
     for i, v in enumerate(vals):

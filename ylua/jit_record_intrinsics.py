@@ -1,7 +1,8 @@
 """Built-in functions recorded as native operations (LuaJIT's recff_* fast functions): string.len, byte, sub and
 char with lstrlib's index rules, specialised on which rule applies; math.floor/ceil/abs/min/max/sqrt and the libm
 functions on numbers of known kinds; the step of an ipairs loop over a table without a metatable, and that of a
-pairs loop (`next`) through the array part and through the hash part's key snapshot (ylua/table.py's LuaTable.next).
+pairs loop (`next`) through the array part and through the hash part's key snapshot (ylua/table.py's LuaTable.next);
+table.insert(t, v) as the store t[#t + 1] = v and table.remove(t) as one helper call, on tables without a metatable.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from jit.ir import const_obj
 from jit.ir.semantics import LIBM_UNARY
 from jit.recorder import TraceAbort
+from ylua.jit_helpers import table_pop
 from ylua.jit_record_tables import T_ARR, T_HASH, T_KEYIDX, T_KEYS, T_META
 from ylua.table import LuaTable
 from ylua.jit_values import NIL, TV, const_tv
@@ -152,6 +154,10 @@ class RecordIntrinsics:
             return const_tv(type_name(self.runtime_value(a + 1)).encode())
         if name == "setmetatable":
             return self.set_metatable(a, nargs)
+        if name == "insert":
+            return self.table_insert(a, nargs)
+        if name == "remove":
+            return self.table_remove(a, nargs)
         if name in STRING_INTRINSICS:
             return getattr(self, "string_" + name)(a, nargs)
         if name in ("min", "max"):
@@ -272,6 +278,31 @@ class RecordIntrinsics:
         v = rec.op("dict_get", rec.op("getslot", t.v, rec.const(T_HASH)), key)
         self.guard("guard_is_not", v, const_obj(None))
         return [self.typed(TV(key, "any"), key_val), TV(v, "any")]
+
+    def table_insert(self, a, nargs):
+        """table.insert(t, v) of a table without a metatable and a value that is not nil: the store t[#t + 1] = v
+        (an append to the array part when the table has no hash part; table_set guards that t has no metatable).
+        Returns nil, for its no results."""
+        if nargs != 2:
+            return None
+        t, t_val, v_val = self.typed_reg(a + 1), self.runtime_value(a + 1), self.runtime_value(a + 2)
+        if t.kind != "table" or t_val.meta is not None or v_val is None:
+            return None
+        rec = self.rec
+        key = TV(rec.op("int_add", self.array_len(t), rec.const(1)), "int")  # #t of such a table: its array part
+        self.table_set(t, t_val, key, len(t_val.arr) + 1, self.typed_reg(a + 2), v_val)
+        return NIL
+
+    def table_remove(self, a, nargs):
+        """table.remove(t) of a table without a metatable: one call of a helper that does what the library does
+        for such a table, without its argument checks."""
+        if nargs != 1:
+            return None
+        t = self.typed_reg(a + 1)
+        if t.kind != "table" or self.runtime_value(a + 1).meta is not None:
+            return None
+        self.guard_no_meta(t)
+        return TV(self.raising("call", const_obj(table_pop), t.v), "any")
 
     def set_metatable(self, a, nargs):
         """setmetatable(t, mt) of a table that has no metatable yet (an object being made) and a metatable

@@ -178,6 +178,9 @@ def open_lib(rt) -> None:
             put(t, i, v)
         return ()
 
+    # Functions a trace may compute natively (ylua/jit_record_intrinsics.py) instead of calling them.
+    t_insert.jit_intrinsic = "insert"
+    t_remove.jit_intrinsic = "remove"
     for name, fn in [("insert", t_insert), ("remove", t_remove), ("concat", t_concat), ("pack", t_pack),
                      ("unpack", t_unpack), ("move", t_move), ("sort", co_impl.nonyieldable(rt, t_sort))]:
         lib.set_str(name.encode(), Builtin(fn, name))
