@@ -290,11 +290,16 @@ def le(rt, a, b) -> bool:
 # ---------------------------------------------------------------- concatenation
 
 
+_CONCATENABLE = frozenset((bytes, int, float))
+
+
 def concat(rt, values: list):
     """values[0] .. values[1] .. ... (right to left, with __concat where needed)."""
     if all(type(v) is bytes for v in values):
         return b"".join(values)
     weak.tick(rt)  # an allocation PUC's collector would count (only this slow path: numbers to convert, metamethods)
+    if all(type(v) in _CONCATENABLE for v in values):  # numbers to convert, but no metamethod to ask
+        return b"".join(v if type(v) is bytes else fmt_number(v) for v in values)
     acc = values[-1]
     for i in range(len(values) - 2, -1, -1):
         left = values[i]

@@ -53,6 +53,8 @@ def hex_float(mant_int: bytes, mant_frac: bytes, exp: bytes | None) -> float:
 
 def str2number(s: bytes):
     """Convert a Lua numeral (with surrounding whitespace) to int or float; None if `s` is not a numeral."""
+    if len(s) < 19 and s.isdigit():  # the commonest numeral: a few decimal digits (bytes.isdigit is ASCII only)
+        return int(s)
     m = _DEC_INT.match(s)
     if m:
         v = int(m.group(2))
