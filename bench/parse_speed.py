@@ -1,9 +1,10 @@
 """Parse + compile speed on ordinary Lua: generates a source of N lines (functions, locals, loops, ifs, table
 constructors, calls, strings, long expressions) and reports lines per second of ylua's parser and bytecode compiler
 (in process, best of --repeat), then the wall time of running the generated file with ylua and with lua5.4 (start-up,
-parse and run: the file only defines functions and calls a few).
+parse and run: the file only defines functions and calls a few). With --files, it measures those Lua files instead
+(code written by others, say the PUC test suite): their lines per second, all of them together.
 
-    python bench/parse_speed.py [--lines N] [--repeat K]
+    python bench/parse_speed.py [--lines N] [--repeat K] [--files FILE ...]
 """
 
 from __future__ import annotations
@@ -59,7 +60,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--lines", type=int, default=300000)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--files", nargs="+", help="Lua files to measure instead of the generated source")
     args = ap.parse_args()
+    if args.files:
+        return measure_files(args.files, args.repeat)
     text = source(args.lines)
     n = text.count("\n")
     data = text.encode()
@@ -84,6 +88,25 @@ def main() -> int:
             dt = time.perf_counter() - t0
             status = "ok" if got.returncode == 0 else f"exit {got.returncode}: {got.stderr.decode()[:200]}"
             print(f"{name:7s} runs the file in {dt:.2f} s ({status}) {got.stdout.decode().strip()}")
+    return 0
+
+
+def measure_files(paths: list[str], repeat: int) -> int:
+    """Lines per second of parse + compile over `paths` together (best of `repeat` passes over all of them)."""
+    sources = []
+    for path in paths:
+        with open(path, "rb") as fh:
+            sources.append(("@" + path, fh.read()))
+    lines = sum(src.count(b"\n") for _, src in sources)
+    best = None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        for name, src in sources:
+            compile_chunk(parse(src, name), name)
+        dt = time.perf_counter() - t0
+        best = dt if best is None else min(best, dt)
+    print(f"parse + compile: {len(sources)} files, {lines} lines in {best:.2f} s = {lines / best:,.0f} lines/s "
+          f"(best of {repeat})")
     return 0
 
 

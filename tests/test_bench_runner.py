@@ -48,3 +48,14 @@ def test_the_runner_runs_a_corpus_program_at_its_quick_size(tmp_path):
     assert got.returncode == 0, got.stdout + got.stderr
     row = json.loads(out.read_text())[0]
     assert row["program"] == "nsieve_bit" and row["args"] == ["1"] and "errors" not in row
+
+
+def test_parse_speed_measures_given_files(tmp_path):
+    """bench/parse_speed.py --files: lines per second of parse + compile over Lua files that others wrote."""
+    a, b = tmp_path / "a.lua", tmp_path / "b.lua"
+    a.write_text("local x = 1\nreturn x + 2\n")
+    b.write_text("-- a comment\nfor i = 1, 3 do print(i) end\n\n")
+    got = subprocess.run([sys.executable, str(ROOT / "bench" / "parse_speed.py"), "--repeat", "1", "--files",
+                          str(a), str(b)], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert got.returncode == 0, got.stdout + got.stderr
+    assert "2 files, 5 lines in" in got.stdout and "lines/s" in got.stdout
