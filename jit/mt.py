@@ -20,6 +20,7 @@ from __future__ import annotations
 import atexit
 import itertools
 import time
+import weakref
 
 from jit import resume
 from jit.backend import CompileError, make_backend
@@ -289,13 +290,16 @@ class MT:
             return False
         if waiting_on.waiters is None:
             waiting_on.waiters = []
-        waiting_on.waiters.append(waiter)
+        waiting_on.waiters.append(weakref.ref(waiter))  # a dropped trace's guards need not wait
         return True
 
     def _wake_waiters(self, loc: Location):
         """`loc`'s trace settled: what waited for it retries at its next visit or guard failure."""
         waiters, loc.waiters = loc.waiters, None
-        for w in waiters or ():
+        for ref in waiters or ():
+            w = ref()
+            if w is None:
+                continue
             if isinstance(w, Location):
                 if w.state is COUNTING:
                     w.ticks = min(w.ticks, 0)

@@ -189,7 +189,8 @@ def execute(rt, frame: Frame, depth: int = 0, top: int = 0) -> list:
                     if type(fn) is not LuaFunction and type(fn) is not Builtin:
                         fn, args = resolve_call(rt, fn, args)
                     if type(fn) is LuaFunction:  # the callee replaces this frame
-                        if rt.jit_driver is not None and not observed:
+                        if rt.jit_driver is not None and not observed and (fn.proto.jit_call is not None
+                                                                           or fn.proto is proto):
                             frame.pc = pc
                             rt.jit_driver.calls.tail_call_point(rt, fn, fn.proto is proto)
                             observed = rt.recorder is not None
