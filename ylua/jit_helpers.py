@@ -9,6 +9,7 @@ from __future__ import annotations
 from ylua import arith
 from ylua import opcodes as op
 from ylua.jit_values import result_of
+from ylua.stdlib.string import posrelat_start
 from ylua.table import InvalidKey, LuaTable
 from ylua.values import Cell, LuaFunction
 
@@ -89,6 +90,16 @@ class TraceHelpers:
             rt.c_builtin = None
             return result_of(res)
 
+        def search_first(b, search, s, pat, init):
+            """The first result of string.find or string.match (built-in `b`; `search`, lpattern_re's find_first or
+            match_first) on a string, a pattern and an integer start: the library function without its argument
+            checks."""
+            rt.c_builtin = b
+            res = search(s, pat, init if init > 0 else posrelat_start(init, len(s)))
+            rt.c_builtin = None
+            return res
+
+        self.search_first = search_first
         self.call_none, self.call_first, self.call_n, self.call_result = call_none, call_first, call_n, call_result
         self.unm, self.bnot, self.length, self.concat = unm, bnot, length, concat
         self.eq, self.lt, self.le = eq, lt, le

@@ -14,9 +14,11 @@ from ylua.jit_helpers import table_pop
 from ylua.jit_record_tables import T_ARR, T_HASH, T_KEYIDX, T_KEYS, T_META
 from ylua.table import LuaTable
 from ylua.jit_values import NIL, TV, const_tv
+from ylua.stdlib import lpattern_re
 from ylua.values import type_name
 
 STRING_INTRINSICS = frozenset(("len", "byte", "sub", "char"))
+STRING_SEARCHES = {"find": lpattern_re.find_first, "match": lpattern_re.match_first}
 
 
 class RecordIntrinsics:
@@ -160,6 +162,8 @@ class RecordIntrinsics:
             return self.table_remove(a, nargs)
         if name in STRING_INTRINSICS:
             return getattr(self, "string_" + name)(a, nargs)
+        if name in STRING_SEARCHES:
+            return self.string_search(STRING_SEARCHES[name], a, nargs)
         if name in ("min", "max"):
             if nargs != 2:
                 return None
@@ -278,6 +282,19 @@ class RecordIntrinsics:
         v = rec.op("dict_get", rec.op("getslot", t.v, rec.const(T_HASH)), key)
         self.guard("guard_is_not", v, const_obj(None))
         return [self.typed(TV(key, "any"), key_val), TV(v, "any")]
+
+    def string_search(self, search, a, nargs):
+        """string.find(s, pattern [, init]) or string.match(...) for its first result, on strings and an integer
+        init: one helper call that skips the library's argument checks (the search itself is the library's)."""
+        if nargs not in (2, 3):
+            return None
+        s, p = self.typed_reg(a + 1), self.typed_reg(a + 2)
+        init = self.typed_reg(a + 3) if nargs == 3 else TV(self.rec.const(1), "int")
+        if s.kind != "str" or p.kind != "str" or init.kind != "int":
+            return None
+        fn = self.runtime_value(a)
+        return TV(self.raising("call", const_obj(self.helpers.search_first), const_obj(fn), const_obj(search), s.v,
+                               p.v, self.obj(init)), "any")
 
     def table_insert(self, a, nargs):
         """table.insert(t, v) of a table without a metatable and a value that is not nil: the store t[#t + 1] = v

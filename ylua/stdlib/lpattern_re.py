@@ -262,6 +262,16 @@ def find(src: bytes, pat: bytes, init: int, plain: bool) -> tuple:
     return (m.start() + 1, m.end())
 
 
+def find_first(src: bytes, pat: bytes, init: int):
+    """The first result of string.find (no `plain`): where the match starts, or None."""
+    return find(src, pat, init, False)[0]
+
+
+def match_first(src: bytes, pat: bytes, init: int):
+    """The first result of string.match: the first capture (or the whole match), or None."""
+    return match(src, pat, init)[0]
+
+
 def match(src: bytes, pat: bytes, init: int) -> tuple:
     """string.match from 1-based `init` (already made positive)."""
     if init > len(src) + 1:

@@ -207,7 +207,8 @@ def open_lib(rt) -> None:
         raise lua_error("unable to dump given function")
 
     # Functions a trace may compute natively (ylua/jit_record_ops.py) instead of calling them.
-    for fn, intrinsic in [(s_len, "len"), (s_sub, "sub"), (s_byte, "byte"), (s_char, "char")]:
+    for fn, intrinsic in [(s_len, "len"), (s_sub, "sub"), (s_byte, "byte"), (s_char, "char"), (s_find, "find"),
+                          (s_match, "match")]:
         fn.jit_intrinsic = intrinsic
     for name, fn in [
         ("len", s_len), ("sub", s_sub), ("upper", s_upper), ("lower", s_lower), ("reverse", s_reverse),
