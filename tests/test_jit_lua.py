@@ -89,6 +89,13 @@ def test_stats_json(tmp_path):
         assert data["durations"][key] >= 0
 
 
+def run_with_stats(script, env):
+    """Run `script` (a path) with `env` and YKD_LOG_STATS: (the finished process, the statistics it wrote)."""
+    stats = script.parent / "stats.json"
+    got = run_ylua([str(script)], dict(env, YKD_LOG_STATS=str(stats)))
+    return got, json.loads(stats.read_text())
+
+
 def test_stats_name_why_loops_run_in_the_interpreter(tmp_path):
     """YKD_LOG_STATS lists each location's aborts (reason and source position, counted) and the guards that fail
     most, with their positions."""
@@ -102,11 +109,9 @@ def test_stats_name_why_loops_run_in_the_interpreter(tmp_path):
         "  if i % 3 == 0 then t = t + #tostring(i) else t = t - 1 end\n"
         "end\n"
         "print(t)\n")
-    stats = tmp_path / "stats.json"
-    got = run_ylua([str(script)], {"YK_HOT_THRESHOLD": "0", "YKD_SERIALISE_COMPILATION": "1",
-                                   "YK_SIDETRACE_THRESHOLD": "1000", "YKD_LOG_STATS": str(stats)})
+    got, data = run_with_stats(script, {"YK_HOT_THRESHOLD": "0", "YKD_SERIALISE_COMPILATION": "1",
+                                        "YK_SIDETRACE_THRESHOLD": "1000"})
     assert got.returncode == 0, got.stderr
-    data = json.loads(stats.read_text())
     first = {loc["loc"].rsplit("/", 1)[-1]: loc for loc in data["locations"]}
     why = first["why.lua:2"]
     assert why["state"] == "dont-trace" and why["traces"] == []
@@ -133,11 +138,9 @@ def test_loops_that_leave_into_each_other_still_get_traces(tmp_path):
         "  end\n"
         "end\n"
         "print(total)\n")
-    stats = tmp_path / "stats.json"
-    got = run_ylua([str(script)], {"YK_HOT_THRESHOLD": "10", "YKD_SERIALISE_COMPILATION": "1",
-                                   "YKD_LOG_STATS": str(stats)})
+    got, data = run_with_stats(script, {"YK_HOT_THRESHOLD": "10", "YKD_SERIALISE_COMPILATION": "1"})
     assert got.stdout == b"127500\n", got.stderr
-    states = {loc["loc"].rsplit(":", 1)[-1]: loc["state"] for loc in json.loads(stats.read_text())["locations"]}
+    states = {loc["loc"].rsplit(":", 1)[-1]: loc["state"] for loc in data["locations"]}
     assert states["5"] == "compiled", states
 
 

@@ -557,17 +557,17 @@ class LuaRecording(RecordOps):
     def push_frame(self, fn, args, ret_a, ret_c):
         if len(self.vframes) >= MAX_INLINE_DEPTH:
             raise TraceAbort("calls nested too deeply to inline")
+        self.vframes[-1].call_pc = self.pc
+        self.vframes.append(self.callee_frame(fn, args, ret_a, ret_c))
+
+    def callee_frame(self, fn, args, ret_a, ret_c) -> VFrame:
+        """The frame of a call of `fn` with `args` (TVs) that returns to register ret_a for ret_c - 1 results."""
         p = fn.proto
-        regs = {}
-        for i in range(p.num_params):
-            regs[i] = args[i] if i < len(args) else NIL
-        caller = self.vframes[-1]
-        caller.call_pc = self.pc
-        vf = VFrame(fn, None, regs, ret_a, ret_c)
+        vf = VFrame(fn, None, {i: args[i] if i < len(args) else NIL for i in range(p.num_params)}, ret_a, ret_c)
         if p.is_vararg:  # the trace is specialised on their number, which the call site's recording fixed
             vf.varargs = list(args[p.num_params:])
         vf.closure_v, self.callee_closure = self.callee_closure, None
-        self.vframes.append(vf)
+        return vf
 
     def native_target(self, fn):
         """The function trace a call of `fn` runs natively (see jit_calls.py), or None to inline the call."""

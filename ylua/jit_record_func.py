@@ -122,13 +122,7 @@ class FunctionRecording(LuaRecording):
         if self.root_tail_calls > MAX_INLINE_DEPTH:
             raise TraceAbort("tail calls chained too long from the traced function")
         old = self.vframes[0]
-        p = fn.proto
-        vf = VFrame(fn, None, {i: args[i] if i < len(args) else NIL for i in range(p.num_params)}, old.ret_a,
-                    old.ret_c)
-        if p.is_vararg:
-            vf.varargs = list(args[p.num_params:])
-        vf.closure_v, self.callee_closure = self.callee_closure, None
-        self.vframes[0] = self.root = vf
+        self.vframes[0] = self.root = self.callee_frame(fn, args, old.ret_a, old.ret_c)
 
 
 FunctionRecording.dispatch = [getattr(FunctionRecording, "r_" + name, FunctionRecording.unsupported)

@@ -11,13 +11,14 @@ from jit.ir import const_obj
 from jit.ir.semantics import LIBM_UNARY
 from jit.recorder import TraceAbort
 from ylua.jit_helpers import table_pop
-from ylua.jit_record_tables import T_ARR, T_HASH, T_KEYIDX, T_KEYS, T_META
+from ylua.jit_record_tables import HASH_KEYS, T_ARR, T_HASH, T_KEYIDX, T_KEYS, T_META
 from ylua.table import LuaTable
 from ylua.jit_values import NIL, TV, const_tv
 from ylua.stdlib import lpattern_re
-from ylua.values import type_name
+from ylua.values import LuaFunction, type_name
 
 STRING_INTRINSICS = frozenset(("len", "byte", "sub", "char"))
+STEPPED_KEYS = (bytes, int, LuaTable, LuaFunction)  # hash keys a native `next` step returns (as themselves)
 STRING_SEARCHES = {"find": lpattern_re.find_first, "match": lpattern_re.match_first}
 
 
@@ -234,7 +235,7 @@ class RecordIntrinsics:
             return False
         if k.kind == "int" and 0 < k_val <= len(t_val.arr):
             vals = self.next_in_array(t, k, t_val, k_val)
-        elif k.kind in ("str", "table", "lfunc") and t_val._keys is not None:
+        elif k.kind in HASH_KEYS and t_val._keys is not None:
             vals = self.next_in_hash(t, k, t_val, k_val)
         else:
             return False
@@ -275,7 +276,7 @@ class RecordIntrinsics:
             self.guard("guard_true", rec.op("int_ge", following, count))
             return [NIL]
         key_val = keys_val[pos_val + 1]
-        if type(key_val) not in (bytes, int, LuaTable) or t_val.hash.get(key_val) is None:
+        if type(key_val) not in STEPPED_KEYS or t_val.hash.get(key_val) is None:
             return None  # a boolean or float key, or one deleted during the traversal (skipped)
         self.guard("guard_true", rec.op("int_lt", following, count))
         key = rec.op("list_getitem", keys, following)
