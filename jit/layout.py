@@ -134,7 +134,7 @@ DICT_SCAN_ENTRIES = 64  # entries dict_entry_index compares before giving up
 def dict_entry_index(d: dict, key) -> int | None:
     """The index of the entry of the combined, general-kind dict `d` whose key is the object `key` itself (not merely
     an equal one), among its first DICT_SCAN_ENTRIES entries; None when there is none or the layout is unreadable.
-    A trace reads such a key's value at that index (dict_slot_value) behind a check that it is still there."""
+    A trace reads such a key's value at that index (dict_slot_value) without a hash probe while it is still there."""
     if not DICT_ENTRIES_READABLE or type(d) is not dict or ctypes.c_void_p.from_address(id(d) + DICT_VALUES).value:
         return None
     keys = ctypes.c_void_p.from_address(id(d) + DICT_KEYS).value

@@ -144,6 +144,29 @@ def test_loops_that_leave_into_each_other_still_get_traces(tmp_path):
     assert states["5"] == "compiled", states
 
 
+def test_fields_at_other_entries_cost_no_side_traces(tmp_path):
+    """Objects of one class whose fields sit at different entries (set to nil and set again: a dict entry moves to
+    the end): a trace reads a field at the entry it found it at and probes otherwise. richards made a side trace per
+    entry index its task objects' fields had reached (hundreds)."""
+    script = tmp_path / "entries.lua"
+    script.write_text(
+        "local objs = {}\n"
+        "for i = 1, 20 do objs[i] = { v = i, w = 1 } end\n"
+        "local total = 0\n"
+        "for round = 1, 200 do\n"
+        "  for i = 1, #objs do\n"
+        "    local o = objs[i]\n"
+        "    total = total + o.v + o.w\n"
+        "    if (round + i) % 7 == 0 then o.v = nil; o.v = round end\n"
+        "  end\n"
+        "end\n"
+        "print(total)\n")
+    got, data = run_with_stats(script, {"YK_HOT_THRESHOLD": "5", "YKD_SERIALISE_COMPILATION": "1"})
+    assert got.returncode == 0, got.stderr
+    assert got.stdout == run_ylua([str(script)], {"YK_JITC": "none"}).stdout
+    assert data["side_traces"] <= 6, data["side_traces"]
+
+
 def test_ir_dumps_show_native_code(tmp_path):
     script = tmp_path / "loop.lua"
     script.write_text("local s = 0.0\nfor i = 1, 1000 do s = s + i * 0.5 end\nprint(s)\n")

@@ -100,8 +100,8 @@ class RecordTables:
 
     def slot_read(self, hash_, d, key):
         """A read of dict `d` (the IR value hash_) under `key` at the entry where the recording finds that key
-        (dict_slot_value: None unless the key is still there, so the caller guards it), or None when the key is not
-        a constant found among d's entries."""
+        (dict_slot_value: a probe when the key has moved, None when it is missing, so the caller guards it), or
+        None when the key is not a constant found among d's entries."""
         index = dict_entry_index(d, key.value) if key.is_const() else None
         if index is None:
             return None

@@ -132,8 +132,8 @@ OPS = [
     ("dict_get", "oo", "o", "R", "a0.get(a1) (None when missing)"),
     ("dict_keys", "o", "i", "R", "where dict a0 keeps its keys and entries when dict_slot_value can read them (a "
      "combined dict with general entries), else the address of an empty table of entries"),
-    ("dict_slot_value", "oiIO", "o", "R", "a0[a3] when a3 itself is the key of entry a2 of a1 = dict_keys(a0), else "
-     "None (LuaJIT's HREFK: no hash probe; guard the result)"),
+    ("dict_slot_value", "oiIO", "o", "R", "a0.get(a3): read without a hash probe when a3 itself is the key "
+     "of entry a2 of a1 = dict_keys(a0) (the entry the recording found it at), else probed"),
     ("dict_set", "ooo*", "v", "WX", "a0[a1] := a2; an a3 is what a0[a1] holds until then, known not to be None "
      "(the key exists, so the store adds no entry)"),
     ("dict_set_float", "oof*", "v", "WX", "a0[a1] := float a2 (may overwrite the old float object in place when "

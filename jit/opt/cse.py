@@ -11,7 +11,7 @@ being an object of another type (guard_is_not(x, None) after guard_type(x, float
 Types are tracked through dicts too: once a value read from dict d under constant key k has been guarded (or a
 value of known type stored there), a later read of d[k] has that type, until a store under a key equal to k
 (into any dict: it may be d) stores something of another or unknown type, or a call runs. A dict_slot_value read
-has it only once a guard has ruled out None (which it gives when the key is not at the entry it reads). (An n-body
+has it only once a guard has ruled out None (which it gives when the key is missing). (An n-body
 step reads each field of each body several times, storing floats in between: one type guard per body and field is
 enough.)
 """

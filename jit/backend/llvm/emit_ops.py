@@ -372,12 +372,11 @@ class OpEmitters:
     def op_tuple_len(self, op, p, t):
         self.emit(f"{self.res(p)} = load i64, ptr {self.field_addr(t, layout.VAR_SIZE)}")
 
-    def dict_value(self, op, d: str, k: str) -> str:
-        """The value of key k in dict d (a borrowed reference, NULL when missing). A constant string key is read
-        at the site's cached entry index when it is there, else PyDict looks it up."""
+    def dict_value(self, key, d: str, k: str) -> str:
+        """The value of key k (the IR value `key`) in dict d (a borrowed reference, NULL when missing). A constant
+        string key is read at the site's cached entry index when it is there, else PyDict looks it up."""
         self.need("jit_dict_get")
         r = self.tmp()
-        key = op.args[1]
         if not (layout.DICT_ENTRIES_READABLE and key.is_const() and type(key.value) in (bytes, str)):
             self.emit(f"{r} = call ptr @jit_dict_get(ptr {d}, ptr {k})")
             return r
@@ -403,7 +402,7 @@ class OpEmitters:
         return r
 
     def op_dict_get(self, op, p, d, k):
-        r, missing = self.dict_value(op, d, k), self.tmp()
+        r, missing = self.dict_value(op.args[1], d, k), self.tmp()
         self.emit(f"{missing} = icmp eq ptr {r}, null")
         self.emit(f"{self.res(p)} = select i1 {missing}, ptr {_NONE}, ptr {r}")
         if id(op) not in self.own.borrowed:
@@ -423,8 +422,10 @@ class OpEmitters:
         self.emit(f"{self.res(p)} = ptrtoint ptr {chosen} to i64")  # an IR int: an address, never a Lua value
 
     def op_dict_slot_value(self, op, p, d, keys_int, index, key):
-        """Branch-free: entry `index` is read only when it is one of the keys object's entries (else entry 0, which
-        every keys object has room for), and its value is taken only when its key is `key` itself."""
+        """Entry `index` is read only when it is one of the keys object's entries (else entry 0, which every keys
+        object has room for), and its value is taken only when its key is `key` itself; otherwise (the entries
+        moved: a key deleted and added again, a table built in another order) the dict is probed, so a layout
+        that differs from the recorded one costs a lookup, not a guard failure."""
         keys = self.tmp()
         self.emit(f"{keys} = inttoptr i64 {keys_int} to ptr")
         n, lb = self.field(keys, layout.DK_NENTRIES, "i64"), self.field(keys, layout.DK_LOG2_INDEX_BYTES, "i8")
@@ -440,7 +441,18 @@ class OpEmitters:
         self.emit(f"{v} = load ptr, ptr {self.field_addr(entry, layout.DK_INDICES + 16)}")
         self.emit(f"{hit} = icmp eq ptr {k}, {key}")
         self.emit(f"{ok} = and i1 {inside}, {hit}")
-        self.emit(f"{self.res(p)} = select i1 {ok}, ptr {v}, ptr {_NONE}")
+        n = self.ntmp
+        fast = self.block
+        self.emit(f"br i1 {ok}, label %sv_got{n}, label %sv_probe{n}, !prof !1")
+        self.start_block(f"sv_probe{n}")
+        looked = self.dict_value(op.args[3], d, key)
+        probed = self.block
+        self.emit(f"br label %sv_got{n}")
+        self.start_block(f"sv_got{n}")
+        r, missing = self.tmp(), self.tmp()
+        self.emit(f"{r} = phi ptr [{v}, %{fast}], [{looked}, %{probed}]")
+        self.emit(f"{missing} = icmp eq ptr {r}, null")
+        self.emit(f"{self.res(p)} = select i1 {missing}, ptr {_NONE}, ptr {r}")
         if id(op) not in self.own.borrowed:
             self.incref(self.res(p))
 
@@ -527,7 +539,7 @@ class OpEmitters:
         self.need("PyDict_SetItem")
         n = self.ntmp
         if old is None:
-            old = self.dict_value(op, d, k)
+            old = self.dict_value(op.args[1], d, k)
             present = self.tmp()
             self.emit(f"{present} = icmp ne ptr {old}, null")
             self.emit(f"br i1 {present}, label %present{n}, label %fresh{n}")
