@@ -19,10 +19,10 @@ from jit import gil
 from jit.backend import CompileError
 from jit.backend.llvm import capi, compiler, helpers
 from jit.backend.llvm.emit_ops import OpEmitters
+from jit.backend.llvm.exits import ExitEmitters
 from jit.backend.llvm.ownership import TRANSFER, Ownership
 from jit.ir.loop_entry import loop_entry_values
 from jit.ir.values import BOOL, FLOAT, INT, OBJ
-from jit.trace import GUARD, RAISE
 
 LLTYPE = {INT: "i64", FLOAT: "double", BOOL: "i1", OBJ: "ptr"}
 HIT = "  ; hit"  # marks the hit counter's lines
@@ -39,7 +39,7 @@ def float_const(x: float) -> str:
     return "0x%016X" % struct.unpack("<Q", struct.pack("<d", x))[0]
 
 
-class FunctionEmitter(OpEmitters):
+class FunctionEmitter(OpEmitters, ExitEmitters):
     def __init__(self, trace, slots_address: int, hits_address: int):
         self.trace = trace
         self.ir = ir = trace.ir
@@ -56,7 +56,8 @@ class FunctionEmitter(OpEmitters):
         self.decls: set[str] = set()
         self.helpers: set[str] = set()
         self.shared: set[str] = set()  # helpers of the runtime library it calls
-        self.leaving: list[tuple] = []  # per exit: (its block, guard slot or -1, exit, types, count, exception)
+        self.exits_out: list[tuple] = []  # per exit: (op position, exit, its actions, its row of the exit tables)
+        self.action_ids: dict[tuple, int] = {}  # an exit's action -> its number
         self.block = "entry"
         self.ntmp = 0
         self.names = {id(v): f"%in{k}" for k, v in enumerate(ir.inputs)}
@@ -201,12 +202,12 @@ class FunctionEmitter(OpEmitters):
                 getattr(self, "op_" + name)(op, p, *[self.val(a, p) for a in op.args])
                 for e in self.own.decref_after.get(p, ()):
                     self.decref(self.entity_operand(e, p))
+        for p in self.exit_blocks:
+            self.collect_exit(p)
+        self.emit_exits()
         if self.max_call_args:
             self.allocas.append(f"%argv = alloca [{self.max_call_args} x ptr]")
         self.lines[alloca_at:alloca_at] = ["  " + a for a in self.allocas]
-        for p in self.exit_blocks:
-            self.emit_exit(p)
-        self.emit_leave()
         body = "\n".join(self.lines)
         return f"define ptr @{self.fname}(ptr %buf) {{\n{body}\n}}\n"
 
@@ -348,70 +349,6 @@ class FunctionEmitter(OpEmitters):
         for e, kind in self.own.kind.items():
             if kind == "invariant":
                 self.decref(self.entity_operand(e, p))
-
-    # ---- exits
-
-    def emit_exit(self, p: int):
-        ex = self.exit_at[p]
-        self.start_block(f"fail{p}")
-        live = [(v, self.val(v, p)) for v in ex.live]
-        owned = [self.own.entity(v, p) for v in ex.live if v.type == OBJ and not v.is_const()]
-        release = [e for e in self.live_exits[p] if e not in set(owned)]
-        exc = None
-        if ex.kind == RAISE:
-            self.need("jit_fetch_exc")
-            exc = self.tmp()
-            self.emit(f"{exc} = call ptr @jit_fetch_exc()")
-        # Both ways out read the live values from the buffer: a side trace as its inputs, jit_deopt to box them.
-        for k, (v, operand) in enumerate(live):  # live values are never constants; objects are handed on owned
-            if id(v) in self.own.borrowed:
-                self.incref(operand)
-            self.write_buffer(k, v.type, operand)
-        for e in release:
-            self.decref_cold(self.entity_operand(e, p))
-        types = "".join(v.type for v, _ in live)
-        self.globals.append(f"@types{p} = private unnamed_addr constant [{len(types) or 1} x i8] "
-                            f"c\"{types or 'x'}\"")
-        slot = ex.index if ex.kind == GUARD else -1  # only guards get side traces
-        self.leaving.append((self.block, slot, ptr_const(id(ex)), f"@types{p}", len(live), exc or "null"))
-        self.emit("br label %leave")
-
-    def emit_leave(self):
-        """The way out that every exit shares, told by phis which exit it is: its guard's side trace when one is
-        patched in (a tail call), else jit_deopt builds the exit tuple (which a function trace's handler turns into
-        the call's result). One copy instead of one per exit keeps modules small: compile time goes with size."""
-        if not self.leaving:
-            return
-        self.start_block("leave")
-        columns = list(zip(*[[(v, block) for v in values] for block, *values in self.leaving]))
-        slot, ex, types, n, exc = (self.tmp() for _ in range(5))
-        for name, ty, column in zip((slot, ex, types, n, exc), ("i64", "ptr", "ptr", "i64", "ptr"), columns):
-            self.emit(f"{name} = phi {ty} " + ", ".join(f"[{v}, %{block}]" for v, block in column))
-        self.need("jit_deopt")
-        if any(values[0] >= 0 for _block, *values in self.leaving):
-            guarded, sp, st, has, r = (self.tmp() for _ in range(5))
-            self.emit(f"{guarded} = icmp sge i64 {slot}, 0")
-            self.emit(f"br i1 {guarded}, label %leave_slot, label %leave_deopt")
-            self.start_block("leave_slot")
-            self.emit(f"{sp} = getelementptr ptr, ptr {ptr_const(self.slots_address)}, i64 {slot}")
-            self.emit(f"{st} = load ptr, ptr {sp}")
-            self.emit(f"{has} = icmp ne ptr {st}, null")
-            self.emit(f"br i1 {has}, label %leave_side, label %leave_deopt")
-            self.start_block("leave_side")
-            self.emit(f"{r} = musttail call ptr {st}(ptr %buf)")
-            self.emit(f"ret ptr {r}")
-            self.start_block("leave_deopt")
-        tup = self.tmp()
-        self.emit(f"{tup} = call ptr @jit_deopt(ptr {ex}, ptr {types}, i64 {n}, ptr %buf, ptr {exc})")
-        if self.trace.returns:  # a function trace: the handler finishes the call and gives its result
-            self.need("jit_fexit")
-            r = self.tmp()
-            handler = ptr_const(id(self.trace.root.exit_handler))
-            self.emit(f"{r} = call ptr @jit_fexit(ptr {handler}, ptr {tup})")
-            self.emit(f"ret ptr {r}")
-            return
-        self.emit(f"ret ptr {tup}")
-
 
 def entry_wrapper(trace) -> str:
     """`@trace_N_py`: the METH_FASTCALL entry of a root or function trace (all inputs are objects)."""

@@ -1,0 +1,160 @@
+"""The ways out of a trace: every exit's block, and the shared `leave` block they all end in.
+
+An exit hands its live values over through the buffer (stores, with an incref for each borrowed one) and releases
+what the trace owns that the exit does not hand on (decrefs). Neighbouring exits do almost the same: a trace of
+deltablue had 237 exits, each storing about seven values and releasing about nine, 34000 of its module's 87000 lines,
+and LLVM's time goes with the lines. So an exit's work is a sequence of actions, the actions every exit shares most
+come last, and exits whose sequences end alike share those ends: the sequences form a tree (a trie of the reversed
+sequences) whose root is `leave`, and each exit jumps to where its own sequence first joins another's. Increfs and
+stores come before every decref, as the unshared code had them (a decref may free what a borrowed value lives in).
+
+Which exit is leaving is the one thing the shared code cannot tell from where it came from: each exit's block stores
+its number in %exitno, and `leave` reads the exit's guard slot, exit object, types and value count from constant
+tables at that number. A raising exit first fetches the exception into %excslot (before any decref can run code).
+"""
+
+from __future__ import annotations
+
+import collections
+
+from jit.ir.values import OBJ
+from jit.trace import GUARD, RAISE
+
+STORE, DROP = 0, 1  # action groups, in the order they run
+
+
+def _ptr(addr: int) -> str:
+    return f"inttoptr (i64 {addr} to ptr)"
+
+
+class ExitEmitters:
+    """Mixed into FunctionEmitter: collect_exit() for each exit op, then emit_exits() once after the body."""
+
+    def collect_exit(self, p: int):
+        ex = self.exit_at[p]
+        live = [(v, self.val(v, p)) for v in ex.live]
+        owned = {self.own.entity(v, p) for v in ex.live if v.type == OBJ and not v.is_const()}
+        ids = self.action_ids
+        actions = []
+        for k, (v, operand) in enumerate(live):  # live values are never constants; objects are handed on owned
+            if id(v) in self.own.borrowed:
+                actions.append(ids.setdefault((STORE, "incref", operand, None), len(ids)))
+            actions.append(ids.setdefault((STORE, "store", operand, (k, v.type)), len(ids)))
+        for e in self.live_exits[p]:
+            if e not in owned:
+                actions.append(ids.setdefault((DROP, "decref", self.entity_operand(e, p), None), len(ids)))
+        types = "".join(v.type for v, _ in live)
+        self.globals.append(f"@types{p} = private unnamed_addr constant [{len(types) or 1} x i8] "
+                            f"c\"{types or 'x'}\"")
+        slot = ex.index if ex.kind == GUARD else -1  # only guards get side traces
+        self.exits_out.append((p, ex, actions, (slot, id(ex), f"@types{p}", len(live))))
+
+    def emit_exits(self):
+        if not self.exits_out:
+            return
+        freq = collections.Counter(a for _p, _ex, actions, _row in self.exits_out for a in set(actions))
+        by_id = list(self.action_ids)
+        # the order actions run in: the STORE group first, and in each group the ones fewest exits share first
+        order = sorted(range(len(by_id)), key=lambda a: (by_id[a][0], freq[a], a))
+        rank = [0] * len(order)
+        for r, a in enumerate(order):
+            rank[a] = r
+        parent: dict[int, int] = {}  # trie node -> the node run after it (0: leave)
+        action_of: dict[int, tuple] = {}
+        child: dict[tuple, int] = {}  # (node, action) -> the node that runs action and then node
+        preds = collections.Counter()
+        entries = []
+        for _p, _ex, actions, _row in self.exits_out:
+            node = 0
+            for a in sorted(actions, key=rank.__getitem__, reverse=True):  # the last action first
+                nxt = child.get((node, a))
+                if nxt is None:
+                    nxt = child[(node, a)] = len(parent) + 1
+                    parent[nxt], action_of[nxt] = node, by_id[a]
+                    preds[node] += 1
+                node = nxt
+            preds[node] += 1
+            entries.append(node)
+        heads = {n for n, c in preds.items() if c >= 2 and n != 0}
+        raising = any(ex.kind == RAISE for _p, ex, _a, _r in self.exits_out)
+        self.allocas.append("%exitno = alloca i64")
+        if raising:
+            self.allocas.append("%excslot = alloca ptr")
+            self.allocas.append("store ptr null, ptr %excslot")
+        for number, ((p, ex, _actions, _row), node) in enumerate(zip(self.exits_out, entries)):
+            self.start_block(f"fail{p}")
+            if ex.kind == RAISE:
+                self.need("jit_fetch_exc")
+                exc = self.tmp()
+                self.emit(f"{exc} = call ptr @jit_fetch_exc()")
+                self.emit(f"store ptr {exc}, ptr %excslot")
+            self.emit(f"store i64 {number}, ptr %exitno")
+            self._run_actions(node, heads, parent, action_of, own_head=False)
+        for h in sorted(heads):
+            self.start_block(f"x{h}")
+            self._run_actions(h, heads, parent, action_of, own_head=True)
+        self._emit_leave(raising)
+
+    def _run_actions(self, node: int, heads: set, parent: dict, action_of: dict, own_head: bool):
+        """Emit the actions from `node` on, up to the next block head (or leave), and the branch there; `node`
+        itself may be a head only when this is its block (own_head)."""
+        while node != 0 and (own_head or node not in heads):
+            self._action(action_of[node])
+            node, own_head = parent[node], False
+        self.emit(f"br label %{'leave' if node == 0 else f'x{node}'}")
+
+    def _action(self, action):
+        _group, kind, operand, where = action
+        if kind == "incref":
+            self.incref(operand)
+        elif kind == "store":
+            self.write_buffer(where[0], where[1], operand)
+        else:
+            self.decref_cold(operand)
+
+    def _emit_leave(self, raising: bool):
+        """The way out that every exit shares: its guard's side trace when one is patched in (a tail call), else
+        jit_deopt builds the exit tuple (which a function trace's handler turns into the call's result)."""
+        rows = [row for _p, _ex, _a, row in self.exits_out]
+        n_exits = len(rows)
+        for name, ty, column in zip(("slot", "ex", "types", "n"), ("i64", "i64", "ptr", "i64"), zip(*rows)):
+            values = ", ".join(f"{ty} {v}" for v in column)
+            self.globals.append(f"@exits_{name} = private unnamed_addr constant [{n_exits} x {ty}] [{values}]")
+        self.start_block("leave")
+        number = self.tmp()
+        self.emit(f"{number} = load i64, ptr %exitno")
+        got = {}
+        for name, ty in (("slot", "i64"), ("ex", "i64"), ("types", "ptr"), ("n", "i64")):
+            at, got[name] = self.tmp(), self.tmp()
+            self.emit(f"{at} = getelementptr [{n_exits} x {ty}], ptr @exits_{name}, i64 0, i64 {number}")
+            self.emit(f"{got[name]} = load {ty}, ptr {at}")
+        slot, ex = got["slot"], self.tmp()
+        self.emit(f"{ex} = inttoptr i64 {got['ex']} to ptr")
+        exc = "null"
+        if raising:
+            exc = self.tmp()
+            self.emit(f"{exc} = load ptr, ptr %excslot")
+        self.need("jit_deopt")
+        if any(row[0] >= 0 for row in rows):
+            guarded, sp, st, has, r = (self.tmp() for _ in range(5))
+            self.emit(f"{guarded} = icmp sge i64 {slot}, 0")
+            self.emit(f"br i1 {guarded}, label %leave_slot, label %leave_deopt")
+            self.start_block("leave_slot")
+            self.emit(f"{sp} = getelementptr ptr, ptr {_ptr(self.slots_address)}, i64 {slot}")
+            self.emit(f"{st} = load ptr, ptr {sp}")
+            self.emit(f"{has} = icmp ne ptr {st}, null")
+            self.emit(f"br i1 {has}, label %leave_side, label %leave_deopt")
+            self.start_block("leave_side")
+            self.emit(f"{r} = musttail call ptr {st}(ptr %buf)")
+            self.emit(f"ret ptr {r}")
+            self.start_block("leave_deopt")
+        tup = self.tmp()
+        self.emit(f"{tup} = call ptr @jit_deopt(ptr {ex}, ptr {got['types']}, i64 {got['n']}, ptr %buf, ptr {exc})")
+        if self.trace.returns:  # a function trace: the handler finishes the call and gives its result
+            self.need("jit_fexit")
+            r = self.tmp()
+            handler = _ptr(id(self.trace.root.exit_handler))
+            self.emit(f"{r} = call ptr @jit_fexit(ptr {handler}, ptr {tup})")
+            self.emit(f"ret ptr {r}")
+            return
+        self.emit(f"ret ptr {tup}")
