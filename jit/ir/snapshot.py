@@ -60,13 +60,19 @@ class Snapshot:
         return out
 
     def renamed(self, subst: dict) -> Snapshot:
-        """A copy with every value v replaced by subst.get(id(v), v); frames with no such value are shared."""
+        """A copy with every value v replaced by subst.get(id(v), v); frames with no such value are shared, and so
+        is the list of writes when none of them changes (a snapshot in a long trace can carry a hundred writes,
+        and every pass renames every snapshot after its first substitution)."""
         keys = subst.keys()
         get = subst.get
         frames = [fr if keys.isdisjoint(map(id, fr.values)) else
                   SnapFrame(fr.desc, fr.pc, [get(id(v), v) for v in fr.values]) for fr in self.frames]
-        writes = [(get(id(t), t), i, get(id(v), v)) for t, i, v in self.writes]
-        return Snapshot(frames, writes)
+        writes = self.writes
+        if writes and not keys.isdisjoint([id(x) for w in writes for x in (w[0], w[2])]):
+            writes = [(get(id(t), t), i, get(id(v), v)) for t, i, v in writes]
+        copy = Snapshot.__new__(Snapshot)
+        copy.frames, copy.writes, copy._ids = frames, writes, None
+        return copy
 
     def map_values(self, fn) -> Snapshot:
         """A copy with every value replaced by fn(value)."""
