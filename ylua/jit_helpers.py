@@ -136,9 +136,7 @@ def table_pop(t):
 
 def set_list(t, first, *vals):
     """SETLIST: t[first + i] = vals[i]."""
-    for i, v in enumerate(vals):
-        t.set_int(first + i, v)
-    return None
+    t.set_list(first, vals)
 
 
 def make_closure(proto, *upvals):

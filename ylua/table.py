@@ -117,6 +117,15 @@ class LuaTable:
                 self._keys = self._keyidx = None
             h[k] = v
 
+    def set_list(self, first: int, vals):
+        """self[first + i] = vals[i] for each i (a table constructor's values): an empty table takes them as its
+        array part at once."""
+        if first == 1 and vals and vals[-1] is not None and not self.arr and not self.hash:
+            self.arr = list(vals)
+            return
+        for i, v in enumerate(vals):
+            self.set_int(first + i, v)
+
     def set_int(self, k: int, v):
         arr = self.arr
         n = len(arr)

@@ -363,13 +363,7 @@ def _setlist(rt, proto, pc, a, b, c, d):
     end = a + 1 + b
 
     def h(R, U):
-        t = R[a]
-        vals = R[first:end]
-        if c == 0 and not t.arr and not t.hash and vals[-1] is not None:
-            t.arr = vals
-        else:
-            for i, v in enumerate(vals):
-                t.set_int(c + i + 1, v)
+        R[a].set_list(c + 1, R[first:end])
         return nxt
 
     return h

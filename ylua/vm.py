@@ -326,9 +326,7 @@ def other_special(rt, frame, R, pc, ins, top):
         rt.mark_tbc(frame, reg, pc)
         return (pc + 1 if o == TBC else b), top
     if o == SETLIST:
-        t = R[a]
-        for i, v in enumerate(R[a + 1:top]):
-            t.set_int(c + i + 1, v)
+        R[a].set_list(c + 1, R[a + 1:top])
         return pc + 1, top
     raise AssertionError(f"unexpected special instruction {op.NAMES[o]}")
 

@@ -133,8 +133,10 @@ def open_lib(rt) -> None:
             return ()
         if j - i >= MAX_RESULTS:
             raise lua_error("too many results to unpack")
-        if raw(t) and i >= 1 and j <= len(t.arr):
-            return tuple(t.arr[i - 1:j])
+        if type(t) is LuaTable and i >= 1 and j <= len(t.arr):
+            vals = t.arr[i - 1:j]
+            if t.meta is None or None not in vals:  # __index only answers for absent keys
+                return tuple(vals)
         return tuple(get(t, k) for k in range(i, j + 1))
 
     def t_move(*args):
