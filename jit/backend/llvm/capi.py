@@ -12,6 +12,12 @@ import sys
 
 from jit.ir.semantics import LIBM_UNARY
 
+
+def ptr_const(addr: int) -> str:
+    """An address (a Python object's, or shared memory's) as an LLVM pointer constant."""
+    return f"inttoptr (i64 {addr} to ptr)" if addr else "null"
+
+
 # name -> LLVM declaration
 DECLS = {
     "Py_IncRef": "declare void @Py_IncRef(ptr)",

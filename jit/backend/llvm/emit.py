@@ -19,6 +19,7 @@ from jit import gil
 from jit.backend import CompileError
 from jit.backend.llvm import capi, compiler, helpers
 from jit.backend.llvm.emit_ops import OpEmitters
+from jit.backend.llvm.capi import ptr_const
 from jit.backend.llvm.exits import ExitEmitters
 from jit.backend.llvm.ownership import TRANSFER, Ownership
 from jit.ir.loop_entry import loop_entry_values
@@ -29,10 +30,6 @@ HIT = "  ; hit"  # marks the hit counter's lines
 # Hits (entries plus loop iterations) after which fast-tier code is worth recompiling at the optimising level.
 TIER_UP_HITS = 1000
 COLD = "!prof !0"
-
-
-def ptr_const(addr: int) -> str:
-    return f"inttoptr (i64 {addr} to ptr)" if addr else "null"
 
 
 def float_const(x: float) -> str:

@@ -17,14 +17,11 @@ from __future__ import annotations
 
 import collections
 
+from jit.backend.llvm.capi import ptr_const
 from jit.ir.values import OBJ
 from jit.trace import GUARD, RAISE
 
 STORE, DROP = 0, 1  # action groups, in the order they run
-
-
-def _ptr(addr: int) -> str:
-    return f"inttoptr (i64 {addr} to ptr)"
 
 
 class ExitEmitters:
@@ -140,7 +137,7 @@ class ExitEmitters:
             self.emit(f"{guarded} = icmp sge i64 {slot}, 0")
             self.emit(f"br i1 {guarded}, label %leave_slot, label %leave_deopt")
             self.start_block("leave_slot")
-            self.emit(f"{sp} = getelementptr ptr, ptr {_ptr(self.slots_address)}, i64 {slot}")
+            self.emit(f"{sp} = getelementptr ptr, ptr {ptr_const(self.slots_address)}, i64 {slot}")
             self.emit(f"{st} = load ptr, ptr {sp}")
             self.emit(f"{has} = icmp ne ptr {st}, null")
             self.emit(f"br i1 {has}, label %leave_side, label %leave_deopt")
@@ -153,7 +150,7 @@ class ExitEmitters:
         if self.trace.returns:  # a function trace: the handler finishes the call and gives its result
             self.need("jit_fexit")
             r = self.tmp()
-            handler = _ptr(id(self.trace.root.exit_handler))
+            handler = ptr_const(id(self.trace.root.exit_handler))
             self.emit(f"{r} = call ptr @jit_fexit(ptr {handler}, ptr {tup})")
             self.emit(f"ret ptr {r}")
             return
