@@ -88,3 +88,30 @@ def test_uncaught_error_has_traceback_frames():
         rt.call(rt.load(b"local function f() error('boom') end\nf()", "tb.lua"), [])
     assert e.value.value == b"tb.lua:1: boom"
     assert len(e.value.lua_frames) == 2
+
+
+def test_pcall_of_a_lua_function_runs_in_the_callers_activation(monkeypatch):
+    """pcall(f) of a Lua function pushes f's frame in the running activation of the dispatch loop (no nested
+    execute per pcall), caught errors included; xpcall still starts an activation of its own."""
+    import ylua.interp as interp_mod
+
+    activations = []
+    real = interp_mod.execute
+
+    def counting(rt, frame, *rest):
+        activations.append(frame.func.proto.name)
+        return real(rt, frame, *rest)
+
+    monkeypatch.setattr(interp_mod, "execute", counting)
+    out = io.BytesIO()
+    rt = Interp(stdout=out)
+    rt.call(rt.load(b"""
+        local n = 0
+        local function f(i) if i % 2 == 0 then error("even") end return i end
+        for i = 1, 50 do if pcall(f, i) then n = n + 1 end end
+        print(n)
+        xpcall(f, print, 1)
+    """, "t.lua"), [])
+    assert out.getvalue() == b"25\n"
+    assert len(activations) == 2, activations  # the chunk and xpcall's call of f
+    assert rt.c_depth == 0

@@ -302,3 +302,30 @@ def test_numeric_branches_become_selects_not_side_traces(tmp_path):
     assert first.count("int_select") >= 3 and "float_select" in first
     guards = [g for g in json.loads(stats.read_text())["guards"] if g["loc"].endswith("branches_as_selects.lua:7")]
     assert sum(g["deopts"] for g in guards) < 10, guards
+
+
+def test_pcall_and_error_inside_it_stay_in_the_trace(tmp_path):
+    """pcall of a Lua function is inlined (no call of the built-in, no nested activation), and error() in that
+    function returns false and the error to the pcall inside the trace: once the side traces for the error paths
+    exist, the loop runs without leaving its traces."""
+    script = tmp_path / "pcall_loop.lua"
+    script.write_text(
+        "local function risky(i)\n"
+        "  if i % 3 == 0 then error('three', 0) end\n"
+        "  if i % 5 == 0 then error({ code = i }) end\n"
+        "  return i * 2\n"
+        "end\n"
+        "local ok_sum, strs, tabs = 0, 0, 0\n"
+        "for i = 1, 3000 do\n"
+        "  local ok, v = pcall(risky, i)\n"
+        "  if ok then ok_sum = ok_sum + v elseif type(v) == 'table' then tabs = tabs + v.code\n"
+        "  else strs = strs + #v end\n"
+        "end\n"
+        "print(ok_sum, strs, tabs)\n")
+    env = dict(JIT0, YKD_LOG_IR="jit-pre-opt")
+    got, data = run_with_stats(script, env)
+    assert got.returncode == 0, got.stderr
+    assert got.stdout == b"4800000\t5000\t600000\n"
+    ops = [line for line in got.stderr.decode().splitlines() if " = call(" in line or line.startswith("call(")]
+    assert ops == [], ops
+    assert data["deopts"] <= 20, data["deopts"]

@@ -292,7 +292,7 @@ def close_pending(rt, co: Coroutine):
 def thread_frames(rt, co: Coroutine):
     """The levels of a thread that is not running, innermost first: where it yields or resumes another one, or
     (as PUC keeps a failed coroutine's stack) where it raised the error it died with."""
-    from ylua.interp import CFrame
+    from ylua.frame import CFrame
     from ylua.traceback import chain, raise_point
 
     if co.status == "dead":

@@ -35,3 +35,14 @@ class Frame:
     def current_line(self) -> int:
         lines = self.func.proto.lines
         return lines[self.pc] if 0 <= self.pc < len(lines) else self.func.proto.line
+
+
+class CFrame:
+    """A built-in function's level in the chain of running frames (it has no registers)."""
+
+    __slots__ = ("func", "outer", "parent")
+
+    def __init__(self, func, outer):
+        self.func = func
+        self.outer = outer
+        self.parent = None

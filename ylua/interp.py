@@ -13,10 +13,10 @@ from ylua.numconv import fmt_number
 from ylua.operand_error import OperandError
 from ylua.table import InvalidKey, LuaTable
 from ylua.values import Builtin, LuaFunction, Userdata, type_name
-from ylua.vm import arg_error_message, execute, new_frame
+from ylua.frame import CFrame
+from ylua.vm import MAX_C_DEPTH, arg_error_message, execute, new_frame
 
 MAX_INDEX_CHAIN = 2000
-MAX_C_DEPTH = 200  # nested activations: beyond this, "C stack overflow" (PUC: LUAI_MAXCCALLS)
 
 
 class Interp:
@@ -34,6 +34,7 @@ class Interp:
         self.c_depth = 0
         self.cur_frame = None  # the running Lua frame (or CFrame), innermost
         self.c_builtin = None  # the built-in running right now, if one runs
+        self.pcall_builtin = None  # the base library's pcall: the VM runs its calls of Lua functions itself
         self.builtin_results = ()  # while a trace is recorded: the results of the last built-in the VM called
         self.handling_error = None
         self.registry = LuaTable()
@@ -315,17 +316,6 @@ def _catching_level(frame):
             return f
         f = f.parent if f.parent is not None else f.outer
     return None
-
-
-class CFrame:
-    """A built-in function's level in the chain of running frames (it has no registers)."""
-
-    __slots__ = ("func", "outer", "parent")
-
-    def __init__(self, func, outer):
-        self.func = func
-        self.outer = outer
-        self.parent = None
 
 
 def _address(v) -> bytes:

@@ -24,7 +24,7 @@ from jit.mt import START_TRACING
 from jit.native_calls import NATIVE_DEPTH_LIMIT, native_depth, native_sites
 from ylua import opcodes as op
 from ylua.errors import LuaError
-from ylua.interp import MAX_C_DEPTH
+from ylua.vm import MAX_C_DEPTH
 from ylua.jit_native_frames import CallSites
 from ylua.jit_values import rebuild_frames, result_of, results, resume_top
 from ylua.vm import execute, new_frame, unwind
@@ -195,7 +195,7 @@ class FunctionCalls:
         nested activation (recording a side trace when the MT started one); returns the function's result."""
         rt = self.driver.lang.rt
         level = native_depth()  # the exit's own level
-        built = rebuild_frames(self.sites.callers(native_sites(level), level, rt.cur_frame), frames)
+        built = rebuild_frames(rt, self.sites.callers(native_sites(level), level, rt.cur_frame), frames)
         innermost = built[-1]
         top = resume_top(frames[-1].desc, innermost.regs, exc) or 0
         return self.run_nested(rt, innermost, len(built) - 1, top, exc, ts, built)
@@ -215,7 +215,7 @@ class FunctionCalls:
                 raise LuaError(b"stack overflow (C stack overflow)")
             if exc is not None:  # the operation at frame.pc raised: it raises there
                 rt.cur_frame = frame
-                raise unwind(rt, frame, depth, exc)
+                raise unwind(rt, frame, depth, exc)[0]  # (its frames hold no in-VM pcall: traces call pcall)
             if ts is not None and ts.side_recording is not None:
                 side = driver.start_function_side_recording(rt, ts, side_frames, top)
             vals = execute(rt, frame, depth, top)

@@ -20,6 +20,7 @@ from ylua.jit_calls import FunctionCalls
 from ylua.frame import Frame
 from ylua.jit_values import rebuild_frames, resume_top
 from ylua.opcodes import LOOP_STARTS
+from ylua.vm import caller_in_activation
 
 
 class LuaLanguage(Language):
@@ -47,7 +48,7 @@ class LuaLanguage(Language):
         else:
             root = frame
         root.pc = frames[0].pc
-        built = rebuild_frames(root, frames[1:])
+        built = rebuild_frames(self.rt, root, frames[1:])
         innermost = built[-1] if built else root
         return innermost, len(built) - popped, exc, resume_top(frames[-1].desc, innermost.regs, exc)
 
@@ -164,7 +165,7 @@ class JitDriver:
         innermost, _extra, _exc, top = resumed
         frames = [innermost]  # one per frame of the guard's snapshot, the trace's own frame first
         for _ in range(len(rec.parent.snapshot.frames) - 1):
-            frames.append(frames[-1].parent)
+            frames.append(caller_in_activation(frames[-1]))
         frames.reverse()
         from ylua.jit_record import LuaRecording
 

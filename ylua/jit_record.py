@@ -40,6 +40,7 @@ FRAME_RET_C = slot_offset(Frame, "ret_c")
 FUNC_UPVALS = slot_offset(LuaFunction, "upvals")
 MULTIPLE_VALUES = slot_offset(MultipleResults, "values")
 MAX_INLINE_DEPTH = 24
+TRUE = const_tv(True)
 MAX_UNROLL = 12  # iterations of a loop in a called function that a trace may unroll (cf. LuaJIT's loopunroll)
 
 
@@ -68,6 +69,7 @@ def virtual_frames_of(rec, snap, frames, start) -> list:
             vf.varargs = [parent_tv(rec, v) for v in varargs]
         if d.dynamic:
             vf.closure_v = parent_tv(rec, closure).v
+        vf.protected = d.protected
         out.append(vf)
     return out
 
@@ -75,7 +77,8 @@ def virtual_frames_of(rec, snap, frames, start) -> list:
 class VFrame:
     """A Lua frame as the trace sees it."""
 
-    __slots__ = ("func", "frame", "regs", "ret_a", "ret_c", "call_pc", "top", "varargs", "closure_v", "cells")
+    __slots__ = ("func", "frame", "regs", "ret_a", "ret_c", "call_pc", "top", "varargs", "closure_v", "cells",
+                 "protected")
 
     def __init__(self, func, frame, regs, ret_a=0, ret_c=0):
         self.func = func
@@ -88,6 +91,7 @@ class VFrame:
         self.varargs = None  # an inlined vararg function's extra arguments (TVs); the root frame's are in its Frame
         self.closure_v = None  # when the call checked only the prototype: the closure (an SSA value), else `func`
         self.cells = {}  # upvalue index -> its cell, loaded from closure_v
+        self.protected = False  # pcall called it (the trace inlined the pcall): it returns true before its results
 
 
 class LuaRecording(RecordOps):
@@ -138,6 +142,8 @@ class LuaRecording(RecordOps):
         self.consumed_top = None  # (vframe, top) that the instruction being recorded consumed (see consume_top)
         self.callee_closure = None  # the callee just checked by its prototype only (see RecordOps.callee)
         self.expected_metamethod = None  # (function, argument TVs, result register) the VM is about to call
+        self.pcall_entered = False  # the CALL just recorded inlined a pcall: the VM runs it in-VM (takes_pcall)
+        self.raised_to_pcall = False  # the CALL just recorded is an error that an inlined pcall catches
         self.skip_to = None  # (frame, join pc) while the interpreter runs an if-converted arm (jit_ifconv.py)
         self.fresh_closures: set = set()  # ids of the SSA values of closures the trace itself made
 
@@ -255,8 +261,18 @@ class LuaRecording(RecordOps):
         self.push_frame(fn, tvs, a, 2)
         return True
 
+    def takes_pcall(self) -> bool:
+        """The VM asks, about to run a pcall of a Lua function while recording, whether the recording inlined it
+        (the VM then runs the function in its own activation, as the recording follows it) or calls the built-in."""
+        entered, self.pcall_entered = self.pcall_entered, False
+        return entered
+
     def error(self, exc):
-        """The recorded activation raises: the recording cannot go on."""
+        """The recorded activation raises: the recording cannot go on, unless it recorded the error as a return
+        to the in-VM pcall that catches it (RecordOps.raise_to_pcall)."""
+        if self.raised_to_pcall:
+            self.raised_to_pcall = False
+            return
         self.driver.abort_recording(self.rt, self, "the traced code raised an error")
 
     # ---- positions and snapshots
@@ -309,7 +325,8 @@ class LuaRecording(RecordOps):
             vf = vfs[k]
             extra = vf.varargs or ()
             desc = InlinedFrame(vf.func, vf.ret_a, vf.ret_c, self.top_of(vf, pc) if k == last else None,
-                                self.spread if k == last else None, len(extra), vf.closure_v is not None)
+                                self.spread if k == last else None, len(extra), vf.closure_v is not None,
+                                vf.protected)
             live = live_at(vf.func.proto, pc) if k == last else -1  # callers resume mid-call: all kept
             values = [self.obj(vf.regs.get(r, NIL) if live >> r & 1 else NIL, emit=False)
                       for r in range(vf.func.proto.max_stack)]
@@ -501,6 +518,8 @@ class LuaRecording(RecordOps):
         inlined frames become interpreter frames, made natively (their registers boxed into fresh register lists),
         and the trace jumps into that loop's trace with the innermost one. The trace's own frame resumes at its call
         when they return; a side trace from that loop's exit returns to it (return_to_caller)."""
+        if any(vf.protected for vf in self.vframes):
+            raise TraceAbort("reaches a compiled loop inside a pcall it inlined")
         rec = self.rec
         root = self.root
         for r in self.written:  # the frame resumes mid-call later: everything it holds is kept
@@ -688,6 +707,8 @@ class LuaRecording(RecordOps):
             self.leave_function(vals)
             return
         done = self.vframes.pop()
+        if done.protected:
+            vals = [TRUE, *vals]
         caller = self.vframes[-1]
         self.store_results(caller, done.ret_a, done.ret_c, vals)
 

@@ -22,6 +22,7 @@ from ylua.values import Builtin
 
 
 class FunctionRecording(LuaRecording):
+    inlines_pcall = False  # (an error would leave through the exit's nested activation, not at the pcall)
     def __init__(self, driver, rt, ts, rec, closure, root=None):
         """A root function trace's recording of a call of `closure` (or, for a side trace, from `root`)."""
         if root is None:

@@ -24,6 +24,7 @@ from ylua.arith import ARITH_EVENTS
 from ylua.jit_record_tables import CELL_V, T_ARR, T_META, RecordTables, stored_key
 from ylua.jit_values import NIL, TV, const_tv, result_of
 from ylua.values import Builtin, LuaFunction
+from ylua.vm import may_protect
 
 BUILTIN_NAME = slot_offset(Builtin, "name")
 MAX_NATIVE_CONCAT = 3  # strings a .. b .. c joins natively (pairwise); longer chains call the helper once
@@ -32,6 +33,7 @@ FRAME_VARARGS = slot_offset(Frame, "varargs")
 FRAME_TBC = slot_offset(Frame, "tbc")
 FUNC_PROTO = slot_offset(LuaFunction, "proto")
 FUNC_UPVALS = slot_offset(LuaFunction, "upvals")
+FALSE = const_tv(False)
 MANY_CLOSURES = "many"  # Proto.jit_closures once the recorder has met two closures of a prototype
 
 INT_ARITH = {"ADD": "int_add", "SUB": "int_sub", "MUL": "int_mul", "BAND": "int_and", "BOR": "int_or",
@@ -50,6 +52,7 @@ NEVER_FROM_TRACE = frozenset(("debug.getlocal", "debug.setlocal", "debug.sethook
 
 class RecordOps(RecordTables, RecordIntrinsics):
     dispatch: list = []
+    inlines_pcall = True  # function traces do not: their exits finish the call in a nested activation
 
     # ---- moves, constants, upvalues
 
@@ -553,6 +556,10 @@ class RecordOps(RecordTables, RecordIntrinsics):
 
     def call_builtin(self, fn, a, args, c):
         """A call of built-in `fn` in register a with `args`, for c - 1 results (0: all) in registers a..."""
+        if fn is self.rt.pcall_builtin and self.inline_pcall(a, args, c):
+            return
+        if fn.name == "error" and self.raise_to_pcall(a, args):
+            return
         if fn.name == "assert" and args:
             self.store_results(self.vframes[-1], a, c, self.record_assert(a, args))
             return
@@ -568,6 +575,50 @@ class RecordOps(RecordTables, RecordIntrinsics):
                     self.store_results(self.vframes[-1], a, c, vals)
                     return
         self.call(fn, self.get(a), args, a, c)
+
+    def inline_pcall(self, a, args, c) -> bool:
+        """pcall(f, ...) of a loop-free Lua function f: f is inlined like any call, in a frame marked protected,
+        and the VM runs it in its own activation (vm.enter_protected) where the recording follows it. An error in
+        it leaves the trace (a raising exit) and the interpreter's pcall catches it. False: the trace calls the
+        built-in (f has loops, whose traces it would jump into; or the VM would run the built-in itself)."""
+        rt = self.rt
+        if not self.inlines_pcall or not args or rt.hook is not None or not may_protect(rt):
+            return False
+        fn = self.runtime_value(a + 1)
+        if type(fn) is not LuaFunction or self.driver.calls.entry_of(fn.proto).has_loop:
+            return False
+        self.callee(a + 1)
+        self.push_frame(fn, args[1:], a, c)
+        self.vframes[-1].protected = True
+        self.pcall_entered = True
+        return True
+
+    def raise_to_pcall(self, a, args) -> bool:
+        """error(msg [, level 0 or 1]) in the function of a pcall that the trace inlined raises no exception in the
+        trace: it leaves the inlined frames down to that pcall's, which returns false and the error value in its
+        caller (msg, with the position of the call in front when it is a string and the level is 1, as error words
+        it). The VM's pcall catches the error the interpreter raises meanwhile (see error). False when the call is
+        not such an error (the trace calls the built-in, and leaves when it raises)."""
+        vfs = self.vframes
+        k = next((k for k in range(len(vfs) - 1, 0, -1) if vfs[k].protected), None)
+        if k is None:
+            return False
+        level = 1
+        if len(args) >= 2:
+            lv = args[1].v
+            if not (lv.is_const() and type(lv.value) is int and lv.value in (0, 1)):
+                return False
+            level = lv.value
+        msg = self.typed_reg(a + 1) if args else NIL
+        if level == 1 and msg.kind == "str":
+            proto = vfs[-1].func.proto
+            where = f"{proto.source}:{proto.lines[self.pc]}: ".encode()
+            msg = TV(self.raising("bytes_concat", const_obj(where), msg.v), "str")
+        protected = vfs[k]
+        del vfs[k:]
+        self.store_results(vfs[-1], protected.ret_a, protected.ret_c, [FALSE, msg])
+        self.raised_to_pcall = True
+        return True
 
     def r_TFORCALL(self, frame, ins):
         a, b = ins[1], ins[2]
@@ -603,6 +654,7 @@ class RecordOps(RecordTables, RecordIntrinsics):
             done = self.vframes.pop()
             caller_pc = self.vframes[-1].call_pc
             self.push_frame(fn, args, done.ret_a, done.ret_c)
+            self.vframes[-1].protected = done.protected  # (a pcall's function tail-calls: pcall gets the results)
             self.vframes[-2].call_pc = caller_pc
             return
         # `return f(...)` of a built-in: its results go straight to the caller

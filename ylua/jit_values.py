@@ -7,6 +7,7 @@ from jit.ir import BOOL, FLOAT, INT, OBJ, const_obj, const_of
 from ylua.frame import Frame
 from ylua.table import LuaTable
 from ylua.values import Builtin, Cell, LuaFunction
+from ylua.vm import place_results, protect
 
 # Lua kind of a Python value, and the kind an SSA value of a machine type has
 KIND_OF_TYPE = {int: "int", float: "float", bool: "bool", type(None): "nil", bytes: "str", LuaTable: "table",
@@ -61,17 +62,23 @@ def results(res):
     return res.values if type(res) is MultipleResults else (res,)
 
 
-def rebuild_frames(parent, resume_frames) -> list:
+def rebuild_frames(rt, parent, resume_frames) -> list:
     """Interpreter frames for the frames an exit describes (jit.resume.ResumeFrame objects with InlinedFrame
-    descriptors, outermost first; `parent` called the first one)."""
+    descriptors, outermost first; `parent` called the first one). A frame that pcall called becomes an in-VM
+    pcall's frame again (vm.protect)."""
     built = []
     for rf in resume_frames:
         d = rf.desc
         func, values = frame_closure(d, rf.values)
         regs, varargs = split_varargs(values, d.nvarargs)
-        parent = Frame(func, regs, varargs, parent, d.ret_a, d.ret_c)
-        parent.pc = rf.pc
-        built.append(parent)
+        if d.protected:
+            frame = Frame(func, regs, varargs, None, d.ret_a, d.ret_c)
+            protect(rt, frame, rt.pcall_builtin, parent)
+        else:
+            frame = Frame(func, regs, varargs, parent, d.ret_a, d.ret_c)
+        frame.pc = rf.pc
+        built.append(frame)
+        parent = frame
     return built
 
 
@@ -103,24 +110,19 @@ def spread_results(regs, spread, top):
     0 for all)); returns the new top."""
     a, c = spread
     v = regs[a]
-    vals = v.values if type(v) is MultipleResults else (v,)
-    if c == 0:
-        regs[a:a + len(vals)] = vals
-        return a + len(vals)
-    for i in range(c - 1):
-        regs[a + i] = vals[i] if i < len(vals) else None
-    return top
+    return place_results(regs, a, c, v.values if type(v) is MultipleResults else (v,), top)
 
 
 class InlinedFrame:
     """Snapshot descriptor of a Lua frame that the trace inlined: enough to rebuild its Frame at a deopt. The
     snapshot's values are the frame's registers followed by its `nvarargs` extra arguments (a vararg function's),
     and, when the trace checked only the callee's prototype (`dynamic`), by the closure itself: `func` is then just
-    one closure of that prototype. `spread`: see spread_results."""
+    one closure of that prototype. `spread`: see spread_results. `protected`: pcall called the frame's function
+    (the trace inlined that pcall)."""
 
-    __slots__ = ("func", "ret_a", "ret_c", "top", "spread", "nvarargs", "dynamic")
+    __slots__ = ("func", "ret_a", "ret_c", "top", "spread", "nvarargs", "dynamic", "protected")
 
-    def __init__(self, func, ret_a, ret_c, top=None, spread=None, nvarargs=0, dynamic=False):
+    def __init__(self, func, ret_a, ret_c, top=None, spread=None, nvarargs=0, dynamic=False, protected=False):
         self.func = func
         self.ret_a = ret_a
         self.ret_c = ret_c
@@ -128,6 +130,7 @@ class InlinedFrame:
         self.spread = spread
         self.nvarargs = nvarargs
         self.dynamic = dynamic
+        self.protected = protected
 
     def __repr__(self):
         p = self.func.proto

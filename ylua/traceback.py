@@ -75,7 +75,7 @@ def raise_point(err):
     """The innermost level running where `err` was raised (a CFrame for a built-in that raised it), found in the
     Python traceback: the Lua frame of the innermost activation of the dispatch loop the error left. None if the
     error did not come out of the dispatch loop."""
-    from ylua.interp import CFrame
+    from ylua.frame import CFrame
     from ylua.vm import execute
 
     frame = None

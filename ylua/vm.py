@@ -2,8 +2,10 @@
 
 `execute(rt, frame)` runs one *activation*: the entry frame and every Lua function it calls, which push frames
 inside this same loop (no Python recursion per Lua call). Anything that calls back into Lua from Python —
-metamethods, pcall, sort comparators, gsub callbacks — starts a new activation through rt.call: nested execution
-that the JIT sees as such.
+metamethods, xpcall, sort comparators, gsub callbacks — starts a new activation through rt.call: nested execution
+that the JIT sees as such. pcall of a Lua function is the exception: its frame runs in the caller's activation
+(`enter_protected`), with a pcall level between them in the chain of frames, and an error that unwinds to that
+frame resumes the caller with false and the error (cf. LuaJIT's pcall frames).
 
 Most instructions run as threaded closures (ylua/threaded.py). The ones that switch frames or need the loop's
 state come back here as `~pc`.
@@ -15,12 +17,13 @@ from ylua import opcodes as op
 from ylua.arith import metamethod
 from ylua.debuginfo import func_name_for_call, operand_info
 from ylua.errors import ArgError, LuaError
-from ylua.frame import Frame
+from ylua.frame import CFrame, Frame
 from ylua.operand_error import OperandError
 from ylua.threaded import build_threaded
 from ylua.values import Builtin, LuaFunction, type_name
 
 MAX_LUA_DEPTH = 195000  # frames in one activation: beyond this, "stack overflow" (PUC: LUAI_MAXSTACK)
+MAX_C_DEPTH = 200  # nested activations and pcall levels: beyond this, "C stack overflow" (PUC: LUAI_MAXCCALLS)
 MAX_VARARG_SLOTS = 1000000  # extra arguments held by the frames of one activation (PUC counts them as stack slots)
 
 CALL, TAILCALL, RETURN, VARARG = op.CALL, op.TAILCALL, op.RETURN, op.VARARG
@@ -98,7 +101,7 @@ def execute(rt, frame: Frame, depth: int = 0, top: int = 0) -> list:
     rt.cur_frame = frame
     entry = frame
     for _ in range(depth):
-        entry = entry.parent
+        entry = caller_in_activation(entry)
     if entry.parent is not None and entry.outer is None:
         # its parent is a frame of another activation (a native level's stand-in, or the interpreter frame below
         # them): `outer` says so to whatever walks frames (a trace returning to its caller checks it)
@@ -168,6 +171,26 @@ def execute(rt, frame: Frame, depth: int = 0, top: int = 0) -> list:
                         pc = 0
                         continue
                 else:
+                    if fn is rt.pcall_builtin and args and type(args[0]) is LuaFunction and (
+                            not observed or rt.hook is None and rt.recorder.takes_pcall()):
+                        callee = enter_protected(rt, fn, frame, args, ret_a, ret_c)
+                        if callee is not None:
+                            if depth >= MAX_LUA_DEPTH:
+                                leave_protected(rt, callee)
+                                raise LuaError(b"stack overflow", needs_where=True)
+                            depth += 1
+                            frame = callee
+                            if frame.varargs:
+                                vararg_slots += len(frame.varargs)
+                            rt.cur_frame = frame
+                            R = frame.regs
+                            U = frame.func.upvals
+                            proto = frame.func.proto
+                            code = proto.threaded or threaded_code(rt, proto)
+                            if observed:
+                                code = recording_code(rt, proto)
+                            pc = 0
+                            continue
                     rt.c_builtin = fn
                     if observed and rt.hook is not None:
                         rt.hook.builtin_event(rt, b"call")
@@ -234,7 +257,11 @@ def execute(rt, frame: Frame, depth: int = 0, top: int = 0) -> list:
                 if frame.varargs:
                     vararg_slots -= len(frame.varargs)
                 ret_a, ret_c = frame.ret_a, frame.ret_c
-                frame = frame.parent
+                if frame.parent is None:  # the function of an in-VM pcall returns: pcall returns true and its results
+                    vals = (True, *vals)
+                    frame = leave_protected(rt, frame)
+                else:
+                    frame = frame.parent
                 rt.cur_frame = frame
                 R = frame.regs
                 func = frame.func
@@ -295,7 +322,27 @@ def execute(rt, frame: Frame, depth: int = 0, top: int = 0) -> list:
             if rt.recorder is not None:  # the activation being recorded raises: the recording stops
                 rt.recorder.error(exc)
             frame.pc = pc
-            raise unwind(rt, frame, depth, exc) from None
+            err, unwound = unwind(rt, frame, depth, exc)
+            if unwound is None:
+                try:
+                    raise err from None
+                finally:
+                    del err  # a local holding the error makes a cycle (its traceback holds this frame): GC work
+            # an in-VM pcall catches the error: its caller goes on with false and the error value
+            depth -= len(unwound)
+            vararg_slots -= sum(len(f.varargs) for f in unwound if f.varargs)
+            entry = unwound[-1]
+            frame = leave_protected(rt, entry)
+            rt.cur_frame = frame
+            R = frame.regs
+            func = frame.func
+            U = func.upvals
+            proto = func.proto
+            observed = rt.recorder is not None or rt.hook is not None
+            code = recording_code(rt, proto) if observed else proto.threaded
+            pc = frame.pc + 1
+            top = place_results(R, entry.ret_a, entry.ret_c, (False, err.value), top)
+            del err
 
 
 def other_special(rt, frame, R, pc, ins, top):
@@ -332,11 +379,22 @@ def other_special(rt, frame, R, pc, ins, top):
 
 
 def unwind(rt, frame, depth, exc):
-    """An error leaves the activation: word it (position, variable info), close to-be-closed variables of every
-    frame it unwinds, record the traceback, and return the LuaError to raise."""
-    err = lua_error_for(rt, frame, exc)
+    """An error unwinds the activation's frames: word it (position, variable info), close the to-be-closed variables
+    of every frame it unwinds and record the traceback, until it leaves the activation or reaches the frame of an
+    in-VM pcall that catches it. Returns (the LuaError, None) or (the LuaError, the frames unwound, innermost first:
+    the last one is that pcall's)."""
+    try:
+        err = lua_error_for(rt, frame, exc)
+    except BaseException:  # not a Lua error: it leaves the activation through its pcall levels
+        f = frame
+        for _ in range(depth):
+            if f.parent is None:
+                leave_protected(rt, f)
+            f = caller_in_activation(f)
+        raise
     f = frame
-    for _ in range(depth + 1):
+    unwound = []
+    for n in range(depth + 1):
         if err.lua_frames is None:
             err.lua_frames = []
         caller = f.parent
@@ -346,8 +404,69 @@ def unwind(rt, frame, depth, exc):
                 rt.close_frame(f, 0, err)
             except LuaError as e2:
                 err = e2
-        f = f.parent
-    return err
+        unwound.append(f)
+        if n == depth:
+            break
+        if caller is None:  # an in-VM pcall's function
+            co = rt.current_coroutine
+            if co is None or not co.closing:  # (coroutine.close unwinds a coroutine through its pcalls)
+                return err, unwound
+            leave_protected(rt, f)
+        f = caller_in_activation(f)
+    return err, None
+
+
+def enter_protected(rt, pcall, caller, args, ret_a, ret_c):
+    """pcall(f, ...) for a Lua function f, called by frame `caller`: the frame that runs f in the caller's
+    activation, or None when the call is left to the built-in (see may_protect)."""
+    if not may_protect(rt):
+        return None
+    frame = new_frame(args[0], args[1:], None, ret_a, ret_c)
+    protect(rt, frame, pcall, caller)
+    return frame
+
+
+def may_protect(rt) -> bool:
+    """Whether a pcall may run in its caller's activation now: not at the C-stack limit (whose error the built-in
+    words), nor while coroutine.close unwinds the coroutine (the built-in knows which pcalls catch then)."""
+    co = rt.current_coroutine
+    return rt.c_depth + 1 < MAX_C_DEPTH and (co is None or not co.closing)
+
+
+def protect(rt, frame, pcall, caller):
+    """Make `frame` (with no parent) the function frame of an in-VM pcall called by `caller` (also for frames a
+    deopt rebuilds)."""
+    rt.c_depth += 1  # a pcall level counts as a C level, as in PUC
+    co = rt.current_coroutine
+    if co is not None:
+        co.protected += 1
+    frame.outer = CFrame(pcall, caller)
+
+
+def leave_protected(rt, frame):
+    """The in-VM pcall whose function runs in `frame` ends; returns the frame that called pcall."""
+    rt.c_depth -= 1
+    co = rt.current_coroutine
+    if co is not None:
+        co.protected -= 1
+    return frame.outer.outer
+
+
+def caller_in_activation(frame):
+    """The frame that `frame` returns to, in the same activation: its parent, or for an in-VM pcall's function the
+    frame that called pcall."""
+    return frame.parent if frame.parent is not None else frame.outer.outer
+
+
+def place_results(R, a, c, vals, top) -> int:
+    """Store a call's results `vals` in registers a... as the call's c wants (c - 1 values, or all for c = 0);
+    returns the new top."""
+    if c == 0:
+        R[a:a + len(vals)] = vals
+        return a + len(vals)
+    for i in range(c - 1):
+        R[a + i] = vals[i] if i < len(vals) else None
+    return top
 
 
 def position(frame) -> bytes:

@@ -404,6 +404,7 @@ def open_lib(rt) -> None:
         ("loadfile", lua_loadfile), ("dofile", lua_dofile), ("collectgarbage", lua_collectgarbage),
     ]:
         reg(name, fn)
+    rt.pcall_builtin = G.get_str(b"pcall")
     collectgarbage_fn = G.get_str(b"collectgarbage")
     G.set_str(b"_G", G)
     G.set_str(b"_VERSION", b"Lua 5.4")
