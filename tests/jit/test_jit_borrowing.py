@@ -64,3 +64,18 @@ finish() {$None@2: o0}"""
     assert sys.getrefcount(item) == before + 1  # held by the exit tuple: a reference of its own
     del out
     assert sys.getrefcount(item) == before
+
+
+def test_an_input_that_no_op_uses_is_released():
+    """Inputs arrive owned. A side trace often gets values from its parent's exit that it never uses: it releases
+    them on entry (they used to stay referenced for ever: a register list, and what it held, per run; the Lua side
+    is lua_tests/jit/side_trace_exits_free_what_they_hold.lua)."""
+    text = """trace 2 side loc=side
+inputs(o0, o1, i2)
+b3 = int_lt(i2, 10)
+guard_true(b3) {$None@1: o0}
+finish() {$None@2: o0}"""
+    code = compile_text(text, "llvm").code.text.split("define ptr @trace_")[1]
+    entry = code.split("\nok1:")[0]
+    assert "call void @jit_decref(ptr %in1)" in entry
+    assert "%in0)" not in entry  # the one the exit hands on is kept

@@ -179,6 +179,8 @@ class FunctionEmitter(OpEmitters, ExitEmitters):
             self.start_block("pre")
         for k, v in enumerate(ir.inputs):
             self.emit(f"{self.names[id(v)]} = load {LLTYPE[v.type]}, ptr {self.buf_slot(k)}")
+        for e in self.own.decref_after.get(-1, ()):  # owned inputs that no op uses (a side trace's, say)
+            self.decref(self.entity_operand(e, 0))
         self.count_hit()
         for p, op in enumerate(ir.ops):
             name = op.opdef.name
