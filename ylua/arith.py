@@ -51,7 +51,7 @@ def fmod(a: float, b: float) -> float:
 
 def fidiv(a: float, b: float) -> float:
     q = fdiv(a, b)
-    if math.isinf(q) or q != q:
+    if math.isinf(q) or q != q or q == 0:  # C's floor keeps the sign of a zero (-0.0 // 1 is -0.0)
         return q
     return float(math.floor(q))
 

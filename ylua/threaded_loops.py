@@ -42,7 +42,9 @@ def _forprep(rt, proto, pc, a, b, c, d):
                     return b
             if (step > 0 and init > limit) or (step < 0 and init < limit):
                 return b
-            R[a + 1] = (limit - init) // step  # iteration count: the loop can never overflow
+            # iteration count: the loop can never overflow. Kept an int64 (traces load it as one): no loop runs
+            # 2^63 times, so fewer is the same
+            R[a + 1] = min((limit - init) // step, MAXI)
             R[a + 3] = init
             return nxt
         limit = float(_for_number(limit, "limit"))  # PUC's order of checks

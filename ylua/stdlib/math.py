@@ -120,7 +120,7 @@ def open_lib(rt) -> None:
             return (x, x)
         ip = float(math.floor(x)) if x >= 0 else float(math.ceil(x))
         ipi = float_to_int(ip)
-        return (ipi if ipi is not None else ip, x - ip)
+        return (ipi if ipi is not None else ip, 0.0 if x == ip else x - ip)  # (-0.0 has no fraction: 0.0)
 
     def m_tointeger(*args):
         x = arg(args, 1)
