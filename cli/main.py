@@ -66,7 +66,11 @@ def make_arg_table(rt, argv: list[str], opts) -> None:
 
 def run_chunk(rt, source: bytes, chunkname: str, args: list, cache: bool = False) -> None:
     fn = rt.load(source, chunkname, cache=cache)
-    rt.call(fn, args)
+    rt.c_depth += 1  # lua.c runs a chunk two C levels deep (its pmain and docall), rt.call makes the second
+    try:
+        rt.call(fn, args)
+    finally:
+        rt.c_depth -= 1
 
 
 def run(argv: list[str]) -> int:

@@ -30,14 +30,15 @@ from ylua.errors import LuaError
 
 class Coroutine:
     lua_type_name = "thread"
-    __slots__ = ("fn", "glet", "status", "saved", "jit_state", "nny", "protected", "pending", "failure", "closing",
-                 "hook", "may_catch", "__weakref__")
+    __slots__ = ("fn", "glet", "status", "saved", "depth_base", "jit_state", "nny", "protected", "pending",
+                 "failure", "closing", "hook", "may_catch", "__weakref__")
 
     def __init__(self, fn):
         self.fn = fn
         self.glet = None
         self.status = "suspended"  # suspended | running | normal | dead
-        self.saved = (None, None, 0)  # (cur_frame, c_builtin, c_depth) while switched out
+        self.saved = (None, None, 0)  # (cur_frame, c_builtin, c_depth - depth_base) while switched out
+        self.depth_base = 0  # the C levels of its resumer (rt.c_depth when it was last resumed)
         self.jit_state = None
         self.nny = 0  # non-yieldable levels running
         self.protected = 0  # protected calls running
@@ -105,9 +106,12 @@ def _switch_state(rt, co_from, co_to, returning=False):
     """Save the running thread's interpreter state and install the other one's. `returning`: control goes back to
     the resumer (a yield, return or error), rather than into a resumed coroutine."""
     if co_from is not None:
-        co_from.saved = (rt.cur_frame, rt.c_builtin, rt.c_depth)
+        co_from.saved = (rt.cur_frame, rt.c_builtin, rt.c_depth - co_from.depth_base)
         co_from.hook = rt.hook
-    rt.cur_frame, rt.c_builtin, rt.c_depth = co_to.saved
+    if not returning:  # as in PUC, a resumed coroutine's C levels count on from its resumer's
+        co_to.depth_base = rt.c_depth
+    rt.cur_frame, rt.c_builtin, depth = co_to.saved
+    rt.c_depth = co_to.depth_base + depth
     co_to.saved = _NOT_SAVED  # a running thread's state is rt's (a stale copy would keep its values alive)
     rt.hook = co_to.hook  # each thread has its own hook, as in PUC
     rt.current_coroutine = co_to if co_to is not rt.main_thread else None

@@ -14,7 +14,7 @@ from ylua.operand_error import OperandError
 from ylua.table import InvalidKey, LuaTable
 from ylua.values import Builtin, LuaFunction, Userdata, type_name
 from ylua.frame import CFrame
-from ylua.vm import MAX_C_DEPTH, arg_error_message, execute, new_frame
+from ylua.vm import MAX_C_DEPTH, arg_error_message, check_c_depth, execute, new_frame
 
 MAX_INDEX_CHAIN = 2000
 
@@ -83,13 +83,17 @@ class Interp:
             if caller is not None:
                 self.cur_frame = CFrame(caller, saved)
             self.c_builtin = fn
+            self.c_depth += 1  # a C level, as in PUC (luaD_call counts every call made from C)
             try:
+                if self.c_depth >= MAX_C_DEPTH:
+                    check_c_depth(self.c_depth, caller, saved)
                 return list(fn.fn(*args))
             except ArgError as e:
                 raise LuaError(f"bad argument #{e.n} to '{fn.name}' ({e.msg})".encode()) from None
             except OperandError as e:
                 raise LuaError(e.message.encode()) from None
             finally:
+                self.c_depth -= 1
                 self.cur_frame = saved
                 self.c_builtin = caller
         if tf is not LuaFunction:
@@ -106,8 +110,7 @@ class Interp:
         self.c_depth += 1
         try:
             if self.c_depth >= MAX_C_DEPTH:
-                raise LuaError(b"error in error handling" if self.c_depth > MAX_C_DEPTH + 10 else
-                               b"stack overflow (C stack overflow)")
+                check_c_depth(self.c_depth, caller, saved)
             frame = new_frame(fn, list(args), None, 0, 0)
             frame.outer = CFrame(caller, saved) if caller is not None else saved
             self.c_builtin = None

@@ -23,11 +23,9 @@ from jit.location import COMPILED, COMPILING, COUNTING, DONT_TRACE, TRACING
 from jit.mt import START_TRACING
 from jit.native_calls import NATIVE_DEPTH_LIMIT, native_depth, native_sites
 from ylua import opcodes as op
-from ylua.errors import LuaError
-from ylua.vm import MAX_C_DEPTH
 from ylua.jit_native_frames import CallSites
 from ylua.jit_values import rebuild_frames, result_of, results, resume_top
-from ylua.vm import execute, new_frame, unwind
+from ylua.vm import MAX_C_DEPTH, check_c_depth, execute, new_frame, unwind
 
 MAX_NATIVE_C_DEPTH = 100  # nested activations (rt.c_depth) beyond which calls stay in the interpreter
 _ENDS = frozenset((op.JMP, op.RETURN, op.TAILCALL))  # instructions after which control never falls through
@@ -212,7 +210,7 @@ class FunctionCalls:
         side = None
         try:
             if rt.c_depth >= MAX_C_DEPTH:
-                raise LuaError(b"stack overflow (C stack overflow)")
+                check_c_depth(rt.c_depth, saved_builtin, saved_frame)
             if exc is not None:  # the operation at frame.pc raised: it raises there
                 rt.cur_frame = frame
                 raise unwind(rt, frame, depth, exc)[0]  # (its frames hold no in-VM pcall: traces call pcall)

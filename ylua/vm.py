@@ -469,6 +469,19 @@ def place_results(R, a, c, vals, top) -> int:
     return top
 
 
+def check_c_depth(depth: int, caller_builtin, frame):
+    """A call that makes `depth` C levels, made while built-in `caller_builtin` or else `frame` runs: as PUC's
+    luaE_checkcstack, the call that reaches MAX_C_DEPTH fails with "C stack overflow" (with the position of the
+    running level when that is a Lua function), deeper ones are let through (a message handler may run there) up to
+    a tenth more, and beyond that fail with "error in error handling"."""
+    if depth == MAX_C_DEPTH:
+        if caller_builtin is None and type(frame) is Frame:
+            raise LuaError(position(frame) + b"C stack overflow")
+        raise LuaError(b"C stack overflow")
+    if depth >= MAX_C_DEPTH // 10 * 11:
+        raise LuaError(b"error in error handling")
+
+
 def position(frame) -> bytes:
     p = frame.func.proto
     return f"{p.source}:{frame.current_line()}: ".encode()
@@ -488,7 +501,7 @@ def lua_error_for(rt, frame, exc) -> LuaError:
     if isinstance(exc, ArgError):
         return LuaError(position(frame) + arg_error_message(proto, pc, exc).encode())
     if isinstance(exc, RecursionError):
-        return LuaError(position(frame) + b"stack overflow (C stack overflow)")
+        return LuaError(position(frame) + b"C stack overflow")
     if isinstance(exc, MemoryError):
         return LuaError(b"not enough memory")
     raise exc

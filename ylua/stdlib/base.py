@@ -249,6 +249,7 @@ def open_lib(rt) -> None:
         again, as PUC does, until the C stack overflows: then the error is "error in error handling"."""
         saved = rt.cur_frame, rt.c_builtin
         rt.handling_error = err
+        rt.c_depth += 1  # the handler runs at the level the error was raised at (at least one deeper than xpcall)
         try:
             for _ in range(MAX_HANDLER_DEPTH - rt.c_depth):
                 where = raise_point(err)
@@ -265,6 +266,7 @@ def open_lib(rt) -> None:
                     rt.cur_frame, rt.c_builtin = saved
             return b"error in error handling"
         finally:
+            rt.c_depth -= 1
             rt.handling_error = None
 
     def lua_select(n=NOARG, *args):
