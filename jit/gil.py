@@ -3,9 +3,10 @@
 The worker makes many short llvmlite calls and must take the GIL back after each one. The interpreter gives it up
 at its eval-breaker checks, but native code never checks: a program whose hot loops run natively for seconds would
 starve the worker (array3d's outer loop took 0.7 s to compile instead of 0.05 s). So every loop trace's header
-reads BUILDS_IN_FLIGHT (one load, normally zero); while the worker builds, the loop calls jit_gil_poll, which every
-POLL_EVERY calls reads the clock and, when POLL_NS have passed since its last release, releases and retakes the
-GIL.
+reads BUILDS_IN_FLIGHT (one load, normally zero); while the worker builds, or compilations wait in its queue (it
+needs the GIL to take them: fasta's third loop ran natively for 4 s while its side traces waited to be taken), the
+loop calls jit_gil_poll, which every POLL_EVERY calls reads the clock and, when POLL_NS have passed since its last
+release, releases and retakes the GIL.
 
 The worker also needs the GIL to start a tier-up (jit/backend/llvm/__init__.py), once the code to replace has run
 often enough. Such code counts its hits, and the hit that makes it hot sets BUILDS_IN_FLIGHT too, so that the loop

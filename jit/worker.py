@@ -63,6 +63,7 @@ class CompileWorker:
         self.closing = False
         self.lock = threading.Lock()
         self.active = 0  # builds under way
+        self.queued = 0  # first compilations submitted and not yet taken by a worker
         self.hot_waiting = 0  # 1 while a hot tier-up waits (loops poll for the worker meanwhile, jit/gil.py)
         self.last_build = 0.0  # when the last build of first code ended
         self.saved_interval = None  # the switch interval to restore once the worker no longer wants the GIL
@@ -87,6 +88,9 @@ class CompileWorker:
                 self.later.append(pending)
                 self._wants_gil()
         else:
+            with self.lock:  # queued first compilations want the GIL too: the worker must get it to take them
+                self.queued += 1
+                self._wants_gil()
             self.todo.put(pending)
 
     def _run(self):
@@ -104,7 +108,7 @@ class CompileWorker:
             # interpreting thread, which by default gives it up only every 5 ms: a compilation would take five times
             # longer. A short switch interval while the worker builds keeps that wait small; native loops let the GIL
             # go too (jit/gil.py).
-            self._building(+1)
+            self._building(+1, taken=0 if p.tier_up else 1)
             try:
                 build_job(p.job)
             except CompileError as e:  # reported on the main thread, never lost
@@ -130,10 +134,12 @@ class CompileWorker:
             later.remove(best)
         return best
 
-    def _building(self, delta: int):
-        """Count the builds under way (the first one shortens the switch interval, see _wants_gil)."""
+    def _building(self, delta: int, taken: int = 0):
+        """Count the builds under way (the first one shortens the switch interval, see _wants_gil), and the queued
+        ones a worker has just `taken`."""
         with self.lock:
             self.active += delta
+            self.queued -= taken
             self._wants_gil()
 
     def _set_hot_waiting(self, hot: bool):
@@ -146,8 +152,8 @@ class CompileWorker:
         or a tier-up is hot (jit/gil.py), and the switch interval is short, since a thread that waits for the GIL
         asks for it only after a whole interval without a switch, and a polling loop's releases count as switches
         (a 5 ms interval next to 0.6 ms polls kept array_rw's tier-up waiting for a second)."""
-        gil.set_builds_in_flight(self.active + self.hot_waiting)
-        wants = self.active > 0 or bool(self.later)
+        gil.set_builds_in_flight(self.active + self.queued + self.hot_waiting)
+        wants = self.active > 0 or self.queued > 0 or bool(self.later)
         if wants and self.saved_interval is None:
             self.saved_interval = sys.getswitchinterval()
             sys.setswitchinterval(gil.SWITCH_INTERVAL)

@@ -94,3 +94,34 @@ def test_the_worker_restores_the_switch_interval_once_it_no_longer_wants_the_gil
     finally:
         worker.close(wait=1.0)
         sys.setswitchinterval(saved)
+
+
+def test_a_native_loop_lets_the_worker_take_a_queued_compilation():
+    """A compilation submitted while nothing is built: the worker needs the GIL just to take it off its queue, so
+    the queue counts as a build in flight (fasta's side traces waited 4 s for a native loop to return)."""
+    from jit.worker import CompileWorker, Pending
+
+    started = []
+
+    class Job:
+        def build(self):
+            started.append(time.monotonic())
+
+    trace = compile_text(SPIN, "llvm")
+    saved = sys.getswitchinterval()
+    worker = CompileWorker(1)
+    try:
+        time.sleep(0.05)  # the worker waits on its empty queue
+        worker.submit(Pending(None, Job(), None, None))
+        entered = time.monotonic()
+        assert trace.entry([0])[2] == 400000000  # a few hundred ms of native code
+        returned = time.monotonic()
+        deadline = time.monotonic() + 5
+        while not started and time.monotonic() < deadline:
+            time.sleep(0.005)
+        # taken within a few polls of the loop's start (it used to be taken when the loop returned)
+        assert started and started[0] - entered < (returned - entered) / 2, (started[0] - entered, returned - entered)
+    finally:
+        worker.close(wait=1.0)
+        sys.setswitchinterval(saved)
+        gil.set_builds_in_flight(0)
