@@ -329,3 +329,23 @@ def test_pcall_and_error_inside_it_stay_in_the_trace(tmp_path):
     ops = [line for line in got.stderr.decode().splitlines() if " = call(" in line or line.startswith("call(")]
     assert ops == [], ops
     assert data["deopts"] <= 20, data["deopts"]
+
+
+def test_integer_float_comparisons_stay_native(tmp_path):
+    """`r >= cum[k]` with a float r and integer weights (revcomp's and fasta's lookup loops) compares natively:
+    the trace converts the integer behind a guard that it is within 2^53, instead of calling the generic helper."""
+    script = tmp_path / "lookup.lua"
+    script.write_text(
+        "local cum = { 27, 39, 51, 78, 100 }\n"
+        "local n = 0\n"
+        "for i = 1, 2000 do\n"
+        "  local r, k = (i * 37 % 100) + 0.5, 1\n"
+        "  while k < #cum and r >= cum[k] do k = k + 1 end\n"
+        "  n = n + k\n"
+        "end\n"
+        "print(n)\n")
+    got = run_ylua([str(script)], dict(JIT0, YKD_LOG_IR="jit-pre-opt"))
+    assert got.returncode == 0, got.stderr
+    assert got.stdout == run_ylua([str(script)], {"YK_JITC": "none"}).stdout
+    calls = [line for line in got.stderr.decode().splitlines() if " = call(" in line or line.startswith("call(")]
+    assert calls == [], calls

@@ -34,6 +34,7 @@ FRAME_TBC = slot_offset(Frame, "tbc")
 FUNC_PROTO = slot_offset(LuaFunction, "proto")
 FUNC_UPVALS = slot_offset(LuaFunction, "upvals")
 FALSE = const_tv(False)
+FLOAT_EXACT = 2 ** 53  # integers up to this magnitude convert to floats exactly
 MANY_CLOSURES = "many"  # Proto.jit_closures once the recorder has met two closures of a prototype
 
 INT_ARITH = {"ADD": "int_add", "SUB": "int_sub", "MUL": "int_mul", "BAND": "int_and", "BOR": "int_or",
@@ -285,6 +286,12 @@ class RecordOps(RecordTables, RecordIntrinsics):
         if kx == ky == "int" or kx == ky == "float":
             self.branch(rec.op(COMPARE[name][kx == "float"], x.v, y.v), a, self.pc, d)
             return
+        if {kx, ky} == {"int", "float"}:  # an integer that a float holds exactly compares as that float
+            fx = x.v if kx == "float" else self.exact_float(x.v, self.operand_value(b))
+            fy = y.v if ky == "float" else self.exact_float(y.v, self.operand_value(c))
+            if fx is not None and fy is not None:
+                self.branch(rec.op(COMPARE[name][True], fx, fy), a, self.pc, d)
+                return
         if name == "EQ":
             numbers = ("int", "float")
             known = ("nil", "bool", "int", "float", "str", "table", "lfunc", "builtin")
@@ -305,6 +312,17 @@ class RecordOps(RecordTables, RecordIntrinsics):
                 return
         fn = getattr(self.helpers, name.lower())  # eq, lt, le: with metamethods and string order
         self.branch(self.raising("call", const_obj(fn), self.obj(x), self.obj(y)), a, self.pc, d)
+
+    def exact_float(self, v, value):
+        """The float of integer SSA value `v` (now `value`) behind a guard that it is within +-2^53, where every
+        integer is a float exactly (Lua's l_intfitsf); None when it is not now (the helper compares it exactly)."""
+        if not -FLOAT_EXACT <= value <= FLOAT_EXACT:
+            return None
+        rec = self.rec
+        if not v.is_const():
+            self.guard("guard_true", rec.op("int_le", v, rec.const(FLOAT_EXACT)))
+            self.guard("guard_true", rec.op("int_ge", v, rec.const(-FLOAT_EXACT)))
+        return rec.op("int_to_float", v)
 
     def r_TEST(self, frame, ins):
         a, b, d = ins[1], ins[2], ins[4]
