@@ -6,6 +6,7 @@ from ylua import coroutine as co_impl
 from ylua.errors import ArgError, LuaError, lua_error
 from ylua.numconv import fmt_number, str2number
 from ylua.stdlib import lpattern, lpattern_re, strformat
+from ylua.stdlib.gsub_bytemap import gsub_table
 from ylua.stdlib.helpers import arg, check_int, check_string, opt_int, tname
 from ylua.table import LuaTable
 from ylua.values import Builtin, LuaFunction, type_name
@@ -175,6 +176,10 @@ def open_lib(rt) -> None:
             repl = fmt_number(repl)
             kind = lpattern.REPL_STRING
         elif tr is LuaTable:
+            if repl.meta is None:
+                done = gsub_table(src, p, repl.hash.get, max_n)
+                if done is not None:
+                    return done
             kind = lpattern.REPL_TABLE
             repl = table_lookup(repl)
         elif tr is LuaFunction or tr is Builtin:

@@ -1,0 +1,23 @@
+-- string.gsub with a one-byte pattern item and a table: every kind of item ([set], [^set], %class, %escape, ., a
+-- literal byte), replacements of any length, numbers, false and absent entries, limits, and the errors.
+local comp = { a = "T", c = "G", g = "C", t = "A", A = "t" }
+print(("acgtACGTxyz"):gsub("%a", comp))
+print(("acgtACGTxyz"):gsub("[acg]", comp))
+print(("acgt acgt"):gsub(".", { a = "<a>", [" "] = "_", t = 7, g = 1.5, c = false }))
+print(("a.b.c"):gsub("%.", { ["."] = "::" }))
+print(("aaa"):gsub("a", { a = "b" }, 2))
+print(("abc"):gsub("[^b]", { a = "1", c = "3" }))
+print(("a]b"):gsub("[]]", { ["]"] = "!" }))
+print(("a]b^"):gsub("[^]]", { a = "A" }))
+print(("x%y"):gsub("%%", { ["%"] = "pct" }))
+print(("hello"):gsub("l", {}))
+print(("hello"):gsub("", { [""] = "-" }))
+print(("hello"):gsub("h", { h = "" }))
+print(pcall(string.gsub, "abc", "%a", { a = "x", b = true }))
+print(pcall(string.gsub, "abc", "%a", { b = {} }))
+print(("ab-c"):gsub("-", { ["-"] = "+" }))
+print(("a(b"):gsub("%(", { ["("] = "[" }))
+print(("\0a\255"):gsub(".", { ["\0"] = "Z", ["\255"] = "Y" }))
+local s = string.rep("acgt", 1000)
+local r, n = s:gsub("%a", comp)
+print(#r, n, r:sub(1, 12))
