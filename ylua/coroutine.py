@@ -115,8 +115,10 @@ def _switch_state(rt, co_from, co_to, returning=False):
     co_to.saved = _NOT_SAVED  # a running thread's state is rt's (a stale copy would keep its values alive)
     rt.hook = co_to.hook  # each thread has its own hook, as in PUC
     rt.current_coroutine = co_to if co_to is not rt.main_thread else None
-    for hook in rt.coroutine_switch_hooks:
-        hook(co_from, co_to, returning)
+    hooks = rt.coroutine_switch_hooks
+    if hooks:
+        for hook in hooks:
+            hook(co_from, co_to, returning)
 
 
 def _run(rt, co: Coroutine, transfer):

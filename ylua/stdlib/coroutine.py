@@ -6,7 +6,7 @@ from ylua import coroutine as co_impl
 from ylua.coroutine import Coroutine
 from ylua.errors import ArgError, LuaError
 from ylua.hooks import DebugHook
-from ylua.stdlib.helpers import arg, tname
+from ylua.stdlib.helpers import NOARG, arg, tname
 from ylua.table import LuaTable
 from ylua.values import Builtin, LuaFunction
 
@@ -35,9 +35,10 @@ def open_lib(rt) -> None:
             co.hook = DebugHook(h.fn, h.mask, h.count)
         return (co,)
 
-    def c_resume(*args):
-        co = check_co(args)
-        kind, payload = co_impl.resume(rt, co, list(args[1:]))
+    def c_resume(co=NOARG, *args):
+        if type(co) is not Coroutine:
+            check_co(() if co is NOARG else (co,))
+        kind, payload = co_impl.resume(rt, co, list(args))
         if kind == "error":
             return (False, payload.value)
         return [True] + payload
@@ -45,11 +46,15 @@ def open_lib(rt) -> None:
     def c_yield(*args):
         return co_impl.yield_(rt, args)
 
+    statuses = {name: (name.encode(),) for name in ("suspended", "running", "normal", "dead")}
+
     def c_status(*args):
-        co = check_co(args)
+        co = args[0] if args else None
+        if type(co) is not Coroutine:
+            co = check_co(args)
         if co is rt.current_coroutine or (co is rt.main_thread and rt.current_coroutine is None):
-            return (b"running",)
-        return (co.status.encode(),)
+            return statuses["running"]
+        return statuses[co.status]
 
     def c_running(*args):
         co = rt.current_coroutine
