@@ -349,3 +349,34 @@ def test_integer_float_comparisons_stay_native(tmp_path):
     assert got.stdout == run_ylua([str(script)], {"YK_JITC": "none"}).stdout
     calls = [line for line in got.stderr.decode().splitlines() if " = call(" in line or line.startswith("call(")]
     assert calls == [], calls
+
+
+def test_calls_of_a_function_whose_loop_runs_long_stay_native(tmp_path):
+    """A hot loop calling a function whose loop runs long (past the unrolling limit when the function's trace was
+    recorded) inlines the call and jumps into the callee's loop trace: each call used to leave the function trace
+    at the loop and finish in a nested activation of the interpreter (a trace entry and two exits per call)."""
+    script = tmp_path / "collatz.lua"
+    script.write_text(
+        "local function collatz(n)\n"
+        "  local len = 1\n"
+        "  while n ~= 1 do\n"
+        "    if n & 1 == 0 then n = n >> 1 else n = 3 * n + 1 end\n"
+        "    len = len + 1\n"
+        "  end\n"
+        "  return len\n"
+        "end\n"
+        "local total = 0\n"
+        "for start = 1, 4000 do total = total + collatz(start) end\n"
+        "print(total)\n")
+    got, data = run_with_stats(script, {"YKD_SERIALISE_COMPILATION": "1"})
+    assert got.returncode == 0, got.stderr
+    assert got.stdout == str(sum(_collatz(n) for n in range(1, 4001))).encode() + b"\n"
+    assert data["trace_executions"] < 1000, data["trace_executions"]
+
+
+def _collatz(n):
+    steps = 1
+    while n != 1:
+        n = n >> 1 if n % 2 == 0 else 3 * n + 1
+        steps += 1
+    return steps

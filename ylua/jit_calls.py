@@ -35,13 +35,14 @@ class FunctionEntry:
     """What the JIT knows about calls of one proto: its Location (None: never traced, e.g. vararg functions), the
     closure its trace is specialised to, and whether every call returns exactly one value."""
 
-    __slots__ = ("loc", "closure", "returns_one", "has_loop", "fallback")
+    __slots__ = ("loc", "closure", "returns_one", "has_loop", "long_loop", "fallback")
 
     def __init__(self, loc, proto):
         self.loc = loc
         self.closure = None
         self.returns_one = returns_one(proto)
         self.has_loop = any(ins[0] in op.LOOP_STARTS for ins in proto.code)
+        self.long_loop = False  # its function trace leaves at a loop that ran past the unrolling limit
         self.fallback = None
 
     def wanted(self) -> bool:

@@ -23,6 +23,9 @@ from ylua.values import Builtin
 
 class FunctionRecording(LuaRecording):
     inlines_pcall = False  # (an error would leave through the exit's nested activation, not at the pcall)
+
+    def inlines_loops(self, fn) -> bool:
+        return False  # a function trace calls the function trace of a function with a loop
     def __init__(self, driver, rt, ts, rec, closure, root=None):
         """A root function trace's recording of a call of `closure` (or, for a side trace, from `root`)."""
         if root is None:
@@ -59,6 +62,7 @@ class FunctionRecording(LuaRecording):
         own cost more than it saved: short loops are cheaper unrolled than entered through an exit.)"""
         seen = self.loop_starts_seen.get((frame, pc), 0)
         if seen >= MAX_UNROLL:
+            self.driver.calls.entry_of(self.closure.proto).long_loop = True  # (loop traces inline its calls)
             rec = self.rec
             rec.at(rec.pos, self.snapshot(pc))
             rec.finish()
