@@ -380,3 +380,22 @@ def _collatz(n):
         n = n >> 1 if n % 2 == 0 else 3 * n + 1
         steps += 1
     return steps
+
+
+def test_concatenating_strings_and_numbers_gives_a_known_string(tmp_path):
+    """`"id" .. i .. "," .. x` with integer and float operands: the trace formats the numbers in one helper whose
+    result is known to be a string (no type guard on it), instead of the generic concatenation."""
+    script = tmp_path / "cat.lua"
+    script.write_text(
+        "local n = 0\n"
+        "for i = 1, 2000 do\n"
+        "  local s = 'id' .. i .. ',' .. (i * 0.5) .. ';'\n"
+        "  n = n + #s\n"
+        "end\n"
+        "print(n)\n")
+    got = run_ylua([str(script)], dict(JIT0, YKD_LOG_IR="jit-pre-opt"))
+    assert got.returncode == 0, got.stderr
+    assert got.stdout == run_ylua([str(script)], {"YK_JITC": "none"}).stdout
+    ir = got.stderr.decode()
+    assert " = call(" in ir
+    assert "$bytes)" not in ir, [line for line in ir.splitlines() if "$bytes)" in line]

@@ -11,7 +11,7 @@ import math
 
 from ylua import weak
 from ylua.errors import lua_error
-from ylua.numconv import float_to_int, fmt_number, wrap_int
+from ylua.numconv import float_to_int, fmt_float, fmt_number, wrap_int
 from ylua.operand_error import OperandError, no_integer_rep, obj_type_name
 from ylua.table import LuaTable
 
@@ -290,16 +290,24 @@ def le(rt, a, b) -> bool:
 # ---------------------------------------------------------------- concatenation
 
 
-_CONCATENABLE = frozenset((bytes, int, float))
-
-
 def concat(rt, values: list):
     """values[0] .. values[1] .. ... (right to left, with __concat where needed)."""
     if all(type(v) is bytes for v in values):
         return b"".join(values)
     weak.tick(rt)  # an allocation PUC's collector would count (only this slow path: numbers to convert, metamethods)
-    if all(type(v) in _CONCATENABLE for v in values):  # numbers to convert, but no metamethod to ask
-        return b"".join(v if type(v) is bytes else fmt_number(v) for v in values)
+    parts = []
+    for v in values:  # numbers to convert, but no metamethod to ask?
+        tv = type(v)
+        if tv is bytes:
+            parts.append(v)
+        elif tv is int:
+            parts.append(b"%d" % v)
+        elif tv is float:
+            parts.append(fmt_float(v))
+        else:
+            break
+    else:
+        return b"".join(parts)
     acc = values[-1]
     for i in range(len(values) - 2, -1, -1):
         left = values[i]

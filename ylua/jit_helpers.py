@@ -6,9 +6,10 @@ message gets the right position).
 
 from __future__ import annotations
 
-from ylua import arith
+from ylua import arith, weak
 from ylua import opcodes as op
 from ylua.jit_values import result_of
+from ylua.numconv import fmt_float
 from ylua.stdlib.string import posrelat_start
 from ylua.table import InvalidKey, LuaTable
 from ylua.values import Cell, LuaFunction
@@ -37,6 +38,10 @@ class TraceHelpers:
                 return b"".join(vals)
             except TypeError:
                 return arith.concat(rt, list(vals))
+
+        def concat_numbers(*vals):  # strings and numbers only (the trace checked their types)
+            weak.tick(rt)
+            return b"".join([v if type(v) is bytes else b"%d" % v if type(v) is int else fmt_float(v) for v in vals])
 
         def eq(x, y):
             return arith.eq(rt, x, y)
@@ -102,6 +107,7 @@ class TraceHelpers:
         self.search_first = search_first
         self.call_none, self.call_first, self.call_n, self.call_result = call_none, call_first, call_n, call_result
         self.unm, self.bnot, self.length, self.concat = unm, bnot, length, concat
+        self.concat_numbers = concat_numbers
         self.eq, self.lt, self.le = eq, lt, le
         self.settable = settable
 

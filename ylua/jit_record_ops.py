@@ -251,7 +251,11 @@ class RecordOps(RecordTables, RecordIntrinsics):
                 acc = self.raising("bytes_concat", acc, self.get(r).v)
             self.set(ins[1], TV(acc, "str"))
             return
-        vals = [self.obj(self.get(r)) for r in regs]
+        tvs = [self.typed_reg(r) for r in regs]
+        vals = [self.obj(tv) for tv in tvs]
+        if all(tv.kind in ("str", "int", "float") for tv in tvs):  # numbers to format, no metamethod to ask
+            self.set(ins[1], TV(self.raising("call", const_obj(self.helpers.concat_numbers), *vals), "str"))
+            return
         self.set(ins[1], TV(self.raising("call", const_obj(self.helpers.concat), *vals), "any"))
 
     # ---- branches: the guard is emitted when the next instruction shows the way the interpreter went

@@ -15,21 +15,20 @@ def wrap_int(i: int) -> int:
 
 
 def fmt_float(f: float) -> bytes:
+    """Lua's "%.14g" of a float, with ".0" after an integral value, and nan's sign as C prints it."""
+    s = b"%.14g" % f
+    if b"." in s or b"e" in s:
+        return s
+    if f - f == 0.0:  # finite and integral
+        return s + b".0"
     if f != f:
         return b"-nan" if math.copysign(1.0, f) < 0 else b"nan"
-    if f == math.inf:
-        return b"inf"
-    if f == -math.inf:
-        return b"-inf"
-    s = "%.14g" % f
-    if "." not in s and "e" not in s and "n" not in s and "i" not in s:
-        s += ".0"
-    return s.encode()
+    return s  # inf, -inf
 
 
 def fmt_number(v) -> bytes:
     if type(v) is int:
-        return str(v).encode()
+        return b"%d" % v
     return fmt_float(v)
 
 
