@@ -399,3 +399,30 @@ def test_concatenating_strings_and_numbers_gives_a_known_string(tmp_path):
     ir = got.stderr.decode()
     assert " = call(" in ir
     assert "$bytes)" not in ir, [line for line in ir.splitlines() if "$bytes)" in line]
+
+
+def test_a_side_trace_makes_the_tail_call_of_its_frame_from_the_caller(tmp_path):
+    """The exit side trace of a short loop reaches `return q:push(x)` in the loop's function (called from the
+    interpreter, here a gsub callback): it returns to the caller's frame and makes the call there, so push runs in
+    the trace. It used to end at the tail call, leaving push to the interpreter (richards: 110000 times)."""
+    script = tmp_path / "tail.lua"
+    script.write_text(
+        "local Q = {}\n"
+        "Q.__index = Q\n"
+        "function Q:push(v) self.n = self.n + v; return self.n end\n"
+        "local q = setmetatable({ n = 0 }, Q)\n"
+        "local function fill(k)\n"
+        "  local s = 0\n"
+        "  for i = 1, 4 do s = s + i * k end\n"
+        "  return q:push(s)\n"
+        "end\n"
+        "local total = 0\n"
+        "local _ = ('x'):rep(400):gsub('.', function() total = total + fill(3) end)\n"
+        "print(total, q.n)\n")
+    got = run_ylua([str(script)], dict(JIT0, YKD_LOG_IR="jit-pre-opt"))
+    assert got.returncode == 0, got.stderr
+    assert got.stdout == run_ylua([str(script)], {"YK_JITC": "none"}).stdout
+    sides = got.stderr.decode().split("--- Begin jit-pre-opt")[1:]
+    sides = [t for t in sides if " side " in t.splitlines()[1]]
+    ends = [line for t in sides for line in t.splitlines() if line.startswith("finish(")]
+    assert ends and not any(line.endswith("tail.lua:8") for line in ends), ends  # not at the tail call

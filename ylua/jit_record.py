@@ -692,10 +692,35 @@ class LuaRecording(RecordOps):
         that caller and that the caller waits at the same call, and the recording goes on there. Typically a side
         trace that leaves a loop in a function returns to the loop that calls the function, and jumps into that
         loop's trace. False when the frame has no such caller (it is where its activation began)."""
+        frame = self.switch_to_caller()
+        if frame is None:
+            return False
+        self.store_results(self.root, frame.ret_a, frame.ret_c, vals)
+        return True
+
+    def tail_call_from_root(self, fn, args):
+        """`return f(...)` of Lua function `fn` in the trace's own frame (a side trace's): the caller becomes the
+        trace's frame (as for a return, see return_to_caller) and calls fn, whose results go where the tail-calling
+        frame's would have gone, as the interpreter's tail call replaces that frame. Otherwise the trace ends there
+        (richards' `return self.scheduler:queue(packet)` left its loop's exit side trace 110000 times)."""
+        if not self.side or self.driver.calls.compiled_for(fn) is not None:
+            self.leave_function()
+            return
+        frame = self.switch_to_caller()
+        if frame is None:
+            self.leave_function()
+            return
+        self.root.call_pc = frame.parent.pc
+        self.vframes.append(self.callee_frame(fn, args, frame.ret_a, frame.ret_c))
+
+    def switch_to_caller(self):
+        """Make the interpreter frame that called the trace's frame, in the same activation, the trace's frame,
+        behind guards that the frame has that caller and that the caller waits at the same call; returns the old
+        frame, or None when it has no such caller (nothing changes then)."""
         frame = self.root.frame
         caller = frame.parent
         if caller is None or frame.outer is not None or frame.tbc or caller.func.proto.code[caller.pc][0] != op.CALL:
-            return False
+            return None
         rec = self.rec
         self.guard("guard_is", rec.op("getslot", self.frame_input, rec.const(FRAME_TBC)), const_obj(None))
         # an activation's first frame has `outer` set: its parent belongs to another activation
@@ -710,8 +735,7 @@ class LuaRecording(RecordOps):
         self.frame_input = parent
         self.regs_list = rec.op("getslot", parent, rec.const(FRAME_REGS))
         self.written, self.root_cells, self.consumed_top = {}, {}, None
-        self.store_results(root, frame.ret_a, frame.ret_c, vals)
-        return True
+        return frame
 
     def return_values(self, vals):
         """The innermost inlined frame returns `vals` (TVs) to its caller."""

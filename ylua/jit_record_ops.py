@@ -668,7 +668,12 @@ class RecordOps(RecordTables, RecordIntrinsics):
     def r_TAILCALL(self, frame, ins):
         a, b = ins[1], ins[2]
         if len(self.vframes) == 1:
-            self.leave_function()
+            fn = self.runtime_value(a)
+            if type(fn) is not LuaFunction or b == 0 and self.vframes[-1].top is None:
+                self.leave_function()
+                return
+            args = self.call_args(a, b)
+            self.tail_call_from_root(self.callee(a), args)
             return
         args = self.call_args(a, b)
         fn = self.callee(a)
