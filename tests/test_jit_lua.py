@@ -426,3 +426,4 @@ def test_a_side_trace_makes_the_tail_call_of_its_frame_from_the_caller(tmp_path)
     sides = [t for t in sides if " side " in t.splitlines()[1]]
     ends = [line for t in sides for line in t.splitlines() if line.startswith("finish(")]
     assert ends and not any(line.endswith("tail.lua:8") for line in ends), ends  # not at the tail call
+

@@ -213,8 +213,6 @@ class LuaRecording(RecordOps):
         if len(self.vframes) > 1:
             target = self.driver.compiled_trace_at(frame, pc)
             if target is not None and target.kind == "root":
-                if not self.side and self.driver.detour(self.rec.loc):
-                    raise TraceAbort(f"enters the trace at {self.position(frame.func.proto, pc)}", transient=True)
                 self.jump_into_callee(target, pc)
                 return True
         target = self.driver.compiled_trace_at(frame, pc) if len(self.vframes) == 1 else None
