@@ -89,6 +89,15 @@ def test_stats_json(tmp_path):
         assert data["durations"][key] >= 0
 
 
+def ir_under_jit0(script) -> str:
+    """Run `script` (a path) at threshold 0 with the pre-optimisation IR logged; check that it prints what the
+    interpreter prints, and return the IR dump."""
+    got = run_ylua([str(script)], dict(JIT0, YKD_LOG_IR="jit-pre-opt"))
+    assert got.returncode == 0, got.stderr
+    assert got.stdout == run_ylua([str(script)], {"YK_JITC": "none"}).stdout
+    return got.stderr.decode()
+
+
 def run_with_stats(script, env):
     """Run `script` (a path) with `env` and YKD_LOG_STATS: (the finished process, the statistics it wrote)."""
     stats = script.parent / "stats.json"
@@ -344,10 +353,8 @@ def test_integer_float_comparisons_stay_native(tmp_path):
         "  n = n + k\n"
         "end\n"
         "print(n)\n")
-    got = run_ylua([str(script)], dict(JIT0, YKD_LOG_IR="jit-pre-opt"))
-    assert got.returncode == 0, got.stderr
-    assert got.stdout == run_ylua([str(script)], {"YK_JITC": "none"}).stdout
-    calls = [line for line in got.stderr.decode().splitlines() if " = call(" in line or line.startswith("call(")]
+    ir = ir_under_jit0(script)
+    calls = [line for line in ir.splitlines() if " = call(" in line or line.startswith("call(")]
     assert calls == [], calls
 
 
@@ -393,10 +400,7 @@ def test_concatenating_strings_and_numbers_gives_a_known_string(tmp_path):
         "  n = n + #s\n"
         "end\n"
         "print(n)\n")
-    got = run_ylua([str(script)], dict(JIT0, YKD_LOG_IR="jit-pre-opt"))
-    assert got.returncode == 0, got.stderr
-    assert got.stdout == run_ylua([str(script)], {"YK_JITC": "none"}).stdout
-    ir = got.stderr.decode()
+    ir = ir_under_jit0(script)
     assert " = call(" in ir
     assert "$bytes)" not in ir, [line for line in ir.splitlines() if "$bytes)" in line]
 
@@ -419,10 +423,7 @@ def test_a_side_trace_makes_the_tail_call_of_its_frame_from_the_caller(tmp_path)
         "local total = 0\n"
         "local _ = ('x'):rep(400):gsub('.', function() total = total + fill(3) end)\n"
         "print(total, q.n)\n")
-    got = run_ylua([str(script)], dict(JIT0, YKD_LOG_IR="jit-pre-opt"))
-    assert got.returncode == 0, got.stderr
-    assert got.stdout == run_ylua([str(script)], {"YK_JITC": "none"}).stdout
-    sides = got.stderr.decode().split("--- Begin jit-pre-opt")[1:]
+    sides = ir_under_jit0(script).split("--- Begin jit-pre-opt")[1:]
     sides = [t for t in sides if " side " in t.splitlines()[1]]
     ends = [line for t in sides for line in t.splitlines() if line.startswith("finish(")]
     assert ends and not any(line.endswith("tail.lua:8") for line in ends), ends  # not at the tail call
