@@ -428,3 +428,20 @@ def test_a_side_trace_makes_the_tail_call_of_its_frame_from_the_caller(tmp_path)
     ends = [line for t in sides for line in t.splitlines() if line.startswith("finish(")]
     assert ends and not any(line.endswith("tail.lua:8") for line in ends), ends  # not at the tail call
 
+
+
+def test_select_with_a_constant_index_is_no_call(tmp_path):
+    """select('#', ...) and select(2, ...) over values whose number the recording fixed pick the values directly
+    (the varargs idiom: `for i = 1, select('#', ...)`, `select(2, s:find(p))`)."""
+    script = tmp_path / "sel.lua"
+    script.write_text(
+        "local function count(...) return select('#', ...), select(2, ...) end\n"
+        "local n = 0\n"
+        "for i = 1, 2000 do\n"
+        "  local c, second = count(i, i + 1, nil)\n"
+        "  n = n + c + second\n"
+        "end\n"
+        "print(n)\n")
+    ir = ir_under_jit0(script)
+    calls = [line for line in ir.splitlines() if " = call(" in line or line.startswith("call(")]
+    assert calls == [], calls

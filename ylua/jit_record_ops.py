@@ -51,6 +51,19 @@ NEVER_FROM_TRACE = frozenset(("debug.getlocal", "debug.setlocal", "debug.sethook
 
 
 
+def select_constant(n: TV, vals: list):
+    """select(n, ...) with a constant n and a number of values the recording fixed: the TVs it returns (its count
+    for "#"), or None when the built-in must decide (a variable n, or one out of range, which is an error)."""
+    if not n.v.is_const():
+        return None
+    k = n.v.value
+    if k == b"#":
+        return [const_tv(len(vals))]
+    if type(k) is not int or k == 0 or k < -len(vals):
+        return None
+    return vals[k - 1:] if k > 0 else vals[len(vals) + k:]
+
+
 class RecordOps(RecordTables, RecordIntrinsics):
     dispatch: list = []
     inlines_pcall = True  # function traces do not: their exits finish the call in a nested activation
@@ -585,6 +598,11 @@ class RecordOps(RecordTables, RecordIntrinsics):
         if fn.name == "assert" and args:
             self.store_results(self.vframes[-1], a, c, self.record_assert(a, args))
             return
+        if fn.name == "select" and args:
+            vals = select_constant(args[0], args[1:])
+            if vals is not None:
+                self.store_results(self.vframes[-1], a, c, vals)
+                return
         if args and hasattr(fn.fn, "jit_intrinsic"):
             if c in (1, 2):
                 res = self.intrinsic(fn.fn.jit_intrinsic, a, len(args))
