@@ -13,6 +13,7 @@ from ylua.values import Builtin, LuaFunction, type_name
 
 MAX_STRING = 2**31
 _CHARS = [bytes((c,)) for c in range(256)]
+_INT_ONLY = {int}
 
 
 def posrelat_start(pos: int, length: int) -> int:
@@ -108,7 +109,7 @@ def open_lib(rt) -> None:
             c = args[0]
             if type(c) is int and 0 <= c <= 255:
                 return (_CHARS[c],)
-        elif all(type(c) is int for c in args):
+        elif set(map(type, args)) == _INT_ONLY:  # (bool is an int to bytes(): the types must be exactly int)
             try:
                 return (bytes(args),)
             except ValueError:  # a code out of range: reported below
