@@ -98,6 +98,11 @@ def ir_under_jit0(script) -> str:
     return got.stderr.decode()
 
 
+def helper_calls(ir: str) -> list:
+    """The `call` ops (of helpers or built-ins) in an IR dump."""
+    return [line for line in ir.splitlines() if " = call(" in line or line.startswith("call(")]
+
+
 def run_with_stats(script, env):
     """Run `script` (a path) with `env` and YKD_LOG_STATS: (the finished process, the statistics it wrote)."""
     stats = script.parent / "stats.json"
@@ -335,8 +340,7 @@ def test_pcall_and_error_inside_it_stay_in_the_trace(tmp_path):
     got, data = run_with_stats(script, env)
     assert got.returncode == 0, got.stderr
     assert got.stdout == b"4800000\t5000\t600000\n"
-    ops = [line for line in got.stderr.decode().splitlines() if " = call(" in line or line.startswith("call(")]
-    assert ops == [], ops
+    assert helper_calls(got.stderr.decode()) == [], helper_calls(got.stderr.decode())
     assert data["deopts"] <= 20, data["deopts"]
 
 
@@ -354,8 +358,7 @@ def test_integer_float_comparisons_stay_native(tmp_path):
         "end\n"
         "print(n)\n")
     ir = ir_under_jit0(script)
-    calls = [line for line in ir.splitlines() if " = call(" in line or line.startswith("call(")]
-    assert calls == [], calls
+    assert helper_calls(ir) == [], helper_calls(ir)
 
 
 def test_calls_of_a_function_whose_loop_runs_long_stay_native(tmp_path):
@@ -443,5 +446,4 @@ def test_select_with_a_constant_index_is_no_call(tmp_path):
         "end\n"
         "print(n)\n")
     ir = ir_under_jit0(script)
-    calls = [line for line in ir.splitlines() if " = call(" in line or line.startswith("call(")]
-    assert calls == [], calls
+    assert helper_calls(ir) == [], helper_calls(ir)
