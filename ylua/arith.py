@@ -290,24 +290,22 @@ def le(rt, a, b) -> bool:
 # ---------------------------------------------------------------- concatenation
 
 
+def concat_plain(values) -> bytes:
+    """The concatenation of strings and numbers (numbers formatted as tostring does)."""
+    return b"".join([v if type(v) is bytes else b"%d" % v if type(v) is int else fmt_float(v) for v in values])
+
+
 def concat(rt, values: list):
     """values[0] .. values[1] .. ... (right to left, with __concat where needed)."""
     if all(type(v) is bytes for v in values):
         return b"".join(values)
     weak.tick(rt)  # an allocation PUC's collector would count (only this slow path: numbers to convert, metamethods)
-    parts = []
     for v in values:  # numbers to convert, but no metamethod to ask?
         tv = type(v)
-        if tv is bytes:
-            parts.append(v)
-        elif tv is int:
-            parts.append(b"%d" % v)
-        elif tv is float:
-            parts.append(fmt_float(v))
-        else:
+        if tv is not bytes and tv is not int and tv is not float:
             break
     else:
-        return b"".join(parts)
+        return concat_plain(values)
     acc = values[-1]
     for i in range(len(values) - 2, -1, -1):
         left = values[i]

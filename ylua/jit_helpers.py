@@ -9,7 +9,6 @@ from __future__ import annotations
 from ylua import arith, weak
 from ylua import opcodes as op
 from ylua.jit_values import result_of
-from ylua.numconv import fmt_float
 from ylua.stdlib.string import posrelat_start
 from ylua.table import InvalidKey, LuaTable
 from ylua.values import Cell, LuaFunction
@@ -41,7 +40,7 @@ class TraceHelpers:
 
         def concat_numbers(*vals):  # strings and numbers only (the trace checked their types)
             weak.tick(rt)
-            return b"".join([v if type(v) is bytes else b"%d" % v if type(v) is int else fmt_float(v) for v in vals])
+            return arith.concat_plain(vals)
 
         def eq(x, y):
             return arith.eq(rt, x, y)

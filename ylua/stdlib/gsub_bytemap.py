@@ -14,12 +14,13 @@ from ylua.stdlib import lpattern_re
 
 _SPECIALS = b"^$*+?.([%-])"
 _classes: dict[bytes, bytes | None] = {}  # pattern -> the bytes it matches, or None when not a one-byte item
+_UNSEEN = object()
 
 
 def one_byte_item(pat: bytes) -> bytes | None:
     """The bytes matched by `pat` when it is a single one-byte item with no quantifier, else None."""
-    members = _classes.get(pat, b"?")
-    if members != b"?":
+    members = _classes.get(pat, _UNSEEN)
+    if members is not _UNSEEN:
         return members
     members = None
     if _single_item(pat):
