@@ -447,3 +447,53 @@ def test_select_with_a_constant_index_is_no_call(tmp_path):
         "print(n)\n")
     ir = ir_under_jit0(script)
     assert helper_calls(ir) == [], helper_calls(ir)
+
+
+def test_exits_inside_an_inlined_call_keep_only_what_the_caller_reads_after_it(tmp_path):
+    """An exit inside an inlined call keeps the caller's registers that are live where the caller resumes (after
+    the call), less the ones the call's results overwrite: not the call's function and argument registers."""
+    script = tmp_path / "callee_guard.lua"
+    script.write_text(
+        "local function g(x)\n"
+        "  if x > 1000000000 then return 0 end\n"
+        "  return x + 1\n"
+        "end\n"
+        "local t = 0\n"
+        "for i = 1, 100 do\n"
+        "  t = t + g(i * 3)\n"
+        "end\n"
+        "print(t)\n")
+    ir = ir_under_jit0(script)
+    outside = [line for line in ir.splitlines() if line.startswith("guard_true") and line.endswith(":6")]
+    inside = [line for line in ir.splitlines() if line.startswith("guard_false") and line.endswith(":2")]
+    assert outside and inside, ir
+
+    def writes(line):
+        return line.split("|", 1)[1].count("=")
+
+    assert writes(inside[0]) == writes(outside[0]), (inside, outside)
+
+
+def test_while_loops_over_0_based_arrays_are_not_traced_at_index_0(tmp_path):
+    """Item 0 of a 0-based array lives in the hash part: a while loop's trace recorded on the iteration with index 0
+    would guard for the hash part, and every later iteration would leave it. The recording waits for a later
+    iteration, and the loop's trace reads and writes the array part."""
+    script = tmp_path / "flip.lua"
+    script.write_text(
+        "local perm = {}\n"
+        "for i = 0, 9 do perm[i] = i end\n"
+        "local s = 0\n"
+        "for rep = 1, 200 do\n"
+        "  local i, j = 0, rep % 10\n"
+        "  while i < j do\n"
+        "    perm[i], perm[j] = perm[j], perm[i]\n"
+        "    i = i + 1\n"
+        "    j = j - 1\n"
+        "  end\n"
+        "  s = s + perm[0] * rep\n"
+        "end\n"
+        "print(s)\n")
+    ir = ir_under_jit0(script)
+    loops = [block for block in ir.split("--- Begin") if " root loc=" in block and block.split("\n")[1].endswith(":6")]
+    assert loops, ir
+    assert all("dict_" not in block for block in loops), loops

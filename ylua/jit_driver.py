@@ -80,7 +80,7 @@ class JitDriver:
         self.recording = None  # the LuaRecording under way
         self.helpers = None  # the Python functions traces call (jit_helpers.TraceHelpers), bound to the interpreter
         self.calls = FunctionCalls(self)  # function traces: calls that run natively or start a recording
-        self.detours: dict = {}  # loop location -> recordings abandoned because they left the loop (see detour)
+        self.detours: dict = {}  # (loop location, why) -> recordings abandoned for another iteration
 
     def attach(self, rt):
         """Serve interpreter `rt` (its constructor calls this once)."""
@@ -104,10 +104,17 @@ class JitDriver:
     def detour(self, loc) -> bool:
         """A root recording at `loc` is about to end in another trace instead of looping: whether to abandon it and
         record another iteration (up to MAX_DETOURS times per location)."""
-        n = self.detours.get(loc, 0)
+        return self.another_iteration(loc, "detour")
+
+    def another_iteration(self, loc, why: str) -> bool:
+        """Whether a root recording at `loc` that met an untypical iteration (`why`: a detour, or an index 0, see
+        jit_record_tables.not_at_index_zero) gives it up to record another one: up to MAX_DETOURS times per
+        location and reason."""
+        key = (loc, why)
+        n = self.detours.get(key, 0)
         if n >= MAX_DETOURS:
             return False
-        self.detours[loc] = n + 1
+        self.detours[key] = n + 1
         return True
 
     def thread_state(self, rt):

@@ -297,7 +297,7 @@ class LuaRecording(RecordOps):
         frame = self.frame_input if self.frame_input is not None else rec.inputs[0]
         frames = [(root_desc, pc if last == 0 else root.call_pc, [frame])]
         frames.extend(self.virtual_frames(1, pc))
-        live = live_at(root.func.proto, pc) if last == 0 else -1  # a caller resumes mid-call: all kept
+        live = live_at(root.func.proto, pc) if last == 0 else self.live_in_caller(0)
         writes = [(self.regs_list, r, self.obj(root.regs[r], emit=False)) for r in self.written if live >> r & 1]
         snap = rec.snapshot(frames, writes)
         self.body_snapshots.append(snap)
@@ -325,7 +325,7 @@ class LuaRecording(RecordOps):
             desc = InlinedFrame(vf.func, vf.ret_a, vf.ret_c, self.top_of(vf, pc) if k == last else None,
                                 self.spread if k == last else None, len(extra), vf.closure_v is not None,
                                 vf.protected)
-            live = live_at(vf.func.proto, pc) if k == last else -1  # callers resume mid-call: all kept
+            live = live_at(vf.func.proto, pc) if k == last else self.live_in_caller(k)
             values = [self.obj(vf.regs.get(r, NIL) if live >> r & 1 else NIL, emit=False)
                       for r in range(vf.func.proto.max_stack)]
             values.extend(self.obj(tv, emit=False) for tv in extra)
@@ -333,6 +333,14 @@ class LuaRecording(RecordOps):
                 values.append(vf.closure_v)
             out.append((desc, pc if k == last else vf.call_pc, values))
         return out
+
+    def live_in_caller(self, k) -> int:
+        """The registers of vframes[k] that an exit keeps while it waits for its call of vframes[k + 1]: those live
+        after the call (where it resumes), less the ones the call's results overwrite."""
+        vf, callee = self.vframes[k], self.vframes[k + 1]
+        live = live_at(vf.func.proto, vf.call_pc + 1)
+        first, wanted = callee.ret_a, callee.ret_c - 1  # (ret_c 0: all results, from ret_a up)
+        return live & ~(((1 << wanted) - 1) << first) if wanted >= 0 else live & ((1 << first) - 1)
 
     def consume_top(self, vf) -> int:
         """The instruction being recorded takes the variable number of values up to vf.top. The exits of its own

@@ -37,6 +37,15 @@ def stored_key(d: dict, key):
 class RecordTables:
     """The table part of RecordOps (a mixin of LuaRecording)."""
 
+    def not_at_index_zero(self, t_val, key_tv, key_val):
+        """A 0-based array keeps item 0 in the hash part (as in PUC Lua), so a loop trace recorded on the iteration
+        whose index is 0 would guard for the hash part, and every later iteration would fail that guard and leave
+        for a side trace (fannkuch's `while i < j do perm[i], perm[j] = ...`: 1.9x slower than on 1-based arrays).
+        A for loop's trace never starts on its first iteration (it starts at FORLOOP), but a while loop's may:
+        such a recording gives up for a later iteration, a few times before it accepts this one."""
+        if (key_val == 0 and t_val.arr and not self.side and self.root_frame is not None and not key_tv.v.is_const()
+                and self.driver.another_iteration(self.rec.loc, "index 0")):
+            raise TraceAbort("indexes a 0-based array at 0: waits for an iteration past it", transient=True)
 
     def table_get(self, t_tv, t_val, key_tv, key_val):
         """The TV of t[key] (t_tv already typed)."""
@@ -61,6 +70,7 @@ class RecordTables:
                 return NIL
             elif key_tv.kind == "int":
                 # an integer key outside the array part lives in the hash part (under the int itself)
+                self.not_at_index_zero(t_val, key_tv, key_val)
                 self.guard("guard_false", rec.op("int_ult", self.array_index(key_tv), self.array_len(t_tv)))
                 v = rec.op("dict_get", rec.op("getslot", t_tv.v, rec.const(T_HASH)), rec.op("box_int", key_tv.v))
                 raw = t_val.hash.get(key_val)
@@ -207,6 +217,7 @@ class RecordTables:
             if (key_tv.kind == "int" and not 1 <= key_val <= len(t_val.arr) + 1 and t_val.meta is None
                     and t_val.hash.get(key_val) is not None):
                 # an existing integer key of the hash part (not the array part, nor the key that would extend it)
+                self.not_at_index_zero(t_val, key_tv, key_val)
                 self.guard_no_meta(t_tv)
                 beyond = rec.op("int_ult", self.array_len(t_tv), self.array_index(key_tv))
                 self.guard("guard_true", beyond)
