@@ -497,3 +497,21 @@ def test_while_loops_over_0_based_arrays_are_not_traced_at_index_0(tmp_path):
     loops = [block for block in ir.split("--- Begin") if " root loc=" in block and block.split("\n")[1].endswith(":6")]
     assert loops, ir
     assert all("dict_" not in block for block in loops), loops
+
+
+def test_closures_and_cells_are_allocated_natively(tmp_path):
+    """A trace makes a closure and the cell of a captured local without calling a helper, and the closure works
+    (its cell is shared with the loop body that captured it)."""
+    script = tmp_path / "closures.lua"
+    script.write_text(
+        "local sum = 0\n"
+        "for i = 1, 300 do\n"
+        "  local x = i\n"
+        "  local f = function(y) return x + y end\n"
+        "  x = x + 1\n"
+        "  sum = sum + f(1)\n"
+        "end\n"
+        "print(sum)\n")
+    ir = ir_under_jit0(script)
+    assert "new_object" in ir
+    assert helper_calls(ir) == [], helper_calls(ir)

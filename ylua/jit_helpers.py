@@ -11,7 +11,6 @@ from ylua import opcodes as op
 from ylua.jit_values import result_of
 from ylua.stdlib.string import posrelat_start
 from ylua.table import InvalidKey, LuaTable
-from ylua.values import Cell, LuaFunction
 
 
 class TraceHelpers:
@@ -120,10 +119,6 @@ class TraceHelpers:
         return f
 
 
-def new_cell(v):
-    return Cell(v)
-
-
 def table_pop(t):
     """table.remove(t) of a table without a metatable (the library's t_remove with one argument): the last item of
     the array part, removed; of an empty one, t[0], cleared."""
@@ -142,7 +137,3 @@ def table_pop(t):
 def set_list(t, first, *vals):
     """SETLIST: t[first + i] = vals[i]."""
     t.set_list(first, vals)
-
-
-def make_closure(proto, *upvals):
-    return LuaFunction(proto, list(upvals))

@@ -17,13 +17,12 @@ from jit.layout import slot_offset
 from jit.recorder import TraceAbort
 from ylua import opcodes as op
 from ylua.frame import Frame
-from ylua.jit_helpers import make_closure, new_cell
 from ylua.jit_ifconv import if_convert
 from ylua.jit_record_intrinsics import RecordIntrinsics
 from ylua.arith import ARITH_EVENTS
 from ylua.jit_record_tables import CELL_V, T_ARR, T_META, RecordTables, stored_key
 from ylua.jit_values import NIL, TV, const_tv, result_of
-from ylua.values import Builtin, LuaFunction
+from ylua.values import Builtin, Cell, LuaFunction
 from ylua.vm import may_protect
 
 BUILTIN_NAME = slot_offset(Builtin, "name")
@@ -103,8 +102,11 @@ class RecordOps(RecordTables, RecordIntrinsics):
         self.rec.op("setslot", self.upval_cell(ins[2]), self.rec.const(CELL_V), self.obj(self.get(ins[1])))
 
     def r_NEWCELL(self, frame, ins):
+        """A cell allocated natively (no helper call, which would also stop loads moving across it)."""
         a = ins[1]
-        cell = self.raising("call", const_obj(new_cell), self.obj(self.get(a)))
+        rec = self.rec
+        cell = rec.op("new_object", const_obj(Cell))
+        rec.op("setslot", cell, rec.const(CELL_V), self.obj(self.get(a)))
         self.set(a, TV(cell, "cell"))
 
     def cell_of(self, r):
@@ -123,7 +125,13 @@ class RecordOps(RecordTables, RecordIntrinsics):
         vf = self.vframes[-1]
         sub = vf.func.proto.protos[ins[2]]
         ups = [self.cell_of(u.index) if u.in_stack else self.upval_cell(u.index) for u in sub.upvals]
-        closure = self.raising("call", const_obj(make_closure), const_obj(sub), *ups)
+        rec = self.rec  # allocated natively, as LuaFunction.__init__ makes it
+        closure = rec.op("new_object", const_obj(LuaFunction))
+        rec.op("setslot", closure, rec.const(FUNC_PROTO), const_obj(sub))
+        cells = rec.op("new_list", rec.const(len(ups)))
+        for k, cell in enumerate(ups):
+            rec.op("list_setitem", cells, rec.const(k), cell)
+        rec.op("setslot", closure, rec.const(FUNC_UPVALS), cells)
         self.fresh_closures.add(id(closure))
         self.set(ins[1], TV(closure, "lfunc"))
 
