@@ -77,6 +77,8 @@ HAS_RAISED_EXCEPTION_API = sys.version_info >= (3, 12)
 # guard that continues in a side trace) and read at once by the trace. No Python code runs between the write and
 # the read and the GIL is held, so one buffer serves every thread.
 BUFFER_SLOTS = 4096
+# Exits store their live values in the upper half, each value at its own place for the whole trace (see exits.py).
+STABLE_BASE = BUFFER_SLOTS // 2
 _buffer = (ctypes.c_uint64 * BUFFER_SLOTS)()
 BUFFER_ADDRESS = ctypes.addressof(_buffer)
 # Set by a jump_loop just before it tail-calls a loop trace, which then reads its loop's entry values from the buffer

@@ -439,6 +439,31 @@ _MONOTONIC_NS = """define internal i64 @jit_monotonic_ns(ptr %ts) alwaysinline {
 _NO_ENTRIES = (f"@no_entries = internal global [{layout.DK_INDICES + 8 + layout.GENERAL_ENTRY} x i8] zeroinitializer, "
                "align 8")
 
+# An exit stores each live value in the buffer's upper half, at a place of its own for the whole trace (so exits that
+# hand over the same values share that code, see exits.py), and the shared way out gathers the exit's values from
+# there into slots 0..n-1, where a side trace and jit_deopt read them: slot k gets stable slot idx[k].
+_GATHER = """define internal void @jit_gather(ptr %buf, ptr %idx, i64 %n) noinline {
+entry:
+  %base = getelementptr i64, ptr %buf, i64 STABLE_BASE
+  br label %cond
+cond:
+  %k = phi i64 [0, %entry], [%k1, %body]
+  %more = icmp slt i64 %k, %n
+  br i1 %more, label %body, label %done
+body:
+  %ip = getelementptr i32, ptr %idx, i64 %k
+  %i = load i32, ptr %ip
+  %iw = zext i32 %i to i64
+  %from = getelementptr i64, ptr %base, i64 %iw
+  %v = load i64, ptr %from
+  %to = getelementptr i64, ptr %buf, i64 %k
+  store i64 %v, ptr %to
+  %k1 = add i64 %k, 1
+  br label %cond
+done:
+  ret void
+}"""
+
 DEFS = {
     "jit_incref": _INCREF,
     "jit_decref": _DECREF,
@@ -446,6 +471,7 @@ DEFS = {
     "jit_fetch_exc": _FETCH_EXC,
     "jit_new_list": _NEW_LIST,
     "jit_deopt": _DEOPT,
+    "jit_gather": _GATHER.replace("STABLE_BASE", str(capi.STABLE_BASE)),
     "jit_fexit": _FEXIT,
     "jit_dict_get": _DICT_GET,
     "jit_dict_slot": _DICT_SLOT,
@@ -462,6 +488,7 @@ DEPENDS = {
     "jit_fetch_exc": _FETCH_DEPS,
     "jit_new_list": ("PyList_New", "jit_incref"),
     "jit_deopt": ("PyTuple_New", "PyLong_FromLongLong", "PyFloat_FromDouble", "jit_incref"),
+    "jit_gather": (),
     "jit_fexit": ("PyObject_Vectorcall", "jit_decref"),
     "jit_dict_get": ("PyDict_GetItemWithError", "PyErr_Occurred", "PyErr_Clear"),
     "jit_dict_slot": ("jit_dict_slot_miss",),
@@ -474,8 +501,8 @@ DEPENDS = {
 # Out-of-line helpers are compiled once, into the runtime library (runtime_text; compiler.py links it before the
 # first trace), and only declared in trace modules: a small trace's module was a quarter helpers, compiled anew
 # every time.
-SHARED = frozenset({"jit_deopt", "jit_fetch_exc", "jit_new_list", "jit_fexit", "jit_dict_find", "jit_dict_slot_miss",
-                    "jit_gil_poll"})
+SHARED = frozenset({"jit_deopt", "jit_gather", "jit_fetch_exc", "jit_new_list", "jit_fexit", "jit_dict_find",
+                    "jit_dict_slot_miss", "jit_gil_poll"})
 
 
 def declaration(name: str) -> str:
