@@ -71,12 +71,13 @@ class FunctionEmitter(OpEmitters, ExitEmitters):
         self.label_initial: dict[int, str] = {}  # label argument position -> its join phi
         if len(ir.inputs) > capi.BUFFER_SLOTS or any(len(e.live) > capi.BUFFER_SLOTS for e in trace.exits):
             raise CompileError("too many live values for the hand-over buffer")
-        # value id -> its place in the buffer's upper half, where every exit stores it (see exits.py); None (each
-        # exit stores its values at 0..n-1 itself) when they would not fit there
+        # operand -> its place in the buffer's upper half, where every exit stores it (see exits.py); None (each
+        # exit stores its values at 0..n-1 itself) when the exits' values and dropped references might not fit
         self.stable_slots: dict | None = {}
-        distinct = {id(v) for e in trace.exits for v in e.live}
-        if len(distinct) > capi.BUFFER_SLOTS - capi.STABLE_BASE or any(len(e.live) > capi.STABLE_BASE
-                                                                      for e in trace.exits):
+        values = {id(v) for e in trace.exits for v in e.live}
+        entities = set().union(*self.live_exits.values()) if self.live_exits else set()
+        if (len(values) + len(entities) > capi.BUFFER_SLOTS - capi.STABLE_BASE
+                or any(len(e.live) > capi.STABLE_BASE for e in trace.exits)):
             self.stable_slots = None
 
     # ---- small utilities

@@ -1,19 +1,25 @@
 """The ways out of a trace: every exit's block, and the shared `leave` block they all end in.
 
-An exit hands its live values over through the buffer (stores, with an incref for each borrowed one) and releases
-what the trace owns that the exit does not hand on (decrefs). Neighbouring exits do almost the same: a trace of
-deltablue had 237 exits, each storing about seven values and releasing about nine, 34000 of its module's 87000 lines,
-and LLVM's time goes with the lines. So an exit's work is a sequence of actions, the actions every exit shares most
-come last, and exits whose sequences end alike share those ends: the sequences form a tree (a trie of the reversed
-sequences) whose root is `leave`, and each exit jumps to where its own sequence first joins another's. Increfs
-come before every decref (a decref may free what a borrowed value lives in), and the stores last. Each value is
-stored at a place of its own for the whole trace, in the buffer's upper half, so that exits handing over the same
-values store them alike (in a side trace of ray, 40% of the module's lines were stores of the same inputs at
-positions that differed by one); `leave` gathers the exit's values into slots 0..n-1 (jit_gather).
+An exit hands its live values over through the buffer (with an incref for each borrowed one) and releases what the
+trace owns that the exit does not hand on (decrefs). Neighbouring exits do almost the same: a trace of deltablue
+had 237 exits, each storing about seven values and releasing about nine, 34000 of its module's 87000 lines, and
+LLVM's time goes with the lines. So an exit's work is a sequence of actions, the actions every exit shares most come
+last, and exits whose sequences end alike share those ends: the sequences form a tree (a trie of the reversed
+sequences) whose root is `leave`, and each exit jumps to where its own sequence first joins another's.
+
+An exit's actions are stores only. It stores each value it hands over, and each reference it drops, at that
+operand's place for the whole trace in the buffer's upper half, so exits store the same operands alike whatever
+their layouts (in a side trace of ray, 40% of the module's lines were stores of the same inputs at positions that
+differed by one, and an incref or decref call between them cut the sharing short). `leave` then reads the exit's
+lists of places: it increfs the borrowed values (before any decref: a decref may free what a borrowed value lives
+in), gathers the values into slots 0..n-1, where a side trace or jit_deopt reads them, and decrefs the dropped
+references (jit_incref_places, jit_gather, jit_decref_places). A trace with more operands than places has each
+exit store at 0..n-1 and incref and decref itself (increfs and stores, then decrefs).
 
 Which exit is leaving is the one thing the shared code cannot tell from where it came from: each exit's block stores
-its number in %exitno, and `leave` reads the exit's guard slot, exit object, types and value count from constant
-tables at that number. A raising exit first fetches the exception into %excslot (before any decref can run code).
+its number in %exitno, and `leave` reads the exit's guard slot, exit object, types, value count and lists from
+constant tables at that number. A raising exit first fetches the exception into %excslot (before any decref can run
+code).
 """
 
 from __future__ import annotations
@@ -24,44 +30,55 @@ from jit.backend.llvm.capi import STABLE_BASE, ptr_const
 from jit.ir.values import OBJ
 from jit.trace import GUARD, RAISE
 
-# Action groups, in the order they run: increfs make every object handed on owned before any decref may free
-# something, and the stores (of SSA values into the buffer, which read no memory) come last, where exits that hand
-# over the same values share them.
-KEEP, DROP, STORE = 0, 1, 2
+KEEP, STORE, DROP = 0, 1, 2  # action groups, in the order they run (when exits store at their own positions)
 
 
 class ExitEmitters:
     """Mixed into FunctionEmitter: collect_exit() for each exit op, then emit_exits() once after the body."""
 
+    def stable_place(self, operand: str) -> int:
+        """The place of an operand in the buffer's upper half (the same for every exit of the trace)."""
+        places = self.stable_slots
+        return places.setdefault(operand, len(places))
+
     def collect_exit(self, p: int):
         ex = self.exit_at[p]
         live = [(v, self.val(v, p)) for v in ex.live]
         owned = {self.own.entity(v, p) for v in ex.live if v.type == OBJ and not v.is_const()}
+        drops = [self.entity_operand(e, p) for e in self.live_exits[p] if e not in owned]
+        borrowed = self.own.borrowed
         ids = self.action_ids
         actions = []
-        stable = self.stable_slots
-        places = []
-        for k, (v, operand) in enumerate(live):  # live values are never constants; objects are handed on owned
-            if id(v) in self.own.borrowed:
-                actions.append(ids.setdefault((KEEP, "incref", operand, None), len(ids)))
-            if stable is not None:
-                k = stable.setdefault(id(v), len(stable))
-                places.append(k)
-                k += STABLE_BASE
-            actions.append(ids.setdefault((STORE, "store", operand, (k, v.type)), len(ids)))
-        for e in self.live_exits[p]:
-            if e not in owned:
-                actions.append(ids.setdefault((DROP, "decref", self.entity_operand(e, p), None), len(ids)))
+        if self.stable_slots is None:  # each exit stores at 0..n-1, and increfs and decrefs itself
+            refs = None
+            for k, (v, operand) in enumerate(live):  # live values are never constants; objects are handed on owned
+                if id(v) in borrowed:
+                    actions.append(ids.setdefault((KEEP, "incref", operand, None), len(ids)))
+                actions.append(ids.setdefault((STORE, "store", operand, (k, v.type)), len(ids)))
+            for operand in drops:
+                actions.append(ids.setdefault((DROP, "decref", operand, None), len(ids)))
+        else:  # only stores: `leave` increfs, gathers and decrefs from the exit's lists of places
+            refs = ([], [], [])
+            for v, operand in live:
+                k = self.stable_place(operand)
+                refs[0].append(k)
+                if id(v) in borrowed:
+                    refs[1].append(k)
+                actions.append(ids.setdefault((STORE, "store", operand, (STABLE_BASE + k, v.type)), len(ids)))
+            for operand in drops:
+                k = self.stable_place(operand)
+                refs[2].append(k)
+                actions.append(ids.setdefault((STORE, "store", operand, (STABLE_BASE + k, OBJ)), len(ids)))
         types = "".join(v.type for v, _ in live)
         self.globals.append(f"@types{p} = private unnamed_addr constant [{len(types) or 1} x i8] "
                             f"c\"{types or 'x'}\"")
         slot = ex.index if ex.kind == GUARD else -1  # only guards get side traces
-        self.exits_out.append((p, ex, actions, (slot, id(ex), f"@types{p}", len(live), places)))
+        self.exits_out.append((p, ex, actions, (slot, id(ex), f"@types{p}", len(live)), refs))
 
     def emit_exits(self):
         if not self.exits_out:
             return
-        freq = collections.Counter(a for _p, _ex, actions, _row in self.exits_out for a in set(actions))
+        freq = collections.Counter(a for _p, _ex, actions, _row, _refs in self.exits_out for a in set(actions))
         by_id = list(self.action_ids)
         # the order actions run in: group by group, and in each group the ones fewest exits share first
         order = sorted(range(len(by_id)), key=lambda a: (by_id[a][0], freq[a], a))
@@ -73,7 +90,7 @@ class ExitEmitters:
         child: dict[tuple, int] = {}  # (node, action) -> the node that runs action and then node
         preds = collections.Counter()
         entries = []
-        for _p, _ex, actions, _row in self.exits_out:
+        for _p, _ex, actions, _row, _refs in self.exits_out:
             node = 0
             for a in sorted(actions, key=rank.__getitem__, reverse=True):  # the last action first
                 nxt = child.get((node, a))
@@ -85,12 +102,12 @@ class ExitEmitters:
             preds[node] += 1
             entries.append(node)
         heads = {n for n, c in preds.items() if c >= 2 and n != 0}
-        raising = any(ex.kind == RAISE for _p, ex, _a, _r in self.exits_out)
+        raising = any(ex.kind == RAISE for _p, ex, _a, _r, _refs in self.exits_out)
         self.allocas.append("%exitno = alloca i64")
         if raising:
             self.allocas.append("%excslot = alloca ptr")
             self.allocas.append("store ptr null, ptr %excslot")
-        for number, ((p, ex, _actions, _row), node) in enumerate(zip(self.exits_out, entries)):
+        for number, ((p, ex, _actions, _row, _refs), node) in enumerate(zip(self.exits_out, entries)):
             self.start_block(f"fail{p}")
             if ex.kind == RAISE:
                 self.need("jit_fetch_exc")
@@ -124,18 +141,22 @@ class ExitEmitters:
     def _emit_leave(self, raising: bool):
         """The way out that every exit shares: its guard's side trace when one is patched in (a tail call), else
         jit_deopt builds the exit tuple (which a function trace's handler turns into the call's result)."""
-        rows = [row[:4] for _p, _ex, _a, row in self.exits_out]
+        rows = [row for _p, _ex, _a, row, _refs in self.exits_out]
         columns = [("slot", "i64"), ("ex", "i64"), ("types", "ptr"), ("n", "i64")]
-        places: list[int] = []
-        if self.stable_slots is not None:  # each exit's places in the upper half, one after the other
-            offsets = []
-            for _p, _ex, _a, row in self.exits_out:
-                offsets.append(len(places))
-                places.extend(row[4])
-            rows = [row + (off,) for row, off in zip(rows, offsets)]
-            columns.append(("at", "i64"))
-            self.globals.append(f"@exits_places = private unnamed_addr constant [{len(places) or 1} x i32] "
-                                f"[{', '.join(f'i32 {k}' for k in places) or 'i32 0'}]")
+        lists = ("places", "increfs", "decrefs")
+        if self.stable_slots is not None:  # each exit's lists of places, one after the other in one table per list
+            flat: dict[str, list] = {name: [] for name in lists}
+            for k, (_p, _ex, _a, _row, refs) in enumerate(self.exits_out):
+                extra = []
+                for name, places in zip(lists, refs):
+                    extra += [len(flat[name]), len(places)]
+                    flat[name] += places
+                rows[k] += tuple(extra)
+            for name in lists:
+                columns += [(f"{name}_at", "i64"), (f"{name}_n", "i64")]
+                items = ", ".join(f"i32 {k}" for k in flat[name]) or "i32 0"
+                self.globals.append(f"@exits_{name} = private unnamed_addr constant [{len(flat[name]) or 1} x i32] "
+                                    f"[{items}]")
         n_exits = len(rows)
         for (name, ty), column in zip(columns, zip(*rows)):
             values = ", ".join(f"{ty} {v}" for v in column)
@@ -149,10 +170,14 @@ class ExitEmitters:
             self.emit(f"{at} = getelementptr [{n_exits} x {ty}], ptr @exits_{name}, i64 0, i64 {number}")
             self.emit(f"{got[name]} = load {ty}, ptr {at}")
         if self.stable_slots is not None:
-            self.need("jit_gather")
-            first = self.tmp()
-            self.emit(f"{first} = getelementptr i32, ptr @exits_places, i64 {got['at']}")
-            self.emit(f"call void @jit_gather(ptr %buf, ptr {first}, i64 {got['n']})")
+            # increfs before the decrefs (a decref may free what a borrowed value lives in); decrefs after the
+            # values are in place, as an exit that stores them itself does
+            for name, helper in (("increfs", "jit_incref_places"), ("places", "jit_gather"),
+                                 ("decrefs", "jit_decref_places")):
+                self.need(helper)
+                first = self.tmp()
+                self.emit(f"{first} = getelementptr i32, ptr @exits_{name}, i64 {got[name + '_at']}")
+                self.emit(f"call void @{helper}(ptr %buf, ptr {first}, i64 {got[name + '_n']})")
         slot, ex = got["slot"], self.tmp()
         self.emit(f"{ex} = inttoptr i64 {got['ex']} to ptr")
         exc = "null"

@@ -439,12 +439,14 @@ _MONOTONIC_NS = """define internal i64 @jit_monotonic_ns(ptr %ts) alwaysinline {
 _NO_ENTRIES = (f"@no_entries = internal global [{layout.DK_INDICES + 8 + layout.GENERAL_ENTRY} x i8] zeroinitializer, "
                "align 8")
 
-# An exit stores each live value in the buffer's upper half, at a place of its own for the whole trace (so exits that
-# hand over the same values share that code, see exits.py), and the shared way out gathers the exit's values from
-# there into slots 0..n-1, where a side trace and jit_deopt read them: slot k gets stable slot idx[k].
-_GATHER = """define internal void @jit_gather(ptr %buf, ptr %idx, i64 %n) noinline {
+# What an exit stores in the buffer's upper half, at places of its own for the whole trace (see exits.py), `leave`
+# takes from there by the exit's lists of places: jit_gather puts the values it hands over into slots 0..n-1
+# (where a side trace and jit_deopt read them: slot k gets place idx[k]), and jit_incref_places and
+# jit_decref_places take the references it keeps and drops.
+def _places_loop(name: str, body: str) -> str:
+    return f"""define internal void @{name}(ptr %buf, ptr %idx, i64 %n) noinline {{
 entry:
-  %base = getelementptr i64, ptr %buf, i64 STABLE_BASE
+  %base = getelementptr i64, ptr %buf, i64 {capi.STABLE_BASE}
   br label %cond
 cond:
   %k = phi i64 [0, %entry], [%k1, %body]
@@ -455,14 +457,21 @@ body:
   %i = load i32, ptr %ip
   %iw = zext i32 %i to i64
   %from = getelementptr i64, ptr %base, i64 %iw
-  %v = load i64, ptr %from
-  %to = getelementptr i64, ptr %buf, i64 %k
-  store i64 %v, ptr %to
+{body}
   %k1 = add i64 %k, 1
   br label %cond
 done:
   ret void
-}"""
+}}"""
+
+
+_GATHER = _places_loop("jit_gather", """  %v = load i64, ptr %from
+  %to = getelementptr i64, ptr %buf, i64 %k
+  store i64 %v, ptr %to""")
+_INCREF_PLACES = _places_loop("jit_incref_places", """  %o = load ptr, ptr %from
+  call void @jit_incref(ptr %o)""")
+_DECREF_PLACES = _places_loop("jit_decref_places", """  %o = load ptr, ptr %from
+  call void @Py_DecRef(ptr %o)""")
 
 DEFS = {
     "jit_incref": _INCREF,
@@ -471,7 +480,9 @@ DEFS = {
     "jit_fetch_exc": _FETCH_EXC,
     "jit_new_list": _NEW_LIST,
     "jit_deopt": _DEOPT,
-    "jit_gather": _GATHER.replace("STABLE_BASE", str(capi.STABLE_BASE)),
+    "jit_gather": _GATHER,
+    "jit_incref_places": _INCREF_PLACES,
+    "jit_decref_places": _DECREF_PLACES,
     "jit_fexit": _FEXIT,
     "jit_dict_get": _DICT_GET,
     "jit_dict_slot": _DICT_SLOT,
@@ -489,6 +500,8 @@ DEPENDS = {
     "jit_new_list": ("PyList_New", "jit_incref"),
     "jit_deopt": ("PyTuple_New", "PyLong_FromLongLong", "PyFloat_FromDouble", "jit_incref"),
     "jit_gather": (),
+    "jit_incref_places": ("jit_incref",),
+    "jit_decref_places": ("Py_DecRef",),
     "jit_fexit": ("PyObject_Vectorcall", "jit_decref"),
     "jit_dict_get": ("PyDict_GetItemWithError", "PyErr_Occurred", "PyErr_Clear"),
     "jit_dict_slot": ("jit_dict_slot_miss",),
@@ -501,8 +514,8 @@ DEPENDS = {
 # Out-of-line helpers are compiled once, into the runtime library (runtime_text; compiler.py links it before the
 # first trace), and only declared in trace modules: a small trace's module was a quarter helpers, compiled anew
 # every time.
-SHARED = frozenset({"jit_deopt", "jit_gather", "jit_fetch_exc", "jit_new_list", "jit_fexit", "jit_dict_find",
-                    "jit_dict_slot_miss", "jit_gil_poll"})
+SHARED = frozenset({"jit_deopt", "jit_gather", "jit_incref_places", "jit_decref_places", "jit_fetch_exc",
+                    "jit_new_list", "jit_fexit", "jit_dict_find", "jit_dict_slot_miss", "jit_gil_poll"})
 
 
 def declaration(name: str) -> str:
