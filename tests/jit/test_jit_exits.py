@@ -69,6 +69,18 @@ def test_exits_store_each_value_at_one_place_whatever_their_layouts():
     assert stores == 1, stores
 
 
+def test_exit_blocks_only_store_and_leave_takes_the_references():
+    """An exit's own code is stores (its number, its values, the references it drops) and branches: the increfs of
+    borrowed values and the decrefs run once, in `leave`, from the exit's lists of places (and the references still
+    balance: test_each_exit_hands_over_its_own_values_with_shared_code)."""
+    trace = compile_text(many_guards(), "llvm")
+    text = LLVMJob(BACKENDS["llvm"], trace).text
+    body = text.split("\nleave:")[0]
+    exit_code = [line.strip() for block in body.split("\nfail")[1:] for line in block.splitlines()[1:]]
+    assert exit_code and all(line.startswith(("store ", "br ")) or line.endswith(":") for line in exit_code), exit_code
+    assert "@jit_incref_places" in text and "@jit_decref_places" in text
+
+
 def boom(x):
     raise ValueError(f"boom {x}")
 
