@@ -32,7 +32,7 @@ SELF_CALL = _SelfCall()
 
 class TraceExit:
     __slots__ = ("trid", "_trace", "index", "kind", "snapshot", "live", "pos", "fail_count", "side_state",
-                 "side_trace", "side_failures", "side_waits", "plan", "deopts", "__weakref__")
+                 "side_trace", "side_failures", "side_waits", "plan", "deopts", "places", "__weakref__")
 
     def __init__(self, trace, index: int, op):
         self.trid = trace.trid
@@ -49,6 +49,7 @@ class TraceExit:
         self.side_waits = 0  # transient side-trace aborts (e.g. waiting for a loop's trace); bounded by MAX_SIDE_WAITS
         self.plan = None  # how jit.resume.decode reads this exit's tuple (made on the first deopt)
         self.deopts = 0  # times the interpreter resumed here (counted for YKD_LOG_STATS)
+        self.places = None  # where the backend's code leaves the live values for a side trace (None: in order)
 
     @property
     def trace(self):

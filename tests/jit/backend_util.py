@@ -38,10 +38,11 @@ setreg(o0, 0, o8)
 jump_trace($root, o0)"""
 
 
-def compile_text(text: str, backend: str, consts=None, exit_handler=None) -> Trace:
+def compile_text(text: str, backend: str, consts=None, exit_handler=None, parent=None) -> Trace:
+    """Compile a trace written as text (`parent`: the exit a side trace continues from)."""
     ir = parse_trace(text, consts)
     verify(ir)
-    trace = Trace(ir)
+    trace = Trace(ir, parent=parent)
     trace.exit_handler = exit_handler  # function traces
     BACKENDS[backend].compile(trace)
     return trace

@@ -217,13 +217,21 @@ jump(o0)"""
 def test_side_trace_attached_to_guard():
     for backend in BACKENDS:
         root = compile_text(COUNTING_LOOP, backend)
-        side = compile_text(COUNTING_SIDE, backend, {"root": root})
+        side = compile_text(COUNTING_SIDE, backend, {"root": root}, parent=root.exits[0])
         regs = [0, 0]
         assert root.entry(regs)[0].index == 0 and regs == [100, 0]
         BACKENDS[backend].attach(root.exits[0], side)
         regs = [0, 0]
         r = root.entry(regs)
         assert r[0] is side.exits[0] and r[2] == 300 and regs == [300, 4], backend
+
+
+def test_a_side_trace_is_attached_only_to_the_exit_it_was_compiled_for():
+    """A side trace reads its inputs where its parent exit's code leaves them, so it is compiled for that exit."""
+    root = compile_text(COUNTING_LOOP, "llvm")
+    stray = compile_text(COUNTING_SIDE, "llvm", {"root": root})
+    with pytest.raises(ValueError):
+        BACKENDS["llvm"].attach(root.exits[0], stray)
 
 
 def test_dropped_trace_frees_native_code():

@@ -147,7 +147,10 @@ class LLVMBackend:
         return TierUpJob(trace)
 
     def attach(self, exit_, side_trace):
-        """Patch `exit_` so that its failure continues in `side_trace` (native tail call)."""
+        """Patch `exit_` so that its failure continues in `side_trace` (native tail call). The side trace must have
+        been compiled for that exit: it reads its inputs where the exit's code leaves them (exits.py)."""
+        if side_trace.parent is not exit_:
+            raise ValueError(f"trace {side_trace.trid} was not compiled as a side trace of {exit_!r}")
         exit_.side_trace = side_trace
         exit_.trace.code.slots[exit_.index] = side_trace.code.internal_address
 

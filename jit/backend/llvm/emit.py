@@ -185,8 +185,11 @@ class FunctionEmitter(OpEmitters, ExitEmitters):
             self.emit(f"{via} = icmp ne i64 {flag}, 0")
             self.emit(f"br i1 {via}, label %lentry, label %pre, !prof !0")
             self.start_block("pre")
+        parent = self.trace.parent  # a side trace reads its inputs where its parent's exit left them (exits.py)
+        places = parent.places if parent is not None else None
         for k, v in enumerate(ir.inputs):
-            self.emit(f"{self.names[id(v)]} = load {LLTYPE[v.type]}, ptr {self.buf_slot(k)}")
+            at = k if places is None else capi.STABLE_BASE + places[k]
+            self.emit(f"{self.names[id(v)]} = load {LLTYPE[v.type]}, ptr {self.buf_slot(at)}")
         for e in self.own.decref_after.get(-1, ()):  # owned inputs that no op uses (a side trace's, say)
             self.decref(self.entity_operand(e, 0))
         self.count_hit()

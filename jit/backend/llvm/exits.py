@@ -73,6 +73,7 @@ class ExitEmitters:
         self.globals.append(f"@types{p} = private unnamed_addr constant [{len(types) or 1} x i8] "
                             f"c\"{types or 'x'}\"")
         slot = ex.index if ex.kind == GUARD else -1  # only guards get side traces
+        ex.places = refs[0] if refs is not None else None
         self.exits_out.append((p, ex, actions, (slot, id(ex), f"@types{p}", len(live)), refs))
 
     def emit_exits(self):
@@ -120,6 +121,21 @@ class ExitEmitters:
             self.start_block(f"x{h}")
             self._run_actions(h, heads, parent, action_of, own_head=True)
         self._emit_leave(raising)
+
+    def places_call(self, name: str, helper: str, got: dict, skip_none: bool = True):
+        """Call `helper` on the exit's list `name` of places (unless it is empty, when `skip_none`)."""
+        self.need(helper)
+        first, n = self.tmp(), got[name + "_n"]
+        if skip_none:
+            some = self.tmp()
+            self.emit(f"{some} = icmp ne i64 {n}, 0")
+            self.emit(f"br i1 {some}, label %{name}, label %{name}_done")
+            self.start_block(name)
+        self.emit(f"{first} = getelementptr i32, ptr @exits_{name}, i64 {got[name + '_at']}")
+        self.emit(f"call void @{helper}(ptr %buf, ptr {first}, i64 {n})")
+        if skip_none:
+            self.emit(f"br label %{name}_done")
+            self.start_block(f"{name}_done")
 
     def _run_actions(self, node: int, heads: set, parent: dict, action_of: dict, own_head: bool):
         """Emit the actions from `node` on, up to the next block head (or leave), and the branch there; `node`
@@ -169,15 +185,9 @@ class ExitEmitters:
             at, got[name] = self.tmp(), self.tmp()
             self.emit(f"{at} = getelementptr [{n_exits} x {ty}], ptr @exits_{name}, i64 0, i64 {number}")
             self.emit(f"{got[name]} = load {ty}, ptr {at}")
-        if self.stable_slots is not None:
-            # increfs before the decrefs (a decref may free what a borrowed value lives in); decrefs after the
-            # values are in place, as an exit that stores them itself does
-            for name, helper in (("increfs", "jit_incref_places"), ("places", "jit_gather"),
-                                 ("decrefs", "jit_decref_places")):
-                self.need(helper)
-                first = self.tmp()
-                self.emit(f"{first} = getelementptr i32, ptr @exits_{name}, i64 {got[name + '_at']}")
-                self.emit(f"call void @{helper}(ptr %buf, ptr {first}, i64 {got[name + '_n']})")
+        if self.stable_slots is not None:  # the increfs first (a decref may free what a borrowed value lives in)
+            self.places_call("increfs", "jit_incref_places", got)
+            self.places_call("decrefs", "jit_decref_places", got)
         slot, ex = got["slot"], self.tmp()
         self.emit(f"{ex} = inttoptr i64 {got['ex']} to ptr")
         exc = "null"
@@ -198,6 +208,8 @@ class ExitEmitters:
             self.emit(f"{r} = musttail call ptr {st}(ptr %buf)")
             self.emit(f"ret ptr {r}")
             self.start_block("leave_deopt")
+        if self.stable_slots is not None:  # (a side trace reads the values at their places)
+            self.places_call("places", "jit_gather", got, skip_none=False)
         tup = self.tmp()
         self.emit(f"{tup} = call ptr @jit_deopt(ptr {ex}, ptr {got['types']}, i64 {got['n']}, ptr %buf, ptr {exc})")
         if self.trace.returns:  # a function trace: the handler finishes the call and gives its result
