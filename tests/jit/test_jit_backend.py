@@ -255,6 +255,25 @@ def test_llvm_failure_is_a_compile_error():
         BACKENDS["llvm"].compile(Trace(TraceIR(1, [], [bad])))
 
 
+def test_box_int_finds_small_ints_without_a_call():
+    """box_int gives CPython's cached object for -5..256 (read from where they lie, with a new reference) and a
+    new int beyond, at both ends of the small range."""
+    from jit.backend.llvm import LLVMJob, helpers
+
+    text = "inputs(o0)\ni1 = unbox_int(o0)\ni2 = int_add(i1, 0)\no3 = box_int(i2)\nfinish() {$None@0: o3}"
+    tr = compile_text(text, "llvm")
+    for v in (-7, -6, -5, -1, 0, 1, 255, 256, 257, 1000, 2**40, -(2**40)):
+        before = sys.getrefcount(v)
+        got = tr.entry(v)[1]
+        assert got == v and type(got) is int
+        if -5 <= v <= 256:
+            assert got is v and sys.getrefcount(v) == before + 1
+        del got
+    if helpers._SMALL_INTS is not None:
+        module = LLVMJob(BACKENDS["llvm"], tr).text
+        assert "@jit_box_int" in module and "%cached" in module
+
+
 def test_unbox_int_across_digit_counts():
     """unbox_int reads one- and two-digit ints inline and falls back to the C API beyond: every size round-trips."""
     tr = compile_text("inputs(o0)\ni1 = unbox_int(o0)\nfinish() {$None@0: i1}", "llvm")

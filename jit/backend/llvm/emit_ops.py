@@ -105,8 +105,8 @@ class OpEmitters:
         """A new reference to a Python object for a machine value."""
         out = self.tmp()
         if type_ == "i":
-            self.need("PyLong_FromLongLong")
-            self.emit(f"{out} = call ptr @PyLong_FromLongLong(i64 {operand})")
+            self.need("jit_box_int")
+            self.emit(f"{out} = call ptr @jit_box_int(i64 {operand})")
         elif type_ == "f":
             self.need("PyFloat_FromDouble")
             self.emit(f"{out} = call ptr @PyFloat_FromDouble(double {operand})")
@@ -144,8 +144,8 @@ class OpEmitters:
     # ---- boxing
 
     def op_box_int(self, op, p, a):
-        self.need("PyLong_FromLongLong")
-        self.emit(f"{self.res(p)} = call ptr @PyLong_FromLongLong(i64 {a})")
+        self.need("jit_box_int")
+        self.emit(f"{self.res(p)} = call ptr @jit_box_int(i64 {a})")
 
     def op_box_float(self, op, p, a):
         self.need("PyFloat_FromDouble")

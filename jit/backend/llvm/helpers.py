@@ -41,6 +41,40 @@ else:
 }"""
     _REFCOUNT_DEPS = ("Py_IncRef", "Py_DecRef")
 
+def _small_ints():
+    """(address of -5, distance between neighbours) when CPython's cached ints -5..256 lie evenly in memory (a
+    static array of them), else None."""
+    base, stride = id(-5), id(-4) - id(-5)
+    if stride <= 0 or any(id(k) != base + (k + 5) * stride for k in range(-5, 257)):
+        return None
+    return base, stride
+
+
+_SMALL_INTS = _small_ints()
+if _SMALL_INTS is not None:
+    # A small int is CPython's cached object (as PyLong_FromLongLong returns it), found without a call: loops that
+    # store small ints into tables and registers box them all the time (fannkuch spent 10% of its time in that call).
+    _BOX_INT = f"""define internal ptr @jit_box_int(i64 %v) alwaysinline {{
+entry:
+  %off = add i64 %v, 5
+  %small = icmp ult i64 %off, 262
+  br i1 %small, label %cached, label %alloc
+cached:
+  %at = mul i64 %off, {_SMALL_INTS[1]}
+  %p = getelementptr i8, ptr inttoptr (i64 {_SMALL_INTS[0]} to ptr), i64 %at
+  call void @jit_incref(ptr %p)
+  ret ptr %p
+alloc:
+  %o = call ptr @PyLong_FromLongLong(i64 %v)
+  ret ptr %o
+}}"""
+else:
+    _BOX_INT = """define internal ptr @jit_box_int(i64 %v) alwaysinline {
+  %o = call ptr @PyLong_FromLongLong(i64 %v)
+  ret ptr %o
+}"""
+
+
 _TWO_DIGITS = """two:
   %dp0 = getelementptr i8, ptr %o, i64 24
   %lo = load i32, ptr %dp0
@@ -477,6 +511,7 @@ DEFS = {
     "jit_incref": _INCREF,
     "jit_decref": _DECREF,
     "jit_unbox_int": _UNBOX_INT,
+    "jit_box_int": _BOX_INT,
     "jit_fetch_exc": _FETCH_EXC,
     "jit_new_list": _NEW_LIST,
     "jit_deopt": _DEOPT,
@@ -496,6 +531,7 @@ DEPENDS = {
     "jit_incref": _REFCOUNT_DEPS,
     "jit_decref": _REFCOUNT_DEPS,
     "jit_unbox_int": ("PyLong_AsLongLong",),
+    "jit_box_int": ("jit_incref", "PyLong_FromLongLong"),
     "jit_fetch_exc": _FETCH_DEPS,
     "jit_new_list": ("PyList_New", "jit_incref"),
     "jit_deopt": ("PyTuple_New", "PyLong_FromLongLong", "PyFloat_FromDouble", "jit_incref"),
