@@ -162,14 +162,37 @@ def resume(rt, co: Coroutine, args):
     glet.parent = greenlet.getcurrent()
     prev.status = "normal"
     co.status = "running"
-    _switch_state(rt, prev, co)
+    # _switch_state(rt, prev, co) and, after the switch, _switch_state(rt, co, prev, True), written out: this runs
+    # twice per resume and yield (coroutine_ring: a quarter of its time was the calls)
+    depth = rt.c_depth
+    prev.saved = (rt.cur_frame, rt.c_builtin, depth - prev.depth_base)
+    prev.hook = rt.hook
+    co.depth_base = depth
+    rt.cur_frame, rt.c_builtin, inner = co.saved
+    rt.c_depth = depth + inner
+    co.saved = _NOT_SAVED
+    rt.hook = co.hook
+    rt.current_coroutine = co
+    hooks = rt.coroutine_switch_hooks
+    for hook in hooks:
+        hook(prev, co, False)
     try:
         kind, payload = glet.switch(*send)
     finally:
-        _switch_state(rt, co, prev, True)
+        co.saved = (rt.cur_frame, rt.c_builtin, rt.c_depth - co.depth_base)
+        co.hook = rt.hook
+        rt.cur_frame, rt.c_builtin, inner = prev.saved
+        rt.c_depth = prev.depth_base + inner
+        prev.saved = _NOT_SAVED
+        rt.hook = prev.hook
+        rt.current_coroutine = prev if prev is not rt.main_thread else None
+        for hook in hooks:
+            hook(co, prev, True)
         prev.status = "running"
-    co.status = "suspended" if kind == "yield" else "dead"
-    if co.status == "dead":
+    if kind == "yield":
+        co.status = "suspended"
+    else:
+        co.status = "dead"
         co.glet = None
         if kind == "error":
             co.failure = payload
