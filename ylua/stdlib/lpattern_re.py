@@ -352,6 +352,13 @@ def _python_template(pieces: list, cp: Pat):
     return b"".join(out)
 
 
+def finds_nothing(src: bytes, pat: bytes) -> bool:
+    """Whether unanchored pattern `pat` (one that translates) matches nowhere in `src`: the commonest case of gsub
+    (escaping, trimming), which then returns `src` and 0 whatever the replacement."""
+    cp = _cache.get(pat) or compiled(pat)
+    return cp is not FALLBACK and not cp.anchor and cp.regex.search(src) is None
+
+
 def gsub(src: bytes, pat: bytes, kind: int, repl, max_n: int):
     """string.gsub: (result, number of matches). `kind` and `repl` as lpattern.gsub takes them."""
     cp = _cache.get(pat) or compiled(pat)

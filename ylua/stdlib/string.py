@@ -166,6 +166,11 @@ def open_lib(rt) -> None:
         return (Builtin(step, "gmatch_iterator"),)
 
     def s_gsub(*args):
+        if len(args) == 3:  # no match: the string itself, before the checks and set-up a replacement needs
+            src, p, repl = args
+            if (type(src) is bytes and type(p) is bytes and type(repl) in REPLACEMENTS
+                    and lpattern_re.finds_nothing(src, p)):
+                return src, 0
         src = check_string(args, 1)
         p = check_string(args, 2)
         repl = arg(args, 3)
@@ -231,6 +236,9 @@ def open_lib(rt) -> None:
         strpack.register(lib)
     rt.globals.set_str(b"string", lib)
     rt.string_meta = string_metatable(rt, lib)
+
+
+REPLACEMENTS = frozenset((bytes, int, float, LuaTable, LuaFunction, Builtin))  # what gsub's 3rd argument may be
 
 
 def string_metatable(rt, lib: LuaTable) -> LuaTable:
