@@ -12,9 +12,10 @@ operand's place for the whole trace in the buffer's upper half, so exits store t
 their layouts (in a side trace of ray, 40% of the module's lines were stores of the same inputs at positions that
 differed by one, and an incref or decref call between them cut the sharing short). `leave` then reads the exit's
 lists of places: it increfs the borrowed values (before any decref: a decref may free what a borrowed value lives
-in), gathers the values into slots 0..n-1, where a side trace or jit_deopt reads them, and decrefs the dropped
-references (jit_incref_places, jit_gather, jit_decref_places). A trace with more operands than places has each
-exit store at 0..n-1 and incref and decref itself (increfs and stores, then decrefs).
+in) and decrefs the dropped references (jit_incref_places, jit_decref_places). A side trace patched in reads its
+inputs at the exit's places (TraceExit.places); on the way to jit_deopt, jit_gather puts the values in slots
+0..n-1. A trace with more operands than places has each exit store at 0..n-1 and incref and decref itself (increfs
+and stores, then decrefs).
 
 Which exit is leaving is the one thing the shared code cannot tell from where it came from: each exit's block stores
 its number in %exitno, and `leave` reads the exit's guard slot, exit object, types, value count and lists from

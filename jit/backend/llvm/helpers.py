@@ -474,9 +474,9 @@ _NO_ENTRIES = (f"@no_entries = internal global [{layout.DK_INDICES + 8 + layout.
                "align 8")
 
 # What an exit stores in the buffer's upper half, at places of its own for the whole trace (see exits.py), `leave`
-# takes from there by the exit's lists of places: jit_gather puts the values it hands over into slots 0..n-1
-# (where a side trace and jit_deopt read them: slot k gets place idx[k]), and jit_incref_places and
-# jit_decref_places take the references it keeps and drops.
+# takes from there by the exit's lists of places: jit_incref_places and jit_decref_places take the references it
+# keeps and drops, and jit_gather puts the values it hands over into slots 0..n-1 for jit_deopt (slot k gets place
+# idx[k]; a side trace reads them at their places).
 def _places_loop(name: str, body: str) -> str:
     return f"""define internal void @{name}(ptr %buf, ptr %idx, i64 %n) noinline {{
 entry:
