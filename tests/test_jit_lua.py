@@ -515,3 +515,33 @@ def test_closures_and_cells_are_allocated_natively(tmp_path):
     ir = ir_under_jit0(script)
     assert "new_object" in ir
     assert helper_calls(ir) == [], helper_calls(ir)
+
+
+def test_coroutine_switches_call_the_jit_only_while_it_records():
+    """A coroutine switch tells the JIT driver about it (coroutine_switched) only while a recording lasts: between
+    recordings the switch costs no call. Recordings that span switches still work."""
+    import io
+
+    from ylua.interp import Interp
+    from ylua.jit_driver import make_driver
+    from ylua.values import Builtin
+
+    driver = make_driver({"YK_HOT_THRESHOLD": "3", "YKD_SERIALISE_COMPILATION": "1"})
+    out = io.BytesIO()
+    rt = Interp(stdout=out, jit_driver=driver)
+    seen = []
+
+    def probe(*_):
+        seen.append((driver.recording is not None, driver.coroutine_switched in rt.coroutine_switch_hooks))
+        return ()
+
+    rt.globals.set_str(b"probe", Builtin(probe, "probe"))
+    src = (b"local co = coroutine.wrap(function(x) while true do probe(); x = coroutine.yield(x * 2) end end)\n"
+           b"local s = 0\n"
+           b"for i = 1, 200 do probe(); s = s + co(i) end\n"
+           b"print(s)\n")
+    rt.call(rt.load(src, "switches.lua"), [])
+    assert out.getvalue() == b"40200\n"
+    assert all(recording == hooked for recording, hooked in seen), seen
+    assert any(recording for recording, _ in seen) and not all(recording for recording, _ in seen)
+    assert rt.coroutine_switch_hooks == []

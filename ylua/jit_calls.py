@@ -149,9 +149,7 @@ class FunctionCalls:
 
             entry.closure = fn
             recording = FunctionRecording(driver, rt, ts, ts.recording, fn)
-            recording.thread = rt.current_coroutine or rt.main_thread
-            driver.recording = recording
-            rt.recorder = recording
+            driver.begin_recording(rt, recording)
 
     @staticmethod
     def may_run_native(rt) -> bool:

@@ -88,7 +88,6 @@ class JitDriver:
 
         self.lang.rt = rt
         self.helpers = TraceHelpers(rt)
-        rt.coroutine_switch_hooks.append(self.coroutine_switched)
 
     # ---- the dispatch loop's entry points
 
@@ -158,9 +157,7 @@ class JitDriver:
             from ylua.jit_record import LuaRecording  # loaded with the first recording
 
             rec = LuaRecording(self, rt, ts, ts.recording, frame, pc)
-            rec.thread = rt.current_coroutine or rt.main_thread
-            self.recording = rec
-            rt.recorder = rec
+            self.begin_recording(rt, rec)
             rec.record(rt, frame, pc)  # the loop instruction itself is the trace's first
         return None
 
@@ -177,9 +174,7 @@ class JitDriver:
         from ylua.jit_record import LuaRecording
 
         recording = LuaRecording.for_side_trace(self, rt, ts, rec, frames, top)
-        recording.thread = rt.current_coroutine or rt.main_thread
-        self.recording = recording
-        rt.recorder = recording
+        self.begin_recording(rt, recording)
         pc = innermost.pc
         if innermost.func.proto.code[pc][0] in LOOP_STARTS:  # the VM runs it without showing it to the recorder
             recording.record(rt, innermost, pc)
@@ -193,9 +188,7 @@ class JitDriver:
         from ylua.jit_record_func import FunctionRecording
 
         recording = FunctionRecording.for_side_trace(self, rt, ts, rec, frames, top)
-        recording.thread = rt.current_coroutine or rt.main_thread
-        self.recording = recording
-        rt.recorder = recording
+        self.begin_recording(rt, recording)
         return recording
 
     def stop_function_recording(self, rt, rec):
@@ -228,10 +221,22 @@ class JitDriver:
 
     # ---- recording lifecycle (called by LuaRecording)
 
+    def begin_recording(self, rt, recording):
+        """Make `recording` the one under way: the dispatch loop shows it the instructions of the running thread,
+        and while it lasts, coroutine switches tell it whether that thread runs (coroutine_switched; a switch
+        costs that call only while there is a recording)."""
+        recording.thread = rt.current_coroutine or rt.main_thread
+        self.recording = recording
+        rt.recorder = recording
+        if self.coroutine_switched not in rt.coroutine_switch_hooks:
+            rt.coroutine_switch_hooks.append(self.coroutine_switched)
+
     def _detach(self, rt):
         """The recording ends: the dispatch loop stops showing instructions to it."""
         self.recording = None
         rt.recorder = None
+        if self.coroutine_switched in rt.coroutine_switch_hooks:
+            rt.coroutine_switch_hooks.remove(self.coroutine_switched)
 
     def stop_recording(self, rt, rec, frame):
         self._detach(rt)
