@@ -226,6 +226,14 @@ def test_side_trace_attached_to_guard():
         assert r[0] is side.exits[0] and r[2] == 300 and regs == [300, 4], backend
 
 
+def test_side_trace_of_a_trace_whose_exits_store_in_their_own_layouts(monkeypatch):
+    """The same side trace when the root's exits store at 0..n-1 (too many operands for places of their own)."""
+    from jit.backend.llvm import emit
+
+    monkeypatch.setattr(emit, "MAX_PLACES", 0)
+    test_side_trace_attached_to_guard()
+
+
 def test_a_side_trace_is_attached_only_to_the_exit_it_was_compiled_for():
     """A side trace reads its inputs where its parent exit's code leaves them, so it is compiled for that exit."""
     root = compile_text(COUNTING_LOOP, "llvm")

@@ -44,6 +44,18 @@ def test_each_exit_hands_over_its_own_values_with_shared_code():
         assert sys.getrefcount(payload) == before, backend
 
 
+def test_exits_of_a_trace_with_too_many_operands_for_places_hand_over_in_their_own_layouts(monkeypatch):
+    """When the exits' operands would not fit at places of their own, each exit stores its values at 0..n-1 and
+    increfs and decrefs itself: the values, the references and a side trace's inputs come out the same."""
+    from jit.backend.llvm import emit
+
+    monkeypatch.setattr(emit, "MAX_PLACES", 0)
+    test_each_exit_hands_over_its_own_values_with_shared_code()
+    trace = compile_text(many_guards(), "llvm")
+    text = LLVMJob(BACKENDS["llvm"], trace).text
+    assert "@jit_gather" not in text and all(ex.places is None for ex in trace.exits)
+
+
 def test_exits_with_the_same_values_store_them_once():
     """The exits that list o0 and o2 at the same places share those stores: the module stores each of them at most
     once per layout, not once per exit."""

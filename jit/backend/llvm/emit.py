@@ -27,6 +27,7 @@ from jit.ir.values import BOOL, FLOAT, INT, OBJ
 
 LLTYPE = {INT: "i64", FLOAT: "double", BOOL: "i1", OBJ: "ptr"}
 HIT = "  ; hit"  # marks the hit counter's lines
+MAX_PLACES = capi.BUFFER_SLOTS - capi.STABLE_BASE  # exits' operands that fit at places of their own (exits.py)
 # Hits (entries plus loop iterations) after which fast-tier code is worth recompiling at the optimising level.
 TIER_UP_HITS = 1000
 COLD = "!prof !0"
@@ -76,8 +77,7 @@ class FunctionEmitter(OpEmitters, ExitEmitters):
         self.stable_slots: dict | None = {}
         values = {id(v) for e in trace.exits for v in e.live}
         entities = set().union(*self.live_exits.values()) if self.live_exits else set()
-        if (len(values) + len(entities) > capi.BUFFER_SLOTS - capi.STABLE_BASE
-                or any(len(e.live) > capi.STABLE_BASE for e in trace.exits)):
+        if len(values) + len(entities) > MAX_PLACES or any(len(e.live) > capi.STABLE_BASE for e in trace.exits):
             self.stable_slots = None
 
     # ---- small utilities
