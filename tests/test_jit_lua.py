@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 
 import pytest
 from support import LUA_TESTS, run_ylua
@@ -545,3 +546,22 @@ def test_coroutine_switches_call_the_jit_only_while_it_records():
     assert all(recording == hooked for recording, hooked in seen), seen
     assert any(recording for recording, _ in seen) and not all(recording for recording, _ in seen)
     assert rt.coroutine_switch_hooks == []
+
+
+def test_fixed_upvalues_are_constants_in_traces(tmp_path):
+    """Upvalues that only their declaration writes (ylua/fixed_upvalues.py) are recorded as their values: the
+    arithmetic on them has constant operands, and only the mutable one is loaded from its cell."""
+    script = tmp_path / "lcg.lua"
+    script.write_text(
+        "local IA, IC, IM = 3877, 29573, 139968\n"
+        "local last = 42\n"
+        "local function rnd() last = (last * IA + IC) % IM return last end\n"
+        "local s = 0\n"
+        "for i = 1, 100 do s = s + rnd() end\n"
+        "print(s)\n")
+    ir = ir_under_jit0(script)
+    assert re.search(r"int_mul\(\w+, 3877\)", ir), ir
+    assert re.search(r"int_add\(\w+, 29573\)", ir), ir
+    assert "guard_is" in ir  # the guard that the debug library has not written them
+    cells = set(re.findall(r"= getslot\((\$k\d+), 16\)", ir))
+    assert len(cells) == 2, cells  # `last`'s cell, and the guard's flag

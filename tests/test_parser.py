@@ -26,7 +26,7 @@ def lua_files():
 
 
 def differences(x, y, path="chunk"):
-    """Where two trees differ (node types, fields, and which declared locals are captured), or None."""
+    """Where two trees differ (node types, fields, and which declared locals are captured or assigned), or None."""
     todo = [(x, y, path)]
     while todo:
         x, y, path = todo.pop()
@@ -40,7 +40,7 @@ def differences(x, y, path="chunk"):
             for f in dataclasses.fields(x):
                 a, b = getattr(x, f.name), getattr(y, f.name)
                 if f.name == "_decls":
-                    a, b = [d.captured for d in a or ()], [d.captured for d in b or ()]
+                    a, b = [(d.captured, d.assigned) for d in a or ()], [(d.captured, d.assigned) for d in b or ()]
                 todo.append((a, b, f"{path}.{f.name}"))
         elif x != y and not (x != x and y != y):  # nan == nan here
             return f"{path}: {x!r} vs {y!r}"
@@ -269,3 +269,45 @@ def test_long_chains_compile_and_run(name):
     tree = parse(src.encode(), "t")
     compile_chunk(tree, "t")
     assert run_lua(f"print((function() {src} end)())") == expected + "\n"
+
+
+FIXED_UPVALUES = """
+local a, b = 1, 2
+b = 3
+local function f() return a + b end
+local function g(p, q) q = 1; return function() return p + q end end
+for i = 1, 2 do local h = function() return i end end
+for k, v in pairs({}) do local h = function() k = v end end
+local c
+local k = function() c = 5 end
+function d() return a, print end
+local function rec(n) return n > 0 and rec(n - 1) end
+local e <close> = nil
+local function shadow() local a = 0; a = 1; return function() return a end end
+return function() return function() return a, b end end
+"""
+
+
+@pytest.mark.parametrize("parser", [parse, parse_lark])
+def test_upvalues_of_locals_only_their_declaration_writes_are_fixed(parser):
+    """UpvalDesc.fixed (ylua/fixed_upvalues.py): an assignment anywhere, in the declaring function or a closure,
+    makes a local not fixed; parameters, loop variables and local functions are fixed unless assigned; an upvalue
+    of an upvalue inherits it; _ENV is fixed when nothing assigns it."""
+    main = compile_chunk(parser(FIXED_UPVALUES.encode(), "fixed"), "fixed")
+
+    def fixed(proto):
+        return [(u.name, u.fixed) for u in proto.upvals]
+
+    f, g, loop, gfor, k, d, rec, shadow, last = main.protos
+    assert fixed(main) == [("_ENV", True)]
+    assert fixed(f) == [("a", True), ("b", False)]
+    assert fixed(g.protos[0]) == [("p", True), ("q", False)]
+    assert fixed(loop) == [("i", True)]
+    assert fixed(gfor) == [("k", False), ("v", True)]
+    assert fixed(k) == [("c", False)]
+    assert fixed(d) == [("a", True), ("_ENV", True)]
+    assert fixed(rec) == [("rec", True)]
+    assert fixed(shadow.protos[0]) == [("a", False)]
+    assert fixed(last.protos[0]) == [("a", True), ("b", False)]
+    env_assigned = compile_chunk(parser(b"_ENV = {}", "env"), "env")
+    assert fixed(env_assigned) == [("_ENV", False)]

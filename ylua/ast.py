@@ -4,9 +4,9 @@ Every node carries `line`, the source line where it starts (calls and binary ope
 operator, as PUC Lua reports them). Names are `str`, string literals are `bytes` (Lua strings are byte strings).
 Nodes have __slots__ (a big chunk's tree is millions of them).
 
-The nodes that declare locals (Local, LocalFunction, NumericFor, GenericFor, Function: its parameters) carry
-`_decls`, one ylua.resolve.Var per name declared, whose `captured` tells the compiler whether a closure captures it:
-the parser fills it in (ylua/resolve.py).
+The nodes that declare locals (Local, LocalFunction, NumericFor, GenericFor, Function: its parameters; Chunk: _ENV)
+carry `_decls`, one ylua.resolve.Var per name declared, whose `captured` tells the compiler whether a closure
+captures it, and `assigned` whether an assignment writes it: the parser fills them in (ylua/resolve.py).
 """
 
 from __future__ import annotations
@@ -256,7 +256,8 @@ class Label(Node):
 
 @dataclass(eq=False, slots=True)
 class Chunk(Node):
-    """The main chunk: a vararg function named 'main chunk'."""
+    """The main chunk: a vararg function named 'main chunk'. Its `_decls` is its upvalue _ENV."""
 
     body: Block
     end_line: int
+    _decls: list | None = field(default=None, repr=False, compare=False)

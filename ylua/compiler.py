@@ -9,7 +9,7 @@ from ylua import opcodes as op
 from ylua.compile_expr import CONST_NODES, MULTI, ExprCompiler, const_value
 from ylua.funcstate import BlockScope, FuncState
 from ylua.proto import Proto, UpvalDesc
-from ylua.resolve import captured_flags
+from ylua.resolve import captured_flags, fixed_flags
 
 
 class Compiler(ExprCompiler):
@@ -22,7 +22,7 @@ class Compiler(ExprCompiler):
     def main(self, chunk: ast.Chunk) -> Proto:
         fs = FuncState(None, self.source, 0, chunk.end_line, "main chunk")
         fs.proto.is_vararg = True
-        fs.proto.upvals.append(UpvalDesc("_ENV", False, 0))
+        fs.proto.upvals.append(UpvalDesc("_ENV", False, 0, fixed_flags(chunk)[0]))
         fs.upval_index["_ENV"] = 0
         self.fs = fs
         self.body(chunk.body)
@@ -37,9 +37,10 @@ class Compiler(ExprCompiler):
         fs.proto.is_vararg = f.is_vararg
         self.fs = fs
         flags = captured_flags(f)
+        fixed = fixed_flags(f)
         fs.alloc(len(f.params))
         for i, name in enumerate(f.params):
-            fs.add_local(name, i, "cell" if flags[i] else "reg")
+            fs.add_local(name, i, "cell" if flags[i] else "reg", fixed=fixed[i])
         fs.line = f.line
         for i in range(len(f.params)):
             if flags[i]:
@@ -130,10 +131,11 @@ class Compiler(ExprCompiler):
             if flags[i] and s.attribs[i] != "close":
                 fs.emit(op.NEWCELL, base + i)
         captured_tbc = None
+        fixed = fixed_flags(s)
         for i, name in enumerate(s.names):
             attrib = s.attribs[i]
             is_cell = flags[i] and attrib != "close"
-            v = fs.add_local(name, base + i, "cell" if is_cell else "reg", attrib=attrib)
+            v = fs.add_local(name, base + i, "cell" if is_cell else "reg", attrib=attrib, fixed=fixed[i])
             if attrib == "close":
                 if fs.blocks[-1].has_tbc is False:
                     fs.blocks[-1].has_tbc = True
@@ -158,7 +160,7 @@ class Compiler(ExprCompiler):
         if captured:
             fs.emit(op.LOADNIL, reg, 0)
             fs.emit(op.NEWCELL, reg)
-            fs.add_local(s.name, reg, "cell")
+            fs.add_local(s.name, reg, "cell", fixed=fixed_flags(s)[0])  # (set once, by the SETCELL below)
             tmp = fs.alloc()
             fs.emit(op.CLOSURE, tmp, self.function(s.func))
             fs.emit(op.SETCELL, reg, tmp)
@@ -349,7 +351,7 @@ class Compiler(ExprCompiler):
         body_start = fs.pc()
         if captured:
             fs.emit(op.NEWCELL, base + 3)
-        fs.add_local(s.var, base + 3, "cell" if captured else "reg")
+        fs.add_local(s.var, base + 3, "cell" if captured else "reg", fixed=fixed_flags(s)[0])
         self.enter_block(False)
         self.stmts(s.body.stmts)
         self.leave_block()
@@ -371,10 +373,11 @@ class Compiler(ExprCompiler):
         nvars = len(s.names)
         fs.alloc(nvars)
         body_start = fs.pc()
+        fixed = fixed_flags(s)
         for i, name in enumerate(s.names):
             if flags[i]:
                 fs.emit(op.NEWCELL, base + 4 + i)
-            fs.add_local(name, base + 4 + i, "cell" if flags[i] else "reg")
+            fs.add_local(name, base + 4 + i, "cell" if flags[i] else "reg", fixed=fixed[i])
         self.enter_block(False)
         self.stmts(s.body.stmts)
         self.leave_block()

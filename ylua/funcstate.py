@@ -23,9 +23,9 @@ class VarInfo:
     """An active local variable. kind: 'reg' (value in the register), 'cell' (a Cell in the register),
     'const' (a compile-time constant, no register)."""
 
-    __slots__ = ("attrib", "cell_reg", "kind", "locvar", "name", "reg", "value")
+    __slots__ = ("attrib", "cell_reg", "fixed", "kind", "locvar", "name", "reg", "value")
 
-    def __init__(self, name, reg, kind, value=None, attrib=None, locvar=None):
+    def __init__(self, name, reg, kind, value=None, attrib=None, locvar=None, fixed=False):
         self.name = name
         self.reg = reg
         self.kind = kind
@@ -33,6 +33,7 @@ class VarInfo:
         self.attrib = attrib
         self.locvar = locvar
         self.cell_reg = None  # a 'reg' variable captured by closures through a copy in a cell (<close> variables)
+        self.fixed = fixed  # only its declaration writes it (resolve.fixed_flags)
 
 
 class BlockScope:
@@ -154,13 +155,14 @@ class FuncState:
 
     # ------------------------------------------------------------ locals
 
-    def add_local(self, name, reg, kind, value=None, attrib=None, visible=True) -> VarInfo:
-        """A new active local; an invisible one (an internal register) has no debug information."""
+    def add_local(self, name, reg, kind, value=None, attrib=None, visible=True, fixed=False) -> VarInfo:
+        """A new active local; an invisible one (an internal register) has no debug information. `fixed`: only
+        its declaration writes it."""
         lv = None
         if kind != "const" and visible:
             lv = LocVar(name, reg, len(self.code), -1, kind == "cell")
             self.proto.locvars.append(lv)
-        v = VarInfo(name, reg, kind, value, attrib, lv)
+        v = VarInfo(name, reg, kind, value, attrib, lv, fixed)
         self.actives.append(v)
         lst = self.scope.get(name)
         if lst is None:
@@ -214,12 +216,15 @@ class FuncState:
         if v is not None:
             if v.kind == "const":
                 return ("const", v.value)
-            desc = UpvalDesc(name, True, v.reg if v.cell_reg is None else v.cell_reg)
+            if v.cell_reg is None:
+                desc = UpvalDesc(name, True, v.reg, v.fixed)
+            else:  # a <close> variable's copy, which never changes
+                desc = UpvalDesc(name, True, v.cell_reg, True)
         else:
             pidx = parent.find_upval(name)
             if pidx is None or type(pidx) is tuple:
                 return pidx
-            desc = UpvalDesc(name, False, pidx)
+            desc = UpvalDesc(name, False, pidx, parent.proto.upvals[pidx].fixed)
         idx = len(self.proto.upvals)
         self.proto.upvals.append(desc)
         self.upval_index[name] = idx

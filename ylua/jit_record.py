@@ -23,6 +23,7 @@ from jit.recorder import TraceAbort
 from ylua import opcodes as op
 from ylua.frame import Frame
 from ylua.jit_record_ops import RecordOps
+from ylua.jit_record_tables import CELL_V
 from ylua.jit_values import (KIND_OF_MACHINE_TYPE, KIND_OF_TYPE, NIL, ROOT, TV, InlinedFrame, MultipleResults,
                              RootFrame, const_tv, frame_closure, split_varargs)
 from ylua.liveness import live_at
@@ -138,6 +139,7 @@ class LuaRecording(RecordOps):
         self.spread = None  # (register, ret_c) while recording a guard on a native call's result (see call_natively)
         self.empty_tables: set = set()  # ids of the tables made by NEWTABLE that nothing was stored in yet
         self.root_cells: dict = {}  # upvalue index -> its cell, loaded from the loop frame's closure
+        self.root_fixed: dict = {}  # upvalue index -> the value of that fixed upvalue, loaded once
         self.opaque_result = None  # what the last opaque call's function trace returned
         self.consumed_top = None  # (vframe, top) that the instruction being recorded consumed (see consume_top)
         self.callee_closure = None  # the callee just checked by its prototype only (see RecordOps.callee)
@@ -313,6 +315,16 @@ class LuaRecording(RecordOps):
             cell = emit("list_getitem", emit("getslot", func, rec.const(FUNC_UPVALS)), rec.const(b))
             self.root_cells[b] = cell
         return cell
+
+    def root_fixed_value(self, b):
+        """The value of fixed upvalue b of the loop frame's closure (ylua/fixed_upvalues.py), loaded once (in the
+        preamble of a root trace): calls in the loop do not make the trace load it again."""
+        v = self.root_fixed.get(b)
+        if v is None:
+            rec = self.rec
+            emit = rec.op if self.side else rec.preamble_op
+            v = self.root_fixed[b] = emit("getslot", self.root_upval_cell(b), rec.const(CELL_V))
+        return v
 
     def virtual_frames(self, start, pc):
         """Snapshot entries for the frames vframes[start:], whose registers the trace keeps (all of them)."""
@@ -740,7 +752,7 @@ class LuaRecording(RecordOps):
         self.root, self.vframes, self.root_frame = root, [root], caller
         self.frame_input = parent
         self.regs_list = rec.op("getslot", parent, rec.const(FRAME_REGS))
-        self.written, self.root_cells, self.consumed_top = {}, {}, None
+        self.written, self.root_cells, self.root_fixed, self.consumed_top = {}, {}, {}, None
         return frame
 
     def return_values(self, vals):

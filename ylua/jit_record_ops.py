@@ -20,10 +20,13 @@ from ylua.frame import Frame
 from ylua.jit_ifconv import if_convert
 from ylua.jit_record_intrinsics import RecordIntrinsics
 from ylua.arith import ARITH_EVENTS
+from ylua.fixed_upvalues import TRUSTED
 from ylua.jit_record_tables import CELL_V, T_ARR, T_META, RecordTables, stored_key
 from ylua.jit_values import NIL, TV, const_tv, result_of
 from ylua.values import Builtin, Cell, LuaFunction
 from ylua.vm import may_protect
+
+NOT_FIXED = object()
 
 BUILTIN_NAME = slot_offset(Builtin, "name")
 MAX_NATIVE_CONCAT = 3  # strings a .. b .. c joins natively (pairwise); longer chains call the helper once
@@ -81,21 +84,51 @@ class RecordOps(RecordTables, RecordIntrinsics):
 
     def upval_cell(self, b):
         """The cell of upvalue b of the running function. A callee's cells are constants (the call guards the
-        callee's identity), and so are a function trace's (it serves one closure); a loop trace's own frame may
-        belong to any closure of its function, so the cell is loaded from the frame's closure."""
+        callee's identity), and so are a function trace's (it serves one closure), as long as the debug library
+        has not given closures other cells (ylua/fixed_upvalues.py); a loop trace's own frame may belong to any
+        closure of its function, so the cell is loaded from the frame's closure."""
         vf = self.vframes[-1]
         if vf is self.root and self.frame_input is not None:
             return self.root_upval_cell(b)
-        if vf.closure_v is not None:
-            cell = vf.cells.get(b)
-            if cell is None:
-                rec = self.rec
-                cell = rec.op("list_getitem", rec.op("getslot", vf.closure_v, rec.const(FUNC_UPVALS)), rec.const(b))
-                vf.cells[b] = cell
-            return cell
-        return const_obj(vf.func.upvals[b])
+        if vf.closure_v is None and self.cells_trusted():
+            return const_obj(vf.func.upvals[b])
+        cell = vf.cells.get(b)
+        if cell is None:
+            rec = self.rec
+            closure = vf.closure_v if vf.closure_v is not None else const_obj(vf.func)
+            cell = rec.op("list_getitem", rec.op("getslot", closure, rec.const(FUNC_UPVALS)), rec.const(b))
+            vf.cells[b] = cell
+        return cell
+
+    def cells_trusted(self) -> bool:
+        """Whether the trace may take a known closure's cells (and fixed values) as constants: then it records
+        the guard that keeps them valid."""
+        if not TRUSTED.v:
+            return False
+        rec = self.rec
+        self.guard("guard_is", rec.op("getslot", const_obj(TRUSTED), rec.const(CELL_V)), const_obj(True))
+        return True
+
+    def fixed_upvalue(self, b):
+        """The value of upvalue b of the running function when the trace may take it as a constant (see
+        ylua/fixed_upvalues.py): the upvalue is fixed and its cell a constant of the trace. Records the guard that
+        the debug library has not written such an upvalue. NOT_FIXED otherwise."""
+        vf = self.vframes[-1]
+        if (vf.closure_v is not None or (vf is self.root and self.frame_input is not None)
+                or not vf.func.proto.upvals[b].fixed or not self.cells_trusted()):
+            return NOT_FIXED
+        return vf.func.upvals[b].v
 
     def r_GETUPVAL(self, frame, ins):
+        value = self.fixed_upvalue(ins[2])
+        if value is not NOT_FIXED:
+            self.set(ins[1], const_tv(value))
+            return
+        vf = self.vframes[-1]
+        if (vf is self.root and self.frame_input is not None and vf.func.proto.upvals[ins[2]].fixed
+                and self.cells_trusted()):
+            self.set(ins[1], TV(self.root_fixed_value(ins[2]), "any"))
+            return
         self.set(ins[1], TV(self.rec.op("getslot", self.upval_cell(ins[2]), self.rec.const(CELL_V)), "any"))
 
     def r_SETUPVAL(self, frame, ins):

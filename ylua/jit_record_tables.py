@@ -300,8 +300,11 @@ class RecordTables:
         self.guard("guard_true", self.rec.op("int_eq", size, self.rec.const(0)))
 
     def upvalue_table(self, u):
-        """(TV, run-time value) of the table in upvalue u (usually _ENV): read from its cell each time."""
+        """(TV, run-time value) of the table in upvalue u (usually _ENV): a constant when the upvalue is fixed,
+        else read from its cell each time."""
         t_val = self.vframes[-1].func.upvals[u].v
+        if type(t_val) is LuaTable and self.fixed_upvalue(u) is t_val:
+            return const_tv(t_val), t_val
         cell = self.upval_cell(u)
         return self.typed(TV(self.rec.op("getslot", cell, self.rec.const(CELL_V)), "any"), t_val), t_val
 

@@ -122,7 +122,9 @@ class Parser(Scopes):
         stmts = self.statlist()
         self.check(EOF)
         self.close_function()
-        return ast.Chunk(0, _block(stmts), self.line)
+        chunk = ast.Chunk(0, _block(stmts), self.line)
+        chunk._decls = self.visible["_ENV"][:1]  # the chunk's _ENV upvalue
+        return chunk
 
     def statlist(self) -> list:
         stmts: list = []
@@ -274,7 +276,7 @@ class Parser(Scopes):
             fullname += key
         f = self.body(is_method, line)
         if type(target) is ast.Name:
-            self.check_readonly(name)
+            self.assignment_to(name)
         f.line = line
         f.name = fullname
         return ast.FunctionStat(line, target, f)
@@ -385,9 +387,7 @@ class Parser(Scopes):
 
     def check_target(self, e):
         if type(e) is ast.Name:
-            lst = self.visible.get(e.name)
-            if lst and lst[-1].attrib is not None:
-                self.check_readonly(e.name)
+            self.assignment_to(e.name)
         elif type(e) is not ast.Index:
             self.syntax_error("syntax error")
 

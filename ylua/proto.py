@@ -19,6 +19,8 @@ class UpvalDesc:
     name: str
     in_stack: bool  # True: the enclosing function's register `index` (a Cell); False: its upvalue `index`
     index: int
+    fixed: bool = False  # only the variable's declaration writes it: the cell's value never changes once it is
+    # initialised (debug.setupvalue and debug.upvaluejoin aside, see ylua/fixed_upvalues.py)
 
 
 @dataclass(eq=False)

@@ -23,13 +23,14 @@ class Var:
     """A declared local: PUC's Vardesc. `func` is the function that declares it (a FuncScope, or the Function node
     in mark_captured), `attrib` None, 'const' or 'close'. A name in parentheses is an internal one (for loops)."""
 
-    __slots__ = ("attrib", "captured", "func", "name")
+    __slots__ = ("assigned", "attrib", "captured", "func", "name")
 
     def __init__(self, name, func, attrib=None):
         self.name = name
         self.func = func
         self.attrib = attrib
         self.captured = False
+        self.assigned = False  # an assignment (not its declaration) writes it: closures cannot take it as fixed
 
 
 class FuncScope:
@@ -162,10 +163,13 @@ class Scopes:
         where = "main function" if fs.parent is None else f"function at line {fs.line}"
         self.syntax_error(f"too many {what} (limit is {limit}) in {where}")
 
-    def check_readonly(self, name: str) -> None:
+    def assignment_to(self, name: str) -> None:
+        """An assignment writes variable `name`: an error for a const one; a local is no longer fixed."""
         lst = self.visible.get(name)
-        if lst and lst[-1].attrib is not None:
-            self.sem_error(f"attempt to assign to const variable '{name}'")
+        if lst:
+            if lst[-1].attrib is not None:
+                self.sem_error(f"attempt to assign to const variable '{name}'")
+            lst[-1].assigned = True
 
     # ------------------------------------------------------------ labels and gotos
 
@@ -233,6 +237,13 @@ class _Resolver:
         if name != "_ENV":
             self.use("_ENV")
 
+    def assign(self, name):
+        for scope in reversed(self.scopes):
+            d = scope.get(name)
+            if d is not None:
+                d.assigned = True
+                return
+
     # ------------------------------------------------------------ walking
 
     def block(self, block: ast.Block, extra=None):
@@ -266,6 +277,8 @@ class _Resolver:
         elif t is ast.Assign:
             for e in s.targets:
                 self.expr(e)
+                if type(e) is ast.Name:
+                    self.assign(e.name)
             for e in s.exprs:
                 self.expr(e)
         elif t is ast.CallStat:
@@ -299,6 +312,8 @@ class _Resolver:
             self.block(s.body, (s, s.names))
         elif t is ast.FunctionStat:
             self.expr(s.target)
+            if type(s.target) is ast.Name:
+                self.assign(s.target.name)
             self.function(s.func)
         elif t is ast.Return:
             for e in s.exprs:
@@ -338,9 +353,17 @@ class _Resolver:
 def mark_captured(chunk: ast.Chunk) -> None:
     r = _Resolver()
     r.func = chunk
-    r.scopes.append({"_ENV": Var("_ENV", None)})  # _ENV is the main chunk's upvalue
+    env = Var("_ENV", chunk)  # _ENV is the main chunk's upvalue
+    r.scopes.append({"_ENV": env})
     r.block(chunk.body)
+    chunk._decls = [env]
 
 
 def captured_flags(node) -> list[bool]:
     return [d.captured for d in node._decls]
+
+
+def fixed_flags(node) -> list[bool]:
+    """For each local `node` declares: whether only its declaration writes it (closures may take its value as
+    fixed once it is initialised)."""
+    return [not d.assigned for d in node._decls]

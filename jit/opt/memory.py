@@ -1,11 +1,12 @@
 """Which memory each op reads and writes, for the passes that move or remove loads (forward.py, licm.py).
 
-Memory kinds: ("slot", offset) for getslot/setslot, ("reg", index) for register files, "list_item" and "list_len"
-for list items and lengths (storing an item keeps the length; appending changes both), ("dict", key) for dict items,
-"dict_len" for dict lengths and "dict_keys" for where a dict keeps its entries (dict_keys). The key is the constant
-key's value when it is a number or string (Python dict semantics: keys that compare equal share a slot, so items
-under different constant keys never alias), else None (any item). A dict store may add a key (which changes the
-length and may move the entries) unless it is given the key's present value from a dict_slot_value (a guarded
+Memory kinds: ("slot", offset, base) for getslot/setslot (base: the id of the object when it is a constant, else
+None: slots of two different constant objects never alias), ("reg", index) for register files, "list_item" and
+"list_len" for list items and lengths (storing an item keeps the length; appending changes both), ("dict", key) for
+dict items, "dict_len" for dict lengths and "dict_keys" for where a dict keeps its entries (dict_keys). The key is
+the constant key's value when it is a number or string (Python dict semantics: keys that compare equal share a slot,
+so items under different constant keys never alias), else None (any item). A dict store may add a key (which changes
+the length and may move the entries) unless it is given the key's present value from a dict_slot_value (a guarded
 read: the key exists): such a store's kind is ("dict_value", key). Register files are never written by calls (the
 language promises it, see opdefs.py); everything else may be.
 """
@@ -29,7 +30,7 @@ def _dict_key(k):
 def load_kind(op):
     name = op.opdef.name
     if name == "getslot":
-        return ("slot", op.args[1].value)
+        return _slot_kind(op)
     if name == "getreg":
         return ("reg", op.args[1].value if op.args[1].is_const() else None)
     if name == "list_getitem":
@@ -43,6 +44,11 @@ def load_kind(op):
     return ("dict", _dict_key(op.args[DICT_READ_KEY[name]]))
 
 
+def _slot_kind(op):
+    base = op.args[0]
+    return ("slot", op.args[1].value, id(base.value) if base.is_const() else None)
+
+
 def _keeps_keys(op) -> bool:
     """Whether dict store `op` writes a key that a guarded dict_slot_value found (so it adds no entry)."""
     old = op.args[3] if len(op.args) > 3 else None
@@ -52,7 +58,7 @@ def _keeps_keys(op) -> bool:
 def store_kind(op):
     name = op.opdef.name
     if name == "setslot":
-        return ("slot", op.args[1].value)
+        return _slot_kind(op)
     if name in ("setreg", "setreg_int", "setreg_float"):
         return ("reg", op.args[1].value if op.args[1].is_const() else None)
     if name in ("list_setitem", "list_setitem_float", "list_setitem_int"):
@@ -73,8 +79,11 @@ def clobbers(kind_written, kind_read) -> bool:
             return kind_written[0] == "dict"
         if isinstance(kind_read, tuple) and kind_read[0] == "dict":
             return kind_written[1] is None or kind_read[1] is None or kind_written[1] == kind_read[1]
-    if isinstance(kind_written, tuple) and isinstance(kind_read, tuple) and kind_written[0] == kind_read[0] == "reg":
-        return kind_written[1] is None or kind_read[1] is None
+    if isinstance(kind_written, tuple) and isinstance(kind_read, tuple) and kind_written[0] == kind_read[0]:
+        if kind_written[0] == "reg":
+            return kind_written[1] is None or kind_read[1] is None
+        if kind_written[0] == "slot":
+            return kind_written[1] == kind_read[1] and (kind_written[2] is None or kind_read[2] is None)
     return False
 
 

@@ -547,3 +547,30 @@ finish() {$None@2: o0, i3}"""
     assert not {"guard_type", "guard_is", "unbox_int"} & set(names(ir))
     regs = [None]
     assert run(ir, regs)[0] == 2 and regs == [2]
+
+
+def test_slots_of_different_constant_objects_do_not_alias():
+    """A store into a slot of one constant object leaves what the same slot of another constant object holds (two
+    cells: an upvalue written, and the flag that guards fixed upvalues); a store through a non-constant object may
+    be either."""
+    class Cell:
+        __slots__ = ("v",)  # its slot at offset 16
+
+        def __init__(self, v):
+            self.v = v
+
+    text = """inputs(o0, o1)
+o2 = getslot($a, 16)
+o3 = getslot($b, 16)
+setslot($a, 16, o1) {$None@0: o0}
+o4 = getslot($a, 16)
+o5 = getslot($b, 16)
+setslot(o0, 16, o1) {$None@1: o0}
+o6 = getslot($b, 16)
+finish() {$None@2: o2, o3, o4, o5, o6}"""
+    a, b = Cell(1), Cell(2)
+    ir = forward(parse_trace(text, {"a": a, "b": b}))
+    fin = ir.ops[-1].snapshot.frames[0].values
+    assert fin[3] is fin[1]  # b's slot survives the store into a's
+    assert fin[2] is not fin[0]  # a's slot is what was stored (forwarded), not the first load
+    assert fin[4] is not fin[1]  # a store through o0 may have been into b

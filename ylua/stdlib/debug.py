@@ -9,6 +9,7 @@ from ylua import weak
 from ylua.coroutine import Coroutine
 from ylua.debuginfo import func_name_for_call
 from ylua.errors import ArgError
+from ylua.fixed_upvalues import distrust
 from ylua.hooks import DebugHook
 from ylua.stdlib.base import NOARG, typename_or_novalue
 from ylua.stdlib.helpers import arg, check_int
@@ -184,6 +185,7 @@ def open_lib(rt) -> None:
         if type(n) is int and 0 < n <= len(live):
             lv = live[n - 1]
             if type(f.regs[lv.reg]) is Cell:
+                distrust()  # (a closure may have it as a fixed upvalue)
                 f.regs[lv.reg].v = value
             else:
                 f.regs[lv.reg] = value
@@ -197,6 +199,8 @@ def open_lib(rt) -> None:
 
     def setupvalue(fn=NOARG, n=NOARG, value=None, *_):
         if type(fn) is LuaFunction and type(n) is int and 0 < n <= len(fn.upvals):
+            if fn.proto.upvals[n - 1].fixed:
+                distrust()
             fn.upvals[n - 1].v = value
             return (fn.proto.upvals[n - 1].name.encode(),)
         return ()
@@ -226,6 +230,7 @@ def open_lib(rt) -> None:
             raise ArgError(2, "invalid upvalue index")
         if type(f2) is not LuaFunction or not (type(n2) is int and 0 < n2 <= len(f2.upvals)):
             raise ArgError(4, "invalid upvalue index")
+        distrust()  # f1 has another cell now (and f2's cell, if f1 writes it, may no longer be fixed)
         f1.upvals[n1 - 1] = f2.upvals[n2 - 1]
         return ()
 
