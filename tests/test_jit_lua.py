@@ -565,3 +565,21 @@ def test_fixed_upvalues_are_constants_in_traces(tmp_path):
     assert "guard_is" in ir  # the guard that the debug library has not written them
     cells = set(re.findall(r"= getslot\((\$k\d+), 16\)", ir))
     assert len(cells) == 2, cells  # `last`'s cell, and the guard's flag
+
+
+def test_appends_to_tables_with_a_hash_part_are_native(tmp_path):
+    """Filling a 0-based array (key 0 lives in the hash part) and giving an object with fields an array part
+    store natively: no call of the generic settable helper."""
+    script = tmp_path / "fill.lua"
+    script.write_text(
+        "local s = 0\n"
+        "for round = 1, 30 do\n"
+        "  local t = {}\n"
+        "  for i = 0, 20 do t[i] = i end\n"
+        "  local o = { name = 'o' }\n"
+        "  for i = 1, 5 do o[i] = i end\n"
+        "  s = s + #t + #o + t[0]\n"
+        "end\n"
+        "print(s)\n")
+    ir = ir_under_jit0(script)
+    assert "settable" not in ir and "list_append" in ir and "dict_set" in ir, ir

@@ -233,6 +233,28 @@ class RecordTables:
                 self.guard_no_hash(t_tv)
                 self.raising("list_append", rec.op("getslot", t_tv.v, rec.const(T_ARR)), vo)
                 return
+            if (key_tv.kind == "int" and key_val == len(t_val.arr) + 1 and t_val.meta is None
+                    and t_val._keys is None and key_val not in t_val.hash and key_val + 1 not in t_val.hash):
+                # appending to the array part of a table with a hash part (a 0-based array keeps key 0 there, an
+                # object its fields): as LuaTable.set_int does, when neither this key nor the next is in the hash
+                # part (nothing moves into the array) and no `next` is going through the keys
+                self.guard_no_meta(t_tv)
+                self.guard("guard_true", rec.op("int_eq", self.array_index(key_tv), self.array_len(t_tv)))
+                self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_KEYS)), const_obj(None))
+                hash_ = rec.op("getslot", t_tv.v, rec.const(T_HASH))
+                for k in (key_tv.v, rec.op("int_add", key_tv.v, rec.const(1))):
+                    self.guard("guard_is", rec.op("dict_get", hash_, rec.op("box_int", k)), const_obj(None))
+                self.raising("list_append", rec.op("getslot", t_tv.v, rec.const(T_ARR)), vo)
+                return
+            if key_tv.kind == "int" and key_val <= 0 and t_val.meta is None and t_val._keys is None:
+                # an integer key below the array part (item 0 of a 0-based array): a hash entry, new or not (with no
+                # `next` going through the keys, LuaTable._set_hash has nothing else to do)
+                self.guard_no_meta(t_tv)
+                self.guard("guard_true", rec.op("int_lt", key_tv.v, rec.const(1)))
+                self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_KEYS)), const_obj(None))
+                hash_ = rec.op("getslot", t_tv.v, rec.const(T_HASH))
+                self.raising("dict_set", hash_, rec.op("box_int", key_tv.v), vo)
+                return
             if key_tv.kind in HASH_KEYS:
                 hash_ = rec.op("getslot", t_tv.v, rec.const(T_HASH))
                 if t_val.hash.get(key_val) is not None:
