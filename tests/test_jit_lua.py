@@ -583,3 +583,28 @@ def test_appends_to_tables_with_a_hash_part_are_native(tmp_path):
         "print(s)\n")
     ir = ir_under_jit0(script)
     assert "settable" not in ir and "list_append" in ir and "dict_set" in ir, ir
+
+
+def test_side_traces_enter_the_loop_past_its_preamble_when_the_parent_knows_the_registers(tmp_path):
+    """A loop whose later iterations take another branch (md5's rounds): the side trace for that branch knows the
+    types the loop's preamble guarded of registers the loop never writes (jit/ir/facts.py), so the optimiser drops
+    the copied preamble's guards and the side trace enters the loop directly (jump_loop), each iteration."""
+    script = tmp_path / "rounds.lua"
+    script.write_text(
+        "local K, M, name = {}, {}, 'rounds'\n"
+        "for i = 1, 64 do K[i] = i * 7 M[i] = i end\n"
+        "local s = 0\n"
+        "for round = 1, 20 do\n"
+        "  for i = 1, 64 do\n"
+        "    local f\n"
+        "    if i <= 16 then f = K[i] + M[i] else f = K[i] - M[i] end\n"
+        "    s = (s + f + #name) & 0xffff\n"
+        "  end\n"
+        "end\n"
+        "print(s)\n")
+    got = run_ylua([str(script)], dict(JIT0, YKD_LOG_IR="jit-post-opt"))
+    assert got.returncode == 0, got.stderr
+    assert got.stdout == run_ylua([str(script)], {"YK_JITC": "none"}).stdout
+    ir = got.stderr.decode()
+    side = [t for t in ir.split("--- Begin jit-post-opt")[1:] if " side loc=" in t]
+    assert any("jump_loop(" in t for t in side), ir

@@ -17,6 +17,7 @@ its built-in intrinsics in jit_record_intrinsics.py); this file holds the state 
 from __future__ import annotations
 
 from jit.ir import FLOAT, INT, OBJ, Const, const_obj
+from jit.ir.facts import register_facts
 from jit.layout import slot_offset
 from jit.location import DONT_TRACE
 from jit.recorder import TraceAbort
@@ -165,7 +166,24 @@ class LuaRecording(RecordOps):
         if len(self.vframes) > 1:
             self.root.call_pc = snap.frames[0].pc
         self.vframes[-1].top = top
+        self.assume_parent_facts(rec.parent)
         return self
+
+    def assume_parent_facts(self, ex):
+        """The loop frame's registers whose types the parent's loop knows (jit/ir/facts.py) are typed from the
+        start, with no guard: the side trace's own reads need none, and the preamble it copies to enter that loop
+        has its guards on them dropped."""
+        rec = self.rec
+        regs = self.root_frame.regs
+        assume = {"guard_type": "assume_type", "guard_is": "assume_is"}  # what `checked` would guard, known
+        for (slot, r), (kind, what) in register_facts(ex).items():
+            if slot != FRAME_REGS or r in self.root.regs or r >= len(regs):
+                continue
+            value = regs[r]
+            if (type(value) is not what) if kind == "type" else (value is not what):
+                continue  # (cannot happen: the interpreter resumed with what the trace left)
+            o = rec.op("getreg", self.regs_list, rec.const(r))
+            self.root.regs[r] = self.checked(o, value, lambda name, v, c: rec.op(assume[name], v, c), rec.op, NIL)
 
     # ---- the interface the VM calls
 

@@ -39,6 +39,9 @@ OPS = [
     ("guard_type", "oO", "v", "G", "type(a0) is a1 (exact type, ob_type identity)"),
     ("guard_is", "oO", "v", "G", "a0 is a1"),
     ("guard_is_not", "oO", "v", "G", "a0 is not a1"),
+    # --- facts: what a trace knows without checking (jit/ir/facts.py); cse learns them and drops the op
+    ("assume_type", "oO", "v", "", "type(a0) is a1, known: no check, no code"),
+    ("assume_is", "oO", "v", "", "a0 is a1, known: no check, no code"),
     # --- objects <-> machine values
     ("box_int", "i", "o", "PA", "a Python int"),
     ("box_float", "f", "o", "PA", "a Python float"),

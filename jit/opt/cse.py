@@ -24,6 +24,7 @@ from jit.opt.memory import DICT_READ_KEY
 from jit.opt.rewrite import Rewriter, op_key, value_key
 
 _GUARDS = {"guard_true", "guard_false", "guard_type", "guard_is", "guard_is_not"}
+_FACTS = {"assume_type": "guard_type", "assume_is": "guard_is"}  # a fact -> the guard it makes redundant
 _DICT_STORES = {"dict_set": None, "dict_set_float": float, "dict_set_int": int}  # store -> type it stores
 # box op -> (its unbox op, the key of its type constant)
 _BOXES = {"box_int": ("unbox_int", value_key(const_obj(int))),
@@ -66,6 +67,12 @@ def cse(ir):
             rw.keep(op)
             continue
         if holds_on_constants(op):  # forwarding has turned loads into the constants the trace stored
+            continue
+        if name in _FACTS:  # known without a check: the guard it stands for is redundant from here on
+            guard = _FACTS[name]
+            seen[(guard, *(value_key(a) for a in op.args))] = op
+            if guard == "guard_type" and op.args[1].is_const():
+                seen[("type", value_key(op.args[0]))] = op.args[1].value
             continue
         unboxed = unboxed_constant(op)
         if unboxed is not None and rw.replace(op, unboxed):

@@ -574,3 +574,18 @@ finish() {$None@2: o2, o3, o4, o5, o6}"""
     assert fin[3] is fin[1]  # b's slot survives the store into a's
     assert fin[2] is not fin[0]  # a's slot is what was stored (forwarded), not the first load
     assert fin[4] is not fin[1]  # a store through o0 may have been into b
+
+
+def test_assumed_facts_make_their_guards_redundant_and_cost_no_code():
+    """assume_type / assume_is (jit/ir/facts.py): cse drops the guards they stand for and the facts themselves;
+    unoptimised, the backend compiles them to nothing."""
+    text = """inputs(o0, o1)
+assume_type(o0, $int)
+assume_is(o1, $None)
+guard_type(o0, $int) {$None@0: o0}
+guard_is(o1, $None) {$None@1: o1}
+guard_type(o1, $int) {$None@2: o1}
+finish() {$None@3: o0}"""
+    ir = cse(parse_trace(text))
+    assert names(ir) == ["guard_type", "finish"]  # only the guard no fact covers
+    assert run(parse_trace(text), 7, None)[0] == 2  # unoptimised: the facts do nothing, the last guard fails

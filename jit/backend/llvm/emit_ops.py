@@ -131,6 +131,11 @@ class OpEmitters:
         self.emit(f"{c} = icmp eq ptr {self.type_of(o)}, {t}")
         self.guard(c, p)
 
+    def op_assume_type(self, op, p, o, t):
+        pass  # a fact (with the optimiser off it reaches the backend): no code
+
+    op_assume_is = op_assume_type
+
     def op_guard_is(self, op, p, o, k):
         c = self.tmp()
         self.emit(f"{c} = icmp eq ptr {o}, {k}")
