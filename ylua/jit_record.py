@@ -23,23 +23,19 @@ from jit.location import DONT_TRACE
 from jit.recorder import TraceAbort
 from ylua import opcodes as op
 from ylua.frame import Frame
-from ylua.jit_record_ops import RecordOps
+from ylua.jit_record_ops import FRAME_FUNC, FRAME_PC, FUNC_UPVALS, RecordOps
 from ylua.jit_record_tables import CELL_V
 from ylua.jit_values import (KIND_OF_MACHINE_TYPE, KIND_OF_TYPE, NIL, ROOT, TV, InlinedFrame, MultipleResults,
                              RootFrame, const_tv, frame_closure, split_varargs)
 from ylua.liveness import live_at
-from ylua.values import LuaFunction
 
 FRAME_REGS = slot_offset(Frame, "regs")
-FRAME_FUNC = slot_offset(Frame, "func")
-FRAME_PC = slot_offset(Frame, "pc")
 FRAME_PARENT = slot_offset(Frame, "parent")
 FRAME_TBC = slot_offset(Frame, "tbc")
 FRAME_OUTER = slot_offset(Frame, "outer")
 FRAME_VARARGS = slot_offset(Frame, "varargs")
 FRAME_RET_A = slot_offset(Frame, "ret_a")
 FRAME_RET_C = slot_offset(Frame, "ret_c")
-FUNC_UPVALS = slot_offset(LuaFunction, "upvals")
 MULTIPLE_VALUES = slot_offset(MultipleResults, "values")
 MAX_INLINE_DEPTH = 24
 TRUE = const_tv(True)

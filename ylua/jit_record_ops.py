@@ -31,6 +31,7 @@ NOT_FIXED = object()
 BUILTIN_NAME = slot_offset(Builtin, "name")
 MAX_NATIVE_CONCAT = 3  # strings a .. b .. c joins natively (pairwise); longer chains call the helper once
 FRAME_PC = slot_offset(Frame, "pc")
+FRAME_FUNC = slot_offset(Frame, "func")
 FRAME_VARARGS = slot_offset(Frame, "varargs")
 FRAME_TBC = slot_offset(Frame, "tbc")
 FUNC_PROTO = slot_offset(LuaFunction, "proto")
@@ -84,19 +85,25 @@ class RecordOps(RecordTables, RecordIntrinsics):
 
     def upval_cell(self, b):
         """The cell of upvalue b of the running function. A callee's cells are constants (the call guards the
-        callee's identity), and so are a function trace's (it serves one closure), as long as the debug library
-        has not given closures other cells (ylua/fixed_upvalues.py); a loop trace's own frame may belong to any
-        closure of its function, so the cell is loaded from the frame's closure."""
+        callee's identity), and so are a function trace's (it serves one closure); a loop trace's own frame may
+        belong to any closure of its function, so the cell is loaded from the frame's closure, once. All of that
+        holds as long as the debug library has not given closures other cells (ylua/fixed_upvalues.py): after
+        that, cells are loaded from their closures where they are used."""
         vf = self.vframes[-1]
+        trusted = self.cells_trusted()  # (loaded cells too: kept for the frame, or the trace, only while trusted)
+        rec = self.rec
         if vf is self.root and self.frame_input is not None:
-            return self.root_upval_cell(b)
-        if vf.closure_v is None and self.cells_trusted():
+            if trusted:
+                return self.root_upval_cell(b)
+            closure = rec.op("getslot", self.frame_input, rec.const(FRAME_FUNC))
+        elif vf.closure_v is None and trusted:
             return const_obj(vf.func.upvals[b])
-        cell = vf.cells.get(b)
-        if cell is None:
-            rec = self.rec
+        else:
             closure = vf.closure_v if vf.closure_v is not None else const_obj(vf.func)
-            cell = rec.op("list_getitem", rec.op("getslot", closure, rec.const(FUNC_UPVALS)), rec.const(b))
+            if trusted and b in vf.cells:
+                return vf.cells[b]
+        cell = rec.op("list_getitem", rec.op("getslot", closure, rec.const(FUNC_UPVALS)), rec.const(b))
+        if trusted:
             vf.cells[b] = cell
         return cell
 
