@@ -26,8 +26,6 @@ from ylua.jit_values import NIL, TV, const_tv, result_of
 from ylua.values import Builtin, Cell, LuaFunction
 from ylua.vm import may_protect
 
-NOT_FIXED = object()
-
 BUILTIN_NAME = slot_offset(Builtin, "name")
 MAX_NATIVE_CONCAT = 3  # strings a .. b .. c joins natively (pairwise); longer chains call the helper once
 FRAME_PC = slot_offset(Frame, "pc")
@@ -116,27 +114,19 @@ class RecordOps(RecordTables, RecordIntrinsics):
         self.guard("guard_is", rec.op("getslot", const_obj(TRUSTED), rec.const(CELL_V)), const_obj(True))
         return True
 
-    def fixed_upvalue(self, b):
-        """The value of upvalue b of the running function when the trace may take it as a constant (see
-        ylua/fixed_upvalues.py): the upvalue is fixed and its cell a constant of the trace. Records the guard that
-        the debug library has not written such an upvalue. NOT_FIXED otherwise."""
+    def upvalue(self, b) -> TV:
+        """Upvalue b of the running function. A fixed one (ylua/fixed_upvalues.py), while trusted, is its value as
+        a constant when its cell is a constant of the trace, and is loaded once in a loop trace's own frame;
+        otherwise it is read from its cell."""
         vf = self.vframes[-1]
-        if (vf.closure_v is not None or (vf is self.root and self.frame_input is not None)
-                or not vf.func.proto.upvals[b].fixed or not self.cells_trusted()):
-            return NOT_FIXED
-        return vf.func.upvals[b].v
+        if vf.closure_v is None and vf.func.proto.upvals[b].fixed and self.cells_trusted():
+            if vf is self.root and self.frame_input is not None:
+                return TV(self.root_fixed_value(b), "any")
+            return const_tv(vf.func.upvals[b].v)
+        return TV(self.rec.op("getslot", self.upval_cell(b), self.rec.const(CELL_V)), "any")
 
     def r_GETUPVAL(self, frame, ins):
-        value = self.fixed_upvalue(ins[2])
-        if value is not NOT_FIXED:
-            self.set(ins[1], const_tv(value))
-            return
-        vf = self.vframes[-1]
-        if (vf is self.root and self.frame_input is not None and vf.func.proto.upvals[ins[2]].fixed
-                and self.cells_trusted()):
-            self.set(ins[1], TV(self.root_fixed_value(ins[2]), "any"))
-            return
-        self.set(ins[1], TV(self.rec.op("getslot", self.upval_cell(ins[2]), self.rec.const(CELL_V)), "any"))
+        self.set(ins[1], self.upvalue(ins[2]))
 
     def r_SETUPVAL(self, frame, ins):
         self.rec.op("setslot", self.upval_cell(ins[2]), self.rec.const(CELL_V), self.obj(self.get(ins[1])))

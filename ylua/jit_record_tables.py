@@ -226,24 +226,21 @@ class RecordTables:
                 self.guard("guard_is_not", rec.op("dict_get", hash_, hk), const_obj(None))
                 self.raising("dict_set", hash_, hk, vo)
                 return
-            if key_tv.kind == "int" and key_val == len(t_val.arr) + 1 and not t_val.hash and t_val.meta is None:
-                # appending to the array part of a table with no hash part (the VM's fast path too)
-                self.guard_no_meta(t_tv)
-                self.guard("guard_true", rec.op("int_eq", self.array_index(key_tv), self.array_len(t_tv)))
-                self.guard_no_hash(t_tv)
-                self.raising("list_append", rec.op("getslot", t_tv.v, rec.const(T_ARR)), vo)
-                return
+            h = t_val.hash
             if (key_tv.kind == "int" and key_val == len(t_val.arr) + 1 and t_val.meta is None
-                    and t_val._keys is None and key_val not in t_val.hash and key_val + 1 not in t_val.hash):
-                # appending to the array part of a table with a hash part (a 0-based array keeps key 0 there, an
-                # object its fields): as LuaTable.set_int does, when neither this key nor the next is in the hash
-                # part (nothing moves into the array) and no `next` is going through the keys
+                    and (not h or t_val._keys is None and key_val not in h and key_val + 1 not in h)):
+                # appending to the array part. With no hash part, the VM's fast path too; with one (a 0-based array
+                # keeps key 0 there, an object its fields), as LuaTable.set_int does when neither this key nor the
+                # next is in it (nothing moves into the array) and no `next` is going through the keys
                 self.guard_no_meta(t_tv)
                 self.guard("guard_true", rec.op("int_eq", self.array_index(key_tv), self.array_len(t_tv)))
-                self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_KEYS)), const_obj(None))
-                hash_ = rec.op("getslot", t_tv.v, rec.const(T_HASH))
-                for k in (key_tv.v, rec.op("int_add", key_tv.v, rec.const(1))):
-                    self.guard("guard_is", rec.op("dict_get", hash_, rec.op("box_int", k)), const_obj(None))
+                if not h:
+                    self.guard_no_hash(t_tv)
+                else:
+                    self.guard_no_walk(t_tv)
+                    hash_ = rec.op("getslot", t_tv.v, rec.const(T_HASH))
+                    for k in (key_tv.v, rec.op("int_add", key_tv.v, rec.const(1))):
+                        self.guard("guard_is", rec.op("dict_get", hash_, rec.op("box_int", k)), const_obj(None))
                 self.raising("list_append", rec.op("getslot", t_tv.v, rec.const(T_ARR)), vo)
                 return
             if key_tv.kind == "int" and key_val <= 0 and t_val.meta is None and t_val._keys is None:
@@ -251,7 +248,7 @@ class RecordTables:
                 # `next` going through the keys, LuaTable._set_hash has nothing else to do)
                 self.guard_no_meta(t_tv)
                 self.guard("guard_true", rec.op("int_lt", key_tv.v, rec.const(1)))
-                self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_KEYS)), const_obj(None))
+                self.guard_no_walk(t_tv)
                 hash_ = rec.op("getslot", t_tv.v, rec.const(T_HASH))
                 self.raising("dict_set", hash_, rec.op("box_int", key_tv.v), vo)
                 return
@@ -264,7 +261,7 @@ class RecordTables:
                     return
                 if t_val._keys is None and self.guard_no_newindex(t_tv, t_val.meta):
                     # a new entry (an object's field, when its class has no __newindex): no `next` snapshot to drop
-                    self.guard("guard_is", rec.op("getslot", t_tv.v, rec.const(T_KEYS)), const_obj(None))
+                    self.guard_no_walk(t_tv)
                     self.raising("dict_set", hash_, key_tv.v, vo)
                     return
             if t_val.meta is None:
@@ -317,18 +314,19 @@ class RecordTables:
     def guard_no_meta(self, t_tv):
         self.guard("guard_is", self.rec.op("getslot", t_tv.v, self.rec.const(T_META)), const_obj(None))
 
+    def guard_no_walk(self, t_tv):
+        """Guards that no `next` walk of table t_tv has its keys cached (LuaTable._keys): a new key drops nothing."""
+        self.guard("guard_is", self.rec.op("getslot", t_tv.v, self.rec.const(T_KEYS)), const_obj(None))
+
     def guard_no_hash(self, t_tv):
         size = self.rec.op("dict_len", self.rec.op("getslot", t_tv.v, self.rec.const(T_HASH)))
         self.guard("guard_true", self.rec.op("int_eq", size, self.rec.const(0)))
 
     def upvalue_table(self, u):
-        """(TV, run-time value) of the table in upvalue u (usually _ENV): a constant when the upvalue is fixed,
-        else read from its cell each time."""
+        """(TV, run-time value) of the table in upvalue u (usually _ENV): as GETUPVAL reads it (a fixed one is a
+        constant, or loaded once), typed."""
         t_val = self.vframes[-1].func.upvals[u].v
-        if type(t_val) is LuaTable and self.fixed_upvalue(u) is t_val:
-            return const_tv(t_val), t_val
-        cell = self.upval_cell(u)
-        return self.typed(TV(self.rec.op("getslot", cell, self.rec.const(CELL_V)), "any"), t_val), t_val
+        return self.typed(self.upvalue(u), t_val), t_val
 
     def r_GETTABUP(self, frame, ins):
         t_tv, t_val = self.upvalue_table(ins[2])
