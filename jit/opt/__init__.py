@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from jit.opt.cse import cse
 from jit.opt.dce import dce
-from jit.opt.enter_loops import enter_loops
+from jit.opt.enter_loops import can_enter, enter_loops, fact_prologue
 from jit.opt.entry_stores import entry_stores
 from jit.opt.number_stores import number_stores
 from jit.opt.fold import fold
@@ -36,9 +36,16 @@ def _run(ir):
 
 
 def optimise(ir):
-    entered = enter_loops(ir)  # a copy, made before the passes rewrite ir's ops
+    """The optimised trace. One that ends by jumping into a loop trace is also tried in the loop-entering version
+    (enter_loops), built from the optimised trace, so that the passes run again only over what they left of it and
+    the copied preamble: the version is kept when no exit of the copied preamble survives. (The passes never add
+    exits, and a second run over their own output removes none, so "no more exits than the plain version" says
+    exactly that.)"""
+    if not can_enter(ir):
+        return _run(ir)
+    prologue = fact_prologue(ir)  # copied before the passes rewrite ir's ops
     plain = _run(ir)
-    if entered is None:
+    if not can_enter(plain):
         return plain
-    entered = _run(entered)
+    entered = _run(enter_loops(plain, prologue))
     return entered if len(entered.snapshot_ops()) <= len(plain.snapshot_ops()) else plain

@@ -124,3 +124,28 @@ def test_a_jump_into_a_loop_keeps_stores_of_registers_the_loop_reads():
     BACKENDS["llvm"].compile(loop)
     jumper = compile_jumper(STORES_THEN_JUMPS, loop)
     assert "setreg_int" in [op.opdef.name for op in jumper.ir.ops]  # the machine int (the old object may be reused)
+
+
+# knows register 0's type from its start (a fact, as a side trace at an exit of a loop that never writes it has)
+KNOWS_THEN_JUMPS = """trace 4 root loc=jumper
+inputs(o0)
+o1 = getreg(o0, 0)
+assume_type(o1, $int)
+o2 = getreg(o0, 3)
+setreg(o0, 2, o2)
+jump_trace($loop, o0)"""
+
+
+def test_what_a_trace_knows_from_its_start_makes_the_preamble_guards_redundant():
+    """The loop-entering version is built from the optimised trace, where cse has dropped the facts: they are put
+    back first (fact_prologue), so the copied preamble's guard on register 0 still goes."""
+    loop = compile_loop()
+    ir = optimise(parse_trace(KNOWS_THEN_JUMPS, {"loop": loop, "int": int}))
+    assert ir.ops[-1].opdef.name == "jump_loop" and not [op for op in ir.ops if op.opdef.is_guard]
+    assert not [op for op in ir.ops if op.opdef.name.startswith("assume")]
+    verify(ir)
+    jumper = Trace(ir)
+    BACKENDS["llvm"].compile(jumper)
+    regs = [3, ["a", "b", "c", "d", "e"], None, "x"]
+    r = jumper.entry(regs)
+    assert r[0] is loop.exits[1] and r[2] == 5 and regs[2] == "e"

@@ -589,3 +589,31 @@ finish() {$None@3: o0}"""
     ir = cse(parse_trace(text))
     assert names(ir) == ["guard_type", "finish"]  # only the guard no fact covers
     assert run(parse_trace(text), 7, None)[0] == 2  # unoptimised: the facts do nothing, the last guard fails
+
+
+def test_a_load_of_a_stored_machine_number_is_that_number_boxed():
+    """The passes also run over their own output (jit/opt/__init__.py): after number_stores, a load of a register,
+    item or dict value that a setreg_int / list_setitem_float / dict_set_int stored is a box of the stored number,
+    so the guards and unboxes on it go as they do before number_stores."""
+    text = """inputs(o0, o1, o2)
+i3 = int_add(40, 2)
+setreg_int(o0, 0, i3)
+list_setitem_float(o1, 0, 2.5)
+dict_set_int(o2, $k, i3) {$None@5: o0}
+o4 = getreg(o0, 0)
+guard_type(o4, $int) {$None@0: o0}
+i5 = unbox_int(o4)
+o6 = list_getitem(o1, 0)
+guard_type(o6, $float) {$None@1: o0}
+f7 = unbox_float(o6)
+o8 = dict_get(o2, $k)
+guard_type(o8, $int) {$None@2: o0}
+i9 = unbox_int(o8)
+finish() {$None@3: i5, f7, i9, o4}"""
+    consts = {"k": "k", "int": int, "float": float}
+    ir = optimise(parse_trace(text, consts))
+    assert not {"getreg", "list_getitem", "dict_get", "guard_type", "unbox_int", "unbox_float"} & set(names(ir))
+    assert names(ir).count("box_int") == 1  # the snapshot's o4
+    regs, items, d = [None], [None], {}
+    assert run(ir, regs, items, d) == (3, [("int", 42), ("f", "2.5"), ("int", 42), ("int", 42)], None)
+    assert regs == [42] and items == [2.5] and d == {"k": 42}

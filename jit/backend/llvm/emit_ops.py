@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from jit import layout
 from jit.backend.llvm import capi
+from jit.backend.llvm.helpers import NO_ENTRIES_ADDRESS
 from jit.ir.semantics import LIBM_UNARY
 from jit.native_calls import NATIVE_DEPTH_ADDRESS, NATIVE_DEPTH_LIMIT, NATIVE_SITES_ADDRESS
 from jit.trace import SELF_CALL
@@ -415,16 +416,16 @@ class OpEmitters:
 
     def op_dict_keys(self, op, p, d):
         """d's keys object when its entries are general ones that dict_slot_value can read (no split values),
-        else @no_entries: an all-zero stand-in whose entry count is 0, so every slot read there misses."""
-        self.need("no_entries")
+        else the address of helpers.NO_ENTRIES: an all-zero stand-in whose entry count is 0, so every slot read there
+        misses."""
         vals, keys = self.field(d, layout.DICT_VALUES, "ptr"), self.field(d, layout.DICT_KEYS, "ptr")
         kind, combined, general, ok = self.field(keys, layout.DK_KIND, "i8"), self.tmp(), self.tmp(), self.tmp()
         self.emit(f"{combined} = icmp eq ptr {vals}, null")
         self.emit(f"{general} = icmp eq i8 {kind}, {layout.DK_KIND_GENERAL}")
         self.emit(f"{ok} = and i1 {combined}, {general}")
-        chosen = self.tmp()
-        self.emit(f"{chosen} = select i1 {ok}, ptr {keys}, ptr @no_entries")
-        self.emit(f"{self.res(p)} = ptrtoint ptr {chosen} to i64")  # an IR int: an address, never a Lua value
+        address = self.tmp()
+        self.emit(f"{address} = ptrtoint ptr {keys} to i64")  # an IR int: an address, never a Lua value
+        self.emit(f"{self.res(p)} = select i1 {ok}, i64 {address}, i64 {NO_ENTRIES_ADDRESS}")
 
     def op_dict_slot_value(self, op, p, d, keys_int, index, key):
         """Entry `index` is read only when it is one of the keys object's entries (else entry 0, which every keys
