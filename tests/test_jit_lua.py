@@ -608,3 +608,21 @@ def test_side_traces_enter_the_loop_past_its_preamble_when_the_parent_knows_the_
     ir = got.stderr.decode()
     side = [t for t in ir.split("--- Begin jit-post-opt")[1:] if " side loc=" in t]
     assert any("jump_loop(" in t for t in side), ir
+
+
+def test_tonumber_converts_without_calling_the_library_function(tmp_path):
+    """tonumber(v) in a trace (jit_record_intrinsics.py): a number is itself, a string is one call of the
+    numeral conversion (not of the built-in through call_first, with its checks and result tuple)."""
+    script = tmp_path / "fields.lua"
+    script.write_text(
+        "local s = 0\n"
+        "local fields = { '12', '7', '0x10', '2.5', ' 3 ' }\n"
+        "for i = 1, 100 do s = s + tonumber(fields[i % 5 + 1]) + tonumber(i) end\n"
+        "print(s)\n")
+    traces = ir_under_jit0(script).split("--- Begin")[1:]
+    assert traces
+    for trace in traces:
+        constants = dict(re.findall(r"# (\$k\d+) = (.*)", trace))
+        for call in helper_calls(trace):
+            assert "str2number" in constants[re.search(r"call\((\$k\d+)", call).group(1)], call
+    assert any(helper_calls(trace) for trace in traces)

@@ -2,7 +2,8 @@
 char with lstrlib's index rules, specialised on which rule applies; math.floor/ceil/abs/min/max/sqrt and the libm
 functions on numbers of known kinds; the step of an ipairs loop over a table without a metatable, and that of a
 pairs loop (`next`) through the array part and through the hash part's key snapshot (ylua/table.py's LuaTable.next);
-table.insert(t, v) as the store t[#t + 1] = v and table.remove(t) as one helper call, on tables without a metatable.
+table.insert(t, v) as the store t[#t + 1] = v and table.remove(t) as one helper call, on tables without a metatable;
+tonumber(v) of a number or a string.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from ylua.jit_helpers import table_pop
 from ylua.jit_record_tables import HASH_KEYS, T_ARR, T_HASH, T_KEYIDX, T_KEYS, T_META
 from ylua.table import LuaTable
 from ylua.jit_values import NIL, TV, const_tv
+from ylua.numconv import str2number
 from ylua.stdlib import lpattern_re
 from ylua.values import LuaFunction, type_name
 
@@ -157,6 +159,8 @@ class RecordIntrinsics:
             return const_tv(type_name(self.runtime_value(a + 1)).encode())
         if name == "setmetatable":
             return self.set_metatable(a, nargs)
+        if name == "tonumber":
+            return self.to_number(a, nargs)
         if name == "insert":
             return self.table_insert(a, nargs)
         if name == "remove":
@@ -192,6 +196,18 @@ class RecordIntrinsics:
             self.guard("guard_true", rec.op("float_is_int64", r))
             return TV(rec.op("float_to_int", r), "int")
         return TV(rec.op("float_" + name, x.v), "float")
+
+    def to_number(self, a, nargs):
+        """tonumber(v) of a number (itself) or of a string: the numeral's conversion as one helper call, without
+        the library function's argument checks and result tuple (strbuild converted a million fields this way)."""
+        if nargs != 1:
+            return None
+        v = self.typed_reg(a + 1)
+        if v.kind in ("int", "float"):
+            return v
+        if v.kind != "str":
+            return None
+        return TV(self.raising("call", const_obj(str2number), v.v), "any")
 
     def ipairs_step(self, a, b) -> bool:
         """The ipairs iterator's step (a generic for's TFORCALL at register a, b variables) over a table without a

@@ -97,6 +97,8 @@ def open_lib(rt) -> None:
 
         return (wrap_int(-n if neg else n),)
 
+    lua_tonumber.jit_intrinsic = "tonumber"  # of a number: itself; of a string: the conversion alone
+
     def lua_ipairs(t=NOARG, *_):
         if t is NOARG:
             raise ArgError(1, "value expected")
