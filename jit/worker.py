@@ -124,14 +124,17 @@ class CompileWorker:
         """The waiting tier-up whose code runs most (job.heat()), taken off the queue; None when none is hot yet,
         or first compilations ended less than QUIET ago (loops then keep polling, so that the worker gets the GIL
         back soon to take it)."""
-        later = self.later
-        heat, best = max(((p.job.heat(), p) for p in later), key=lambda hp: hp[0]) if later else (0, None)
+        with self.lock:  # the main thread submits meanwhile: iterating over the queue itself could see it change
+            waiting = list(self.later)
+        heat, best = max(((p.job.heat(), p) for p in waiting), key=lambda hp: hp[0]) if waiting else (0, None)
         waits = heat > 0 and time.monotonic() - self.last_build < QUIET
         self._set_hot_waiting(waits)
         if heat == 0 or waits:
             return None
         with self.lock:
-            later.remove(best)
+            if best not in self.later:  # another worker took it
+                return None
+            self.later.remove(best)
         return best
 
     def _building(self, delta: int, taken: int = 0):

@@ -8,6 +8,7 @@ from jit.backend.llvm.emit import HIT
 from jit.config import Config
 from jit.ir.parser import parse_trace
 from jit.trace import Trace
+from jit.worker import CompileWorker, Pending
 
 LOOP, SIDE = COUNTING_LOOP, COUNTING_SIDE
 
@@ -119,3 +120,28 @@ def test_a_big_module_with_a_short_loop_starts_at_the_optimising_level():
     assert compiler.codegen_level(lines, compiler.SMALL_LOOP_OPS + 1) == fast
     assert compiler.codegen_level(lines, None) == fast  # no loop of its own (a side trace, a function trace)
     assert compiler.codegen_level(compiler.SMALL_MODULE_LINES, None) == small
+
+
+class _Job:
+    def __init__(self, heat, during=None):
+        self._heat, self.during = heat, during
+
+    def heat(self):
+        if self.during is not None:  # what the main thread may do while the worker looks at the queue
+            self.during()
+        return self._heat
+
+
+def test_the_worker_picks_the_hottest_tier_up_while_the_main_thread_submits_more():
+    """The worker weighs the waiting tier-ups while the interpreting thread may submit another (job.heat() runs
+    Python code, so the GIL can switch there): it looks at a copy of the queue. Iterating over the queue itself
+    raised "deque mutated during iteration" in the worker thread, which then died, and nothing compiled again."""
+    worker = CompileWorker(0)  # no threads: the test runs the worker's step itself
+    late = Pending(None, _Job(1), None, None, tier_up=True)
+    hot = Pending(None, _Job(9, lambda: worker.submit(late)), None, None, tier_up=True)
+    cool = Pending(None, _Job(2), None, None, tier_up=True)
+    worker.submit(cool)
+    worker.submit(hot)
+    worker.last_build = 0.0  # no first compilation ended lately
+    assert worker._hottest_tier_up() is hot
+    assert list(worker.later) == [cool, late]
