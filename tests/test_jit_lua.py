@@ -3,6 +3,8 @@
 import json
 import os
 import re
+import subprocess
+import sys
 
 import pytest
 from support import LUA_TESTS, run_ylua
@@ -626,3 +628,38 @@ def test_tonumber_converts_without_calling_the_library_function(tmp_path):
         for call in helper_calls(trace):
             assert "str2number" in constants[re.search(r"call\((\$k\d+)", call).group(1)], call
     assert any(helper_calls(trace) for trace in traces)
+
+
+# runs a script with every aborted recording's reason printed to stderr ("ABORT: reason")
+_REPORT_ABORTS = """
+import sys
+import ylua.jit_driver as driver
+abort = driver.JitDriver.abort_recording
+def reported(self, rt, rec, reason, *args, **kwargs):
+    print("ABORT:", reason, file=sys.stderr)
+    return abort(self, rt, rec, reason, *args, **kwargs)
+driver.JitDriver.abort_recording = reported
+sys.argv = ["ylua", sys.argv[1]]
+import cli.main
+cli.main.main()
+"""
+
+
+def test_a_new_integer_key_outside_the_array_part_is_recorded_without_an_internal_error(tmp_path):
+    """A store of a new integer key that neither is in the array part nor extends it (a table filled out of
+    order) calls the settable helper. A local named like the helpers object shadowed it there, and every such
+    recording aborted with an AttributeError (havlak's do_dfs: `self.last[current] = last_id`)."""
+    script = tmp_path / "sparse.lua"
+    script.write_text(
+        "local last, n = {}, 0\n"
+        "for i = 1, 300 do\n"
+        "  local k = (i * 7919) % 1000 + 2\n"
+        "  last[k] = i\n"
+        "  n = n + k\n"
+        "end\n"
+        "print(n, last[921])\n")
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    got = subprocess.run([sys.executable, "-c", _REPORT_ABORTS, str(script)], cwd=root, capture_output=True,
+                         env=dict(os.environ, **JIT0), timeout=120)
+    assert got.returncode == 0 and got.stdout == b"151450\t1\n", got.stderr
+    assert b"internal error" not in got.stderr, got.stderr.decode()

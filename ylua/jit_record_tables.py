@@ -226,15 +226,15 @@ class RecordTables:
                 self.guard("guard_is_not", rec.op("dict_get", hash_, hk), const_obj(None))
                 self.raising("dict_set", hash_, hk, vo)
                 return
-            h = t_val.hash
+            items = t_val.hash
             if (key_tv.kind == "int" and key_val == len(t_val.arr) + 1 and t_val.meta is None
-                    and (not h or t_val._keys is None and key_val not in h and key_val + 1 not in h)):
+                    and (not items or t_val._keys is None and key_val not in items and key_val + 1 not in items)):
                 # appending to the array part. With no hash part, the VM's fast path too; with one (a 0-based array
                 # keeps key 0 there, an object its fields), as LuaTable.set_int does when neither this key nor the
                 # next is in it (nothing moves into the array) and no `next` is going through the keys
                 self.guard_no_meta(t_tv)
                 self.guard("guard_true", rec.op("int_eq", self.array_index(key_tv), self.array_len(t_tv)))
-                if not h:
+                if not items:
                     self.guard_no_hash(t_tv)
                 else:
                     self.guard_no_walk(t_tv)
