@@ -3,7 +3,8 @@
 Events are one line each, `yk-jit-event: <event> <json>`, written when the configured level reaches the event's:
 
     level 1  errors            `yk-error: <message>`
-    level 2  warnings          `yk-warning: <message>`
+    level 2  warnings          `yk-warning: <message>` (a failed tier-up; a recording lost to a bug of the
+                               language's recorder, "internal error while recording", which the tests look for)
     level 3  tracing events    start-tracing, stop-tracing, tracing-aborted, trace-compiled,
                                trace-compilation-failed, start-side-tracing
     level 4  execution events  enter-jit-code, deoptimise, return, execute-side-trace

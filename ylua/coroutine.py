@@ -77,7 +77,8 @@ def finish_collected(rt) -> None:
         finally:
             co.glet = None
             co.status = "dead"
-            rt.recorder = prev_recorder
+            alive = prev_recorder is not None and rt.jit_driver.recording is prev_recorder  # (it may have ended)
+            rt.recorder = prev_recorder if alive else None
 
 
 class _CloseUnwind(LuaError):

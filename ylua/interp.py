@@ -122,7 +122,8 @@ class Interp:
             self.c_depth -= 1
             self.cur_frame = saved
             self.c_builtin = caller
-            if recorder is not None:
+            if recorder is not None and self.jit_driver.recording is recorder:
+                # (unless the recording ended meanwhile: a coroutine the call resumed may have made it abort)
                 self.recorder = recorder
 
     def frames(self):

@@ -218,7 +218,9 @@ class LuaRecording(RecordOps):
         except TraceAbort as e:
             self.driver.abort_recording(rt, self, str(e), e.transient, e.waiting_on)
         except Exception as e:  # noqa: BLE001 - a recording bug must cost this trace, never the program
-            self.driver.abort_recording(rt, self, f"internal error while recording: {type(e).__name__}: {e}")
+            reason = f"internal error while recording: {type(e).__name__}: {e}"
+            self.driver.mt.log.warning(f"{reason} (at {self.rec.pos})")  # a bug: the test suites look for these
+            self.driver.abort_recording(rt, self, reason)
 
     def loop_start(self, frame, pc) -> bool:
         """At a loop start (not the first instruction): close the loop, or jump into another loop's trace (True:
