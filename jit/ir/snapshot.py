@@ -10,6 +10,8 @@ Values of type i/f/b are boxed on the way out (Python int / float / bool).
 
 from __future__ import annotations
 
+from jit.ir.values import Const
+
 
 class SnapFrame:
     __slots__ = ("desc", "pc", "values")
@@ -33,9 +35,7 @@ class Snapshot:
         built; the passes make changed copies with renamed()). Do not modify the set."""
         ids = self._ids
         if ids is None:
-            ids = self._ids = set()
-            for fr in self.frames:
-                ids.update(map(id, fr.values))
+            ids = self._ids = {id(v) for fr in self.frames for v in fr.values}
             for target, _index, value in self.writes:
                 ids.add(id(target))
                 ids.add(id(value))
@@ -53,10 +53,16 @@ class Snapshot:
         """The non-constant values, each once, in order of first reference: the layout of a trace exit."""
         seen = set()
         out = []
-        for v in self.all_values():
-            if not v.is_const() and id(v) not in seen:
-                seen.add(id(v))
-                out.append(v)
+        for fr in self.frames:
+            for v in fr.values:
+                if type(v) is not Const and id(v) not in seen:
+                    seen.add(id(v))
+                    out.append(v)
+        for target, _index, value in self.writes:
+            for v in (target, value):
+                if type(v) is not Const and id(v) not in seen:
+                    seen.add(id(v))
+                    out.append(v)
         return out
 
     def renamed(self, subst: dict) -> Snapshot:

@@ -52,8 +52,9 @@ def _check_args(op, defined: set, where):
 
 
 def _check_snapshot(snap, defined: set, where):
+    in_snapshot = _Where(where.idx, where.op, " snapshot")
     for v in snap.all_values():
-        _check_value(v, defined, _Where(where.idx, where.op, " snapshot"))
+        _check_value(v, defined, in_snapshot)
     for target, _i, _v in snap.writes:
         if target.type != OBJ:
             raise VerifyError(f"{where()}: snapshot write into a non-object")

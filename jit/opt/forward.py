@@ -7,7 +7,7 @@ made where the load was (the passes also run over their own output: jit/opt/__in
 from __future__ import annotations
 
 from jit.ir import make_op
-from jit.opt.memory import LOADS, STORES, clobbers, load_kind, store_kind, survives_call
+from jit.opt.memory import LOADS, STORES, KnownMemory, load_kind, store_kind
 from jit.opt.rewrite import Rewriter, value_key
 
 _STORE_AS_LOAD = {"setslot": "getslot", "setreg": "getreg", "list_setitem": "list_getitem", "dict_set": "dict_get"}
@@ -21,7 +21,7 @@ _NUMBER_STORE_AS_LOAD = {
 
 def forward(ir):
     rw = Rewriter(ir)
-    known: dict = {}  # (load name, *arg keys) -> (memory kind, value)
+    known = KnownMemory()  # (load name, *arg keys) -> (memory kind, value)
     for op in ir.ops:
         rw.rename(op)
         name = op.opdef.name
@@ -34,21 +34,21 @@ def forward(ir):
                 value = hit[1]
                 if isinstance(value, tuple):  # (box op name, machine number): box it here
                     value = make_op(value[0], [value[1]], op.pos)
-                    known[key] = (hit[0], value)
+                    known.put(key, hit[0], value)
                     rw.keep(value)
                 if rw.replace(op, value):
                     continue
-            known[key] = (load_kind(op), op)
+            known.put(key, load_kind(op), op)
         elif name in STORES:
             kind = store_kind(op)
-            known = {k: kv for k, kv in known.items() if not clobbers(kind, kv[0])}
+            known.store(kind)
             if name in _STORE_AS_LOAD:
                 load = _STORE_AS_LOAD[name]
-                known[(load, *(value_key(a) for a in op.args[:2]))] = (kind, op.args[2])
+                known.put((load, *(value_key(a) for a in op.args[:2])), kind, op.args[2])
             elif name in _NUMBER_STORE_AS_LOAD:
                 load, box = _NUMBER_STORE_AS_LOAD[name]
-                known[(load, *(value_key(a) for a in op.args[:2]))] = (kind, (box, op.args[2]))
+                known.put((load, *(value_key(a) for a in op.args[:2])), kind, (box, op.args[2]))
         elif op.opdef.calls_out:
-            known = {k: kv for k, kv in known.items() if survives_call(kv[0])}
+            known.call()
         rw.keep(op)
     return rw.result()

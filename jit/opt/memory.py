@@ -89,3 +89,42 @@ def clobbers(kind_written, kind_read) -> bool:
 
 def survives_call(kind) -> bool:
     return isinstance(kind, tuple) and kind[0] == "reg"
+
+
+class KnownMemory:
+    """What the trace knows that memory holds: key -> (memory kind, value), forgotten by kind when a store or a call
+    may change it. Entries are grouped by kind, so a store weighs each kind once, not each entry (a long trace
+    knows hundreds of loads and makes hundreds of stores)."""
+
+    __slots__ = ("entries", "by_kind")
+
+    def __init__(self):
+        self.entries: dict = {}
+        self.by_kind: dict = {}
+
+    def get(self, key):
+        return self.entries.get(key)
+
+    def put(self, key, kind, value):
+        self.entries[key] = (kind, value)
+        self.by_kind.setdefault(kind, set()).add(key)
+
+    def items(self):
+        return self.entries.items()
+
+    def clear(self):
+        self.entries.clear()
+        self.by_kind.clear()
+
+    def _forget(self, keep):
+        for kind in [k for k in self.by_kind if not keep(k)]:
+            for key in self.by_kind.pop(kind):
+                self.entries.pop(key, None)
+
+    def store(self, kind_written):
+        """A store of `kind_written`: forget what it may change."""
+        self._forget(lambda kind: not clobbers(kind_written, kind))
+
+    def call(self):
+        """A call: forget what it may change."""
+        self._forget(survives_call)

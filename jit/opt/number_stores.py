@@ -12,7 +12,7 @@ call in between that may change that item, is given the read's result as what th
 from __future__ import annotations
 
 from jit.ir import Op, make_op
-from jit.opt.memory import DICT_READ_KEY, STORES, clobbers, load_kind, store_kind
+from jit.opt.memory import DICT_READ_KEY, STORES, KnownMemory, load_kind, store_kind
 from jit.opt.rewrite import Rewriter, value_key
 
 # (store, box) -> the store of the machine value
@@ -26,14 +26,14 @@ _DICT_NUMBER_STORES = ("dict_set_float", "dict_set_int")
 
 def number_stores(ir):
     rw = Rewriter(ir)
-    loaded: dict = {}  # (dict, key) -> (memory kind, the read of the item)
+    loaded = KnownMemory()  # (dict, key) -> (memory kind, the read of the item)
     for op in ir.ops:
         rw.rename(op)
         name = op.opdef.name
         if name == "label":
             loaded.clear()  # the loop body may run after any iteration's stores
         elif name in DICT_READ_KEY:
-            loaded[(value_key(op.args[0]), value_key(op.args[DICT_READ_KEY[name]]))] = (load_kind(op), op)
+            loaded.put((value_key(op.args[0]), value_key(op.args[DICT_READ_KEY[name]])), load_kind(op), op)
         elif op.opdef.calls_out:
             loaded.clear()
         if name not in STORES:
@@ -53,6 +53,6 @@ def number_stores(ir):
             if hit is not None:
                 store.args = [*store.args, hit[1]]
         kind = store_kind(op)
-        loaded = {k: kv for k, kv in loaded.items() if not clobbers(kind, kv[0])}
+        loaded.store(kind)
         rw.keep(store)
     return rw.result()

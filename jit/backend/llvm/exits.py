@@ -44,8 +44,14 @@ class ExitEmitters:
 
     def collect_exit(self, p: int):
         ex = self.exit_at[p]
-        live = [(v, self.val(v, p)) for v in ex.live]
-        owned = {self.own.entity(v, p) for v in ex.live if v.type == OBJ and not v.is_const()}
+        entity, entity_operand = self.own.entity, self.entity_operand
+        live = []
+        owned = set()
+        for v in ex.live:  # never constants (Snapshot.live_values)
+            e = entity(v, p)
+            live.append((v, entity_operand(e, p)))
+            if v.type == OBJ:
+                owned.add(e)
         drops = [self.entity_operand(e, p) for e in self.live_exits[p] if e not in owned]
         borrowed = self.own.borrowed
         ids = self.action_ids
