@@ -250,10 +250,12 @@ class MT:
                 p.error = str(e)
         self.log.warning(f"recompiling trace {p.trace.trid} failed: {p.error}")
 
-    def abort_tracing(self, ts: ThreadState, reason: str, transient: bool = False, waiting_on=None):
+    def abort_tracing(self, ts: ThreadState, reason: str, transient: bool = False, waiting_on=None,
+                      final: bool = False):
         """Give up the current recording (the language calls this; see language.py). A transient abort leaves its
         location, or its side trace's guard, counting again, with no failure held against it; it counts towards
-        the bound on such waits unless it waits for `waiting_on`, a Location being compiled right now."""
+        the bound on such waits unless it waits for `waiting_on`, a Location being compiled right now. A final
+        one gives the location, or guard, up at once (see TraceAbort)."""
         rec = self.recording
         if rec is None:
             return
@@ -262,6 +264,11 @@ class MT:
         if self.stats.enabled:
             self.stats.abort(rec.loc_label, reason, rec.pos)
         counts = int(waiting_on is None or waiting_on.state != COMPILING)  # 0: the wait ends with that compilation
+        if final:  # the next failure is the last
+            if rec.loc is not None:
+                rec.loc.failures = max(rec.loc.failures, self.config.max_failures - 1)
+            elif rec.parent is not None:
+                rec.parent.side_failures = max(rec.parent.side_failures, self.config.max_failures - 1)
         if rec.loc is not None:
             if transient and rec.loc.waits < MAX_LOCATION_WAITS:
                 rec.loc.waits += counts

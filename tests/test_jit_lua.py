@@ -663,3 +663,18 @@ def test_a_new_integer_key_outside_the_array_part_is_recorded_without_an_interna
                          env=dict(os.environ, **JIT0), timeout=120)
     assert got.returncode == 0 and got.stdout == b"151450\t1\n", got.stderr
     assert b"internal error" not in got.stderr, got.stderr.decode()
+
+
+def test_a_loop_too_long_to_trace_is_given_up_after_one_recording(tmp_path):
+    """A recording that runs past the trace length limit would do so again on every retry (each one recording
+    thousands of ops for nothing): its location is given up at the first such abort."""
+    body = "\n".join(f"  x = x + t[{k % 7 + 1}] * {k}" for k in range(1500))
+    script = tmp_path / "long.lua"
+    script.write_text(f"local t, x = {{1, 2, 3, 4, 5, 6, 7}}, 0\nfor i = 1, 3000 do\n{body}\nend\nprint(x)\n")
+    stats = tmp_path / "stats.json"
+    got = run_ylua([str(script)], {"YK_HOT_THRESHOLD": "2", "YKD_LOG_STATS": str(stats)})
+    assert got.returncode == 0, got.stderr
+    assert got.stdout == run_ylua([str(script)], {"YK_JITC": "none"}).stdout
+    aborts = [a for loc in json.loads(stats.read_text())["locations"] for a in loc.get("aborts", ())
+              if a["reason"].startswith("trace too long")]
+    assert [a["count"] for a in aborts] == [1], aborts

@@ -251,11 +251,11 @@ class JitDriver:
         self._detach(rt)
         self.mt.stop_side_tracing(rec.ts, rec.rec, target)
 
-    def abort_recording(self, rt, rec, reason: str, transient: bool = False, waiting_on=None):
+    def abort_recording(self, rt, rec, reason: str, transient: bool = False, waiting_on=None, final: bool = False):
         if self.recording is not rec:
             return
         self._detach(rt)
-        self.mt.abort_tracing(rec.ts, reason, transient, waiting_on)
+        self.mt.abort_tracing(rec.ts, reason, transient, waiting_on, final)
 
     def coroutine_switched(self, co_from, co_to, returning):
         """Keep track of resumes (a switch to a coroutine) and returns (a switch back to its resumer). A recording

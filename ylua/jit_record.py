@@ -216,7 +216,7 @@ class LuaRecording(RecordOps):
                 self.rec.aot(f"{pos}  {pc:4d}  {op.NAMES[o]} {ins[1]} {ins[2]} {ins[3]} {ins[4]}")
             self.dispatch[o](self, frame, ins)
         except TraceAbort as e:
-            self.driver.abort_recording(rt, self, str(e), e.transient, e.waiting_on)
+            self.driver.abort_recording(rt, self, str(e), e.transient, e.waiting_on, e.final)
         except Exception as e:  # noqa: BLE001 - a recording bug must cost this trace, never the program
             reason = f"internal error while recording: {type(e).__name__}: {e}"
             self.driver.mt.log.warning(f"{reason} (at {self.rec.pos})")  # a bug: the test suites look for these
