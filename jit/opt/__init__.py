@@ -26,13 +26,16 @@ from jit.opt.fold import fold
 from jit.opt.forward import forward
 from jit.opt.licm import licm
 
-PIPELINE = [fold, forward, cse, licm, cse, number_stores, entry_stores, dce]
-
-
 def _run(ir):
-    for opt_pass in PIPELINE:
-        ir = opt_pass(ir)
-    return ir
+    """fold, forward, cse, licm, cse again (only when licm hoisted something: what it moved may repeat what
+    stayed; a side trace has no loop, and cse finds nothing new in its own output), number_stores, entry_stores,
+    dce."""
+    ir = cse(forward(fold(ir)))
+    ops = ir.ops
+    ir = licm(ir)
+    if ir.ops is not ops:
+        ir = cse(ir)
+    return dce(entry_stores(number_stores(ir)))
 
 
 def optimise(ir):
