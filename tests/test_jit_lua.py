@@ -678,3 +678,23 @@ def test_a_loop_too_long_to_trace_is_given_up_after_one_recording(tmp_path):
     aborts = [a for loc in json.loads(stats.read_text())["locations"] for a in loc.get("aborts", ())
               if a["reason"].startswith("trace too long")]
     assert [a["count"] for a in aborts] == [1], aborts
+
+
+def test_coroutine_status_is_the_status_alone(tmp_path):
+    """coroutine.status(co) of a coroutine in a trace calls the library's status_of (no argument checks, no result
+    tuple, no call_first around it), and its result is known to be a string."""
+    script = tmp_path / "status.lua"
+    script.write_text(
+        "local co = coroutine.create(function() for i = 1, 1000 do coroutine.yield(i) end end)\n"
+        "local n = 0\n"
+        "for i = 1, 300 do\n"
+        "  if coroutine.status(co) ~= 'dead' then coroutine.resume(co); n = n + 1 end\n"
+        "end\n"
+        "print(n, coroutine.status(co))\n")
+    traces = ir_under_jit0(script).split("--- Begin")[1:]
+    called = []
+    for trace in traces:
+        constants = dict(re.findall(r"# (\$k\d+) = (.*)", trace))
+        called += [constants[re.search(r"call\((\$k\d+)", c).group(1)] for c in helper_calls(trace)]
+    assert any("status_of" in c for c in called), called
+    assert not any("c_status" in c or "builtin coroutine.status" in c for c in called), called

@@ -3,7 +3,7 @@ char with lstrlib's index rules, specialised on which rule applies; math.floor/c
 functions on numbers of known kinds; the step of an ipairs loop over a table without a metatable, and that of a
 pairs loop (`next`) through the array part and through the hash part's key snapshot (ylua/table.py's LuaTable.next);
 table.insert(t, v) as the store t[#t + 1] = v and table.remove(t) as one helper call, on tables without a metatable;
-tonumber(v) of a number or a string.
+tonumber(v) of a number or a string; coroutine.status of a coroutine.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from jit.recorder import TraceAbort
 from ylua.jit_helpers import table_pop
 from ylua.jit_record_tables import HASH_KEYS, T_ARR, T_HASH, T_KEYIDX, T_KEYS, T_META
 from ylua.table import LuaTable
+from ylua.coroutine import Coroutine
 from ylua.jit_values import NIL, TV, const_tv
 from ylua.numconv import str2number
 from ylua.stdlib import lpattern_re
@@ -161,6 +162,12 @@ class RecordIntrinsics:
             return self.set_metatable(a, nargs)
         if name == "tonumber":
             return self.to_number(a, nargs)
+        if name == "status":  # coroutine.status of a coroutine: the library's status_of, without the checks
+            if nargs != 1 or type(self.runtime_value(a + 1)) is not Coroutine:
+                return None
+            co = self.typed_reg(a + 1)
+            status_of = self.runtime_value(a).fn.jit_unchecked
+            return TV(self.raising("call", const_obj(status_of), co.v), "str")
         if name == "insert":
             return self.table_insert(a, nargs)
         if name == "remove":

@@ -46,15 +46,22 @@ def open_lib(rt) -> None:
     def c_yield(*args):
         return co_impl.yield_(rt, args)
 
-    statuses = {name: (name.encode(),) for name in ("suspended", "running", "normal", "dead")}
+    statuses = {name: name.encode() for name in ("suspended", "running", "normal", "dead")}
+
+    def status_of(co):
+        """The status of Coroutine `co` (what a trace calls, having guarded the argument's type)."""
+        if co is rt.current_coroutine or (co is rt.main_thread and rt.current_coroutine is None):
+            return b"running"
+        return statuses[co.status]
 
     def c_status(*args):
         co = args[0] if args else None
         if type(co) is not Coroutine:
             co = check_co(args)
-        if co is rt.current_coroutine or (co is rt.main_thread and rt.current_coroutine is None):
-            return statuses["running"]
-        return statuses[co.status]
+        return (status_of(co),)
+
+    c_status.jit_intrinsic = "status"  # of a coroutine: status_of alone (jit_record_intrinsics.py)
+    c_status.jit_unchecked = status_of
 
     def c_running(*args):
         co = rt.current_coroutine
