@@ -698,3 +698,24 @@ def test_coroutine_status_is_the_status_alone(tmp_path):
         called += [constants[re.search(r"call\((\$k\d+)", c).group(1)] for c in helper_calls(trace)]
     assert any("status_of" in c for c in called), called
     assert not any("c_status" in c or "builtin coroutine.status" in c for c in called), called
+
+
+def test_several_results_of_string_find_skip_the_library_checks(tmp_path):
+    """`select(2, s:find(p, i))` and `local a, b, c = s:find(...)` in a trace call search_result / search_n, the
+    search without string.find's argument checks, not the built-in through call_result / call_n."""
+    script = tmp_path / "skip.lua"
+    script.write_text(
+        "local s, n = '   x = 1', 0\n"
+        "for i = 1, 200 do\n"
+        "  n = n + select(2, s:find('^[ ]*', 1))\n"
+        "  local a, b, c = s:find('(%a)', 1)\n"
+        "  n = n + a + b + #c\n"
+        "end\n"
+        "print(n)\n")
+    traces = ir_under_jit0(script).split("--- Begin")[1:]
+    called = []
+    for trace in traces:
+        constants = dict(re.findall(r"# (\$k\d+) = (.*)", trace))
+        called += [constants[re.search(r"call\((\$k\d+)", c).group(1)] for c in helper_calls(trace)]
+    assert any("search_result" in c for c in called) and any("search_n" in c for c in called), called
+    assert not any("call_n" in c or "call_result" in c for c in called), called

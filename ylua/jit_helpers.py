@@ -79,12 +79,7 @@ class TraceHelpers:
             rt.c_builtin = b
             res = b.fn(*args)
             rt.c_builtin = None
-            k = len(res)
-            if k == n:
-                return tuple(res)
-            if k > n:
-                return tuple(res[:n])
-            return tuple(res) + (None,) * (n - k)
+            return exactly(n, res)
 
         def call_result(b, *args):
             """All the results of built-in `b` as a function trace returns them (a tail call's results)."""
@@ -102,7 +97,22 @@ class TraceHelpers:
             rt.c_builtin = None
             return res
 
-        self.search_first = search_first
+        def search_n(n, b, search, s, pat, init):
+            """Exactly `n` results of string.find or string.match (`search`: lpattern_re's find_all or match), as
+            call_n gives them, without the library function's argument checks."""
+            rt.c_builtin = b
+            res = search(s, pat, init if init > 0 else posrelat_start(init, len(s)))
+            rt.c_builtin = None
+            return exactly(n, res)
+
+        def search_result(b, search, s, pat, init):
+            """All the results of string.find or string.match, as call_result gives them, without the checks."""
+            rt.c_builtin = b
+            res = search(s, pat, init if init > 0 else posrelat_start(init, len(s)))
+            rt.c_builtin = None
+            return result_of(res)
+
+        self.search_first, self.search_n, self.search_result = search_first, search_n, search_result
         self.call_none, self.call_first, self.call_n, self.call_result = call_none, call_first, call_n, call_result
         self.unm, self.bnot, self.length, self.concat = unm, bnot, length, concat
         self.concat_numbers = concat_numbers
@@ -117,6 +127,16 @@ class TraceHelpers:
 
         f.__name__ = f"arith {sym}"
         return f
+
+
+def exactly(n: int, res) -> tuple:
+    """Results `res` as exactly `n` values (padded with nils, extra results dropped)."""
+    k = len(res)
+    if k == n:
+        return tuple(res)
+    if k > n:
+        return tuple(res[:n])
+    return tuple(res) + (None,) * (n - k)
 
 
 def table_pop(t):

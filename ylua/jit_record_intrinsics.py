@@ -23,6 +23,7 @@ from ylua.values import LuaFunction, type_name
 STRING_INTRINSICS = frozenset(("len", "byte", "sub", "char"))
 STEPPED_KEYS = (bytes, int, LuaTable, LuaFunction)  # hash keys a native `next` step returns (as themselves)
 STRING_SEARCHES = {"find": lpattern_re.find_first, "match": lpattern_re.match_first}
+STRING_SEARCHES_ALL = {"find": lpattern_re.find_all, "match": lpattern_re.match}
 
 
 class RecordIntrinsics:
@@ -319,6 +320,23 @@ class RecordIntrinsics:
         fn = self.runtime_value(a)
         return TV(self.raising("call", const_obj(self.helpers.search_first), const_obj(fn), const_obj(search), s.v,
                                p.v, self.obj(init)), "any")
+
+    def string_search_results(self, a, nargs, c) -> bool:
+        """string.find or string.match for several results (CALL's C is `c`: 0 or more than 2; `select(2,
+        s:find(p, i))` wants them all): one helper call without the library's argument checks, on strings and an
+        integer init. False when the kinds need the library (or the call wants none)."""
+        if nargs not in (2, 3) or c == 1:
+            return False
+        s, p = self.typed_reg(a + 1), self.typed_reg(a + 2)
+        init = self.typed_reg(a + 3) if nargs == 3 else TV(self.rec.const(1), "int")
+        if s.kind != "str" or p.kind != "str" or init.kind != "int":
+            return False
+        fn = self.runtime_value(a)
+        search = STRING_SEARCHES_ALL[fn.fn.jit_intrinsic]
+        h = self.helpers
+        self.helper_results(h.search_n, h.search_result, [const_obj(fn), const_obj(search), s.v, p.v, self.obj(init)],
+                            a, c)
+        return True
 
     def table_insert(self, a, nargs):
         """table.insert(t, v) of a table without a metatable and a value that is not nil: the store t[#t + 1] = v

@@ -18,7 +18,7 @@ from jit.recorder import TraceAbort
 from ylua import opcodes as op
 from ylua.frame import Frame
 from ylua.jit_ifconv import if_convert
-from ylua.jit_record_intrinsics import RecordIntrinsics
+from ylua.jit_record_intrinsics import STRING_SEARCHES, RecordIntrinsics
 from ylua.arith import ARITH_EVENTS
 from ylua.fixed_upvalues import TRUSTED
 from ylua.jit_record_tables import CELL_V, T_ARR, T_META, RecordTables, stored_key
@@ -593,13 +593,19 @@ class RecordOps(RecordTables, RecordIntrinsics):
         elif ret_c == 2:
             res = self.raising("call", const_obj(h.call_first), f, *objs)
             self.store_results(self.vframes[-1], ret_a, 2, [TV(res, "any")])
-        elif ret_c > 2:
+        else:
+            self.helper_results(h.call_n, h.call_result, [f, *objs], ret_a, ret_c)
+
+    def helper_results(self, exactly, every, args, ret_a, ret_c):
+        """The results of a built-in's call through helper `exactly` (for CALL's C = ret_c > 2: exactly(n, *args)
+        gives n of them in a tuple) or `every` (C = 0: all of them, as a function trace returns them)."""
+        if ret_c > 2:
             n = ret_c - 1
-            tup = self.raising("call", const_obj(h.call_n), const_obj(n), f, *objs)
+            tup = self.raising("call", const_obj(exactly), const_obj(n), *args)
             vals = [TV(self.rec.op("tuple_getitem", tup, self.rec.const(i)), "any") for i in range(n)]
             self.store_results(self.vframes[-1], ret_a, ret_c, vals)
         else:
-            res = TV(self.raising("call", const_obj(h.call_result), f, *objs), "any")
+            res = TV(self.raising("call", const_obj(every), *args), "any")
             self.store_results(self.vframes[-1], ret_a, 0, [res])
             resume = self.pc + 1
             self.pending = lambda frame, pc: self.settle_builtin(res, ret_a, resume)
@@ -652,6 +658,8 @@ class RecordOps(RecordTables, RecordIntrinsics):
                 if vals is not None:
                     self.store_results(self.vframes[-1], a, c, vals)
                     return
+            elif fn.fn.jit_intrinsic in STRING_SEARCHES and self.string_search_results(a, len(args), c):
+                return
         self.call(fn, self.get(a), args, a, c)
 
     def inline_pcall(self, a, args, c) -> bool:

@@ -262,6 +262,11 @@ def find(src: bytes, pat: bytes, init: int, plain: bool) -> tuple:
     return (m.start() + 1, m.end())
 
 
+def find_all(src: bytes, pat: bytes, init: int) -> tuple:
+    """string.find's results (no `plain`)."""
+    return find(src, pat, init, False)
+
+
 def find_first(src: bytes, pat: bytes, init: int):
     """The first result of string.find (no `plain`): where the match starts, or None."""
     return find(src, pat, init, False)[0]
