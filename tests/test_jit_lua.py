@@ -106,6 +106,15 @@ def helper_calls(ir: str) -> list:
     return [line for line in ir.splitlines() if " = call(" in line or line.startswith("call(")]
 
 
+def called_helpers(ir: str) -> list:
+    """What the `call` ops of an IR dump call (each trace's constant, as the dump prints it)."""
+    called = []
+    for trace in ir.split("--- Begin")[1:]:
+        constants = dict(re.findall(r"# (\$k\d+) = (.*)", trace))
+        called += [constants[re.search(r"call\((\$k\d+)", c).group(1)] for c in helper_calls(trace)]
+    return called
+
+
 def run_with_stats(script, env):
     """Run `script` (a path) with `env` and YKD_LOG_STATS: (the finished process, the statistics it wrote)."""
     stats = script.parent / "stats.json"
@@ -621,13 +630,8 @@ def test_tonumber_converts_without_calling_the_library_function(tmp_path):
         "local fields = { '12', '7', '0x10', '2.5', ' 3 ' }\n"
         "for i = 1, 100 do s = s + tonumber(fields[i % 5 + 1]) + tonumber(i) end\n"
         "print(s)\n")
-    traces = ir_under_jit0(script).split("--- Begin")[1:]
-    assert traces
-    for trace in traces:
-        constants = dict(re.findall(r"# (\$k\d+) = (.*)", trace))
-        for call in helper_calls(trace):
-            assert "str2number" in constants[re.search(r"call\((\$k\d+)", call).group(1)], call
-    assert any(helper_calls(trace) for trace in traces)
+    called = called_helpers(ir_under_jit0(script))
+    assert called and all("str2number" in c for c in called), called
 
 
 # runs a script with every aborted recording's reason printed to stderr ("ABORT: reason")
@@ -691,11 +695,7 @@ def test_coroutine_status_is_the_status_alone(tmp_path):
         "  if coroutine.status(co) ~= 'dead' then coroutine.resume(co); n = n + 1 end\n"
         "end\n"
         "print(n, coroutine.status(co))\n")
-    traces = ir_under_jit0(script).split("--- Begin")[1:]
-    called = []
-    for trace in traces:
-        constants = dict(re.findall(r"# (\$k\d+) = (.*)", trace))
-        called += [constants[re.search(r"call\((\$k\d+)", c).group(1)] for c in helper_calls(trace)]
+    called = called_helpers(ir_under_jit0(script))
     assert any("status_of" in c for c in called), called
     assert not any("c_status" in c or "builtin coroutine.status" in c for c in called), called
 
@@ -712,10 +712,6 @@ def test_several_results_of_string_find_skip_the_library_checks(tmp_path):
         "  n = n + a + b + #c\n"
         "end\n"
         "print(n)\n")
-    traces = ir_under_jit0(script).split("--- Begin")[1:]
-    called = []
-    for trace in traces:
-        constants = dict(re.findall(r"# (\$k\d+) = (.*)", trace))
-        called += [constants[re.search(r"call\((\$k\d+)", c).group(1)] for c in helper_calls(trace)]
+    called = called_helpers(ir_under_jit0(script))
     assert any("search_result" in c for c in called) and any("search_n" in c for c in called), called
     assert not any("call_n" in c or "call_result" in c for c in called), called

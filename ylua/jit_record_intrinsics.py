@@ -308,34 +308,33 @@ class RecordIntrinsics:
         self.guard("guard_is_not", v, const_obj(None))
         return [self.typed(TV(key, "any"), key_val), TV(v, "any")]
 
-    def string_search(self, search, a, nargs):
-        """string.find(s, pattern [, init]) or string.match(...) for its first result, on strings and an integer
-        init: one helper call that skips the library's argument checks (the search itself is the library's)."""
+    def search_args(self, a, nargs, search):
+        """The helper arguments of string.find(s, pattern [, init]) or string.match(...) in register a with the
+        search function `search` (lpattern_re's), on strings and an integer init; None when the kinds need the
+        library function."""
         if nargs not in (2, 3):
             return None
         s, p = self.typed_reg(a + 1), self.typed_reg(a + 2)
         init = self.typed_reg(a + 3) if nargs == 3 else TV(self.rec.const(1), "int")
         if s.kind != "str" or p.kind != "str" or init.kind != "int":
             return None
-        fn = self.runtime_value(a)
-        return TV(self.raising("call", const_obj(self.helpers.search_first), const_obj(fn), const_obj(search), s.v,
-                               p.v, self.obj(init)), "any")
+        return [const_obj(self.runtime_value(a)), const_obj(search), s.v, p.v, self.obj(init)]
+
+    def string_search(self, search, a, nargs):
+        """string.find or string.match for its first result: one helper call that skips the library's argument
+        checks (the search itself is the library's)."""
+        args = self.search_args(a, nargs, search)
+        return None if args is None else TV(self.raising("call", const_obj(self.helpers.search_first), *args), "any")
 
     def string_search_results(self, a, nargs, c) -> bool:
         """string.find or string.match for several results (CALL's C is `c`: 0 or more than 2; `select(2,
-        s:find(p, i))` wants them all): one helper call without the library's argument checks, on strings and an
-        integer init. False when the kinds need the library (or the call wants none)."""
-        if nargs not in (2, 3) or c == 1:
+        s:find(p, i))` wants them all), the same way. False when the kinds need the library (or the call wants
+        none)."""
+        search = STRING_SEARCHES_ALL[self.runtime_value(a).fn.jit_intrinsic]
+        args = None if c == 1 else self.search_args(a, nargs, search)
+        if args is None:
             return False
-        s, p = self.typed_reg(a + 1), self.typed_reg(a + 2)
-        init = self.typed_reg(a + 3) if nargs == 3 else TV(self.rec.const(1), "int")
-        if s.kind != "str" or p.kind != "str" or init.kind != "int":
-            return False
-        fn = self.runtime_value(a)
-        search = STRING_SEARCHES_ALL[fn.fn.jit_intrinsic]
-        h = self.helpers
-        self.helper_results(h.search_n, h.search_result, [const_obj(fn), const_obj(search), s.v, p.v, self.obj(init)],
-                            a, c)
+        self.helper_results(self.helpers.search_n, self.helpers.search_result, args, a, c)
         return True
 
     def table_insert(self, a, nargs):
