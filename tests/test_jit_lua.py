@@ -106,6 +106,13 @@ def helper_calls(ir: str) -> list:
     return [line for line in ir.splitlines() if " = call(" in line or line.startswith("call(")]
 
 
+def called_by(tmp_path, source: str) -> list:
+    """What the `call` ops of the traces of Lua `source`, run at threshold 0, call (see called_helpers)."""
+    script = tmp_path / "script.lua"
+    script.write_text(source)
+    return called_helpers(ir_under_jit0(script))
+
+
 def called_helpers(ir: str) -> list:
     """What the `call` ops of an IR dump call (each trace's constant, as the dump prints it)."""
     called = []
@@ -624,13 +631,11 @@ def test_side_traces_enter_the_loop_past_its_preamble_when_the_parent_knows_the_
 def test_tonumber_converts_without_calling_the_library_function(tmp_path):
     """tonumber(v) in a trace (jit_record_intrinsics.py): a number is itself, a string is one call of the
     numeral conversion (not of the built-in through call_first, with its checks and result tuple)."""
-    script = tmp_path / "fields.lua"
-    script.write_text(
-        "local s = 0\n"
-        "local fields = { '12', '7', '0x10', '2.5', ' 3 ' }\n"
-        "for i = 1, 100 do s = s + tonumber(fields[i % 5 + 1]) + tonumber(i) end\n"
-        "print(s)\n")
-    called = called_helpers(ir_under_jit0(script))
+    called = called_by(tmp_path,
+                       "local s = 0\n"
+                       "local fields = { '12', '7', '0x10', '2.5', ' 3 ' }\n"
+                       "for i = 1, 100 do s = s + tonumber(fields[i % 5 + 1]) + tonumber(i) end\n"
+                       "print(s)\n")
     assert called and all("str2number" in c for c in called), called
 
 
@@ -687,15 +692,13 @@ def test_a_loop_too_long_to_trace_is_given_up_after_one_recording(tmp_path):
 def test_coroutine_status_is_the_status_alone(tmp_path):
     """coroutine.status(co) of a coroutine in a trace calls the library's status_of (no argument checks, no result
     tuple, no call_first around it), and its result is known to be a string."""
-    script = tmp_path / "status.lua"
-    script.write_text(
-        "local co = coroutine.create(function() for i = 1, 1000 do coroutine.yield(i) end end)\n"
-        "local n = 0\n"
-        "for i = 1, 300 do\n"
-        "  if coroutine.status(co) ~= 'dead' then coroutine.resume(co); n = n + 1 end\n"
-        "end\n"
-        "print(n, coroutine.status(co))\n")
-    called = called_helpers(ir_under_jit0(script))
+    called = called_by(tmp_path,
+                       "local co = coroutine.create(function() for i = 1, 1000 do coroutine.yield(i) end end)\n"
+                       "local n = 0\n"
+                       "for i = 1, 300 do\n"
+                       "  if coroutine.status(co) ~= 'dead' then coroutine.resume(co); n = n + 1 end\n"
+                       "end\n"
+                       "print(n, coroutine.status(co))\n")
     assert any("status_of" in c for c in called), called
     assert not any("c_status" in c or "builtin coroutine.status" in c for c in called), called
 
@@ -703,15 +706,25 @@ def test_coroutine_status_is_the_status_alone(tmp_path):
 def test_several_results_of_string_find_skip_the_library_checks(tmp_path):
     """`select(2, s:find(p, i))` and `local a, b, c = s:find(...)` in a trace call search_result / search_n, the
     search without string.find's argument checks, not the built-in through call_result / call_n."""
-    script = tmp_path / "skip.lua"
-    script.write_text(
-        "local s, n = '   x = 1', 0\n"
-        "for i = 1, 200 do\n"
-        "  n = n + select(2, s:find('^[ ]*', 1))\n"
-        "  local a, b, c = s:find('(%a)', 1)\n"
-        "  n = n + a + b + #c\n"
-        "end\n"
-        "print(n)\n")
-    called = called_helpers(ir_under_jit0(script))
+    called = called_by(tmp_path,
+                       "local s, n = '   x = 1', 0\n"
+                       "for i = 1, 200 do\n"
+                       "  n = n + select(2, s:find('^[ ]*', 1))\n"
+                       "  local a, b, c = s:find('(%a)', 1)\n"
+                       "  n = n + a + b + #c\n"
+                       "end\n"
+                       "print(n)\n")
     assert any("search_result" in c for c in called) and any("search_n" in c for c in called), called
     assert not any("call_n" in c or "call_result" in c for c in called), called
+
+
+def test_table_remove_at_a_position_of_the_array_part_skips_the_library(tmp_path):
+    """table.remove(q, 1) on a table without a metatable (a queue) is one call of table_remove_at behind guards on
+    the metatable and the position, not the built-in through call_first."""
+    called = called_by(tmp_path,
+                       "local q, s = {}, 0\n"
+                       "for i = 1, 300 do q[i] = i end\n"
+                       "while #q > 0 do s = s + table.remove(q, 1) end\n"
+                       "print(s)\n")
+    assert any("table_remove_at" in c for c in called), called
+    assert not any("call_first" in c for c in called), called

@@ -154,6 +154,18 @@ def table_pop(t):
     return v
 
 
+def table_remove_at(t, pos):
+    """table.remove(t, pos) of a table without a metatable, with pos inside its array part (the trace guards both):
+    what the library's t_remove does there, without its argument checks."""
+    arr = t.arr
+    v = arr[pos - 1]
+    t.note_shrink()
+    del arr[pos - 1]
+    while arr and arr[-1] is None:
+        arr.pop()
+    return v
+
+
 def set_list(t, first, *vals):
     """SETLIST: t[first + i] = vals[i]."""
     t.set_list(first, vals)

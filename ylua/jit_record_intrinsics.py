@@ -2,8 +2,8 @@
 char with lstrlib's index rules, specialised on which rule applies; math.floor/ceil/abs/min/max/sqrt and the libm
 functions on numbers of known kinds; the step of an ipairs loop over a table without a metatable, and that of a
 pairs loop (`next`) through the array part and through the hash part's key snapshot (ylua/table.py's LuaTable.next);
-table.insert(t, v) as the store t[#t + 1] = v and table.remove(t) as one helper call, on tables without a metatable;
-tonumber(v) of a number or a string; coroutine.status of a coroutine.
+table.insert(t, v) as the store t[#t + 1] = v and table.remove(t [, pos]) as one helper call, on tables without a
+metatable; tonumber(v) of a number or a string; coroutine.status of a coroutine.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from jit.ir import const_obj
 from jit.ir.semantics import LIBM_UNARY
 from jit.recorder import TraceAbort
-from ylua.jit_helpers import table_pop
+from ylua.jit_helpers import table_pop, table_remove_at
 from ylua.jit_record_tables import HASH_KEYS, T_ARR, T_HASH, T_KEYIDX, T_KEYS, T_META
 from ylua.table import LuaTable
 from ylua.coroutine import Coroutine
@@ -352,15 +352,23 @@ class RecordIntrinsics:
         return NIL
 
     def table_remove(self, a, nargs):
-        """table.remove(t) of a table without a metatable: one call of a helper that does what the library does
-        for such a table, without its argument checks."""
-        if nargs != 1:
+        """table.remove(t) of a table without a metatable, or table.remove(t, pos) with pos inside its array part
+        (guarded): one call of a helper that does what the library does there, without its argument checks."""
+        if nargs not in (1, 2):
             return None
         t = self.typed_reg(a + 1)
-        if t.kind != "table" or self.runtime_value(a + 1).meta is not None:
+        t_val = self.runtime_value(a + 1)
+        if t.kind != "table" or t_val.meta is not None:
+            return None
+        if nargs == 1:
+            self.guard_no_meta(t)
+            return TV(self.raising("call", const_obj(table_pop), t.v), "any")
+        pos = self.typed_reg(a + 2)
+        if pos.kind != "int" or not 1 <= self.runtime_value(a + 2) <= len(t_val.arr):
             return None
         self.guard_no_meta(t)
-        return TV(self.raising("call", const_obj(table_pop), t.v), "any")
+        self.guard("guard_true", self.rec.op("int_ult", self.array_index(pos), self.array_len(t)))
+        return TV(self.raising("call", const_obj(table_remove_at), t.v, self.obj(pos)), "any")
 
     def set_metatable(self, a, nargs):
         """setmetatable(t, mt) of a table that has no metatable yet (an object being made) and a metatable
