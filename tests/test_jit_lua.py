@@ -728,3 +728,24 @@ def test_table_remove_at_a_position_of_the_array_part_skips_the_library(tmp_path
                        "print(s)\n")
     assert any("table_remove_at" in c for c in called), called
     assert not any("call_first" in c for c in called), called
+
+
+def test_starting_an_ipairs_or_pairs_loop_calls_nothing(tmp_path):
+    """A generic for's ipairs(t) or pairs(t) (a table without a metatable) in a trace gives the library's three
+    results with no call: no call op of the traces below passes ipairs or pairs to a helper (pairs' first `next`
+    step is still a call)."""
+    script = tmp_path / "rows.lua"
+    script.write_text(
+        "local rows, s = {}, 0\n"
+        "for i = 1, 50 do rows[i] = { i, i + 1 } end\n"
+        "for r = 1, 100 do\n"
+        "  for _, row in ipairs(rows) do for _, v in ipairs(row) do s = s + v end end\n"
+        "  for _, v in pairs(rows[r % 50 + 1]) do s = s + v end\n"
+        "end\n"
+        "print(s)\n")
+    passed = []
+    for trace in ir_under_jit0(script).split("--- Begin")[1:]:
+        constants = dict(re.findall(r"# (\$k\d+) = (.*)", trace))
+        passed += [constants[k] for call in helper_calls(trace) for k in re.findall(r"\$k\d+", call.split("{")[0])]
+    assert any("builtin next" in c for c in passed), passed  # (the test sees the calls it means to)
+    assert not any(c in ("<builtin ipairs>", "<builtin pairs>") for c in passed), passed

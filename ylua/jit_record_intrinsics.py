@@ -3,7 +3,7 @@ char with lstrlib's index rules, specialised on which rule applies; math.floor/c
 functions on numbers of known kinds; the step of an ipairs loop over a table without a metatable, and that of a
 pairs loop (`next`) through the array part and through the hash part's key snapshot (ylua/table.py's LuaTable.next);
 table.insert(t, v) as the store t[#t + 1] = v and table.remove(t [, pos]) as one helper call, on tables without a
-metatable; tonumber(v) of a number or a string; coroutine.status of a coroutine.
+metatable; tonumber(v) of a number or a string; coroutine.status of a coroutine; ipairs and pairs (no call).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ STRING_INTRINSICS = frozenset(("len", "byte", "sub", "char"))
 STEPPED_KEYS = (bytes, int, LuaTable, LuaFunction)  # hash keys a native `next` step returns (as themselves)
 STRING_SEARCHES = {"find": lpattern_re.find_first, "match": lpattern_re.match_first}
 STRING_SEARCHES_ALL = {"find": lpattern_re.find_all, "match": lpattern_re.match}
+ITERATIONS = frozenset(("ipairs", "pairs"))  # what a generic for calls to start: results known without a call
 
 
 class RecordIntrinsics:
@@ -216,6 +217,18 @@ class RecordIntrinsics:
         if v.kind != "str":
             return None
         return TV(self.raising("call", const_obj(str2number), v.v), "any")
+
+    def iteration_start(self, f, a):
+        """ipairs(v), or pairs(t) of a table without a metatable (guarded): the library's results - its iterator
+        (f.jit_iterator, a constant), the argument and the first control value - with no call (havlak called
+        ipairs half a million times to start short loops)."""
+        if f.jit_intrinsic == "ipairs":
+            return [const_tv(f.jit_iterator), self.get(a + 1), const_tv(0)]
+        t = self.typed_reg(a + 1)
+        if t.kind != "table" or self.runtime_value(a + 1).meta is not None:
+            return None
+        self.guard_no_meta(t)
+        return [const_tv(f.jit_iterator), t, NIL]
 
     def ipairs_step(self, a, b) -> bool:
         """The ipairs iterator's step (a generic for's TFORCALL at register a, b variables) over a table without a

@@ -18,7 +18,7 @@ from jit.recorder import TraceAbort
 from ylua import opcodes as op
 from ylua.frame import Frame
 from ylua.jit_ifconv import if_convert
-from ylua.jit_record_intrinsics import STRING_SEARCHES, RecordIntrinsics
+from ylua.jit_record_intrinsics import ITERATIONS, STRING_SEARCHES, RecordIntrinsics
 from ylua.arith import ARITH_EVENTS
 from ylua.fixed_upvalues import TRUSTED
 from ylua.jit_record_tables import CELL_V, T_ARR, T_META, RecordTables, stored_key
@@ -648,7 +648,12 @@ class RecordOps(RecordTables, RecordIntrinsics):
                 self.store_results(self.vframes[-1], a, c, vals)
                 return
         if args and hasattr(fn.fn, "jit_intrinsic"):
-            if c in (1, 2):
+            if fn.fn.jit_intrinsic in ITERATIONS:
+                vals = self.iteration_start(fn.fn, a)
+                if vals is not None:
+                    self.store_results(self.vframes[-1], a, c, vals)
+                    return
+            elif c in (1, 2):
                 res = self.intrinsic(fn.fn.jit_intrinsic, a, len(args))
                 if res is not None:
                     self.store_results(self.vframes[-1], a, c, [res])

@@ -127,6 +127,8 @@ def open_lib(rt) -> None:
         return (i, v) if v is not None else (None,)
 
     ipairs_iter = Builtin(ipairs_next, "ipairs_iterator")
+    lua_ipairs.jit_intrinsic = "ipairs"  # (iterator, v, 0) with no call (jit_record_intrinsics.py)
+    lua_ipairs.jit_iterator = ipairs_iter
 
     def lua_next(t=NOARG, k=None, *_):
         if type(t) is not LuaTable:
@@ -149,6 +151,9 @@ def open_lib(rt) -> None:
             res = (res + [None, None, None])[:3]
             return tuple(res)
         return (next_fn, t, None)
+
+    lua_pairs.jit_intrinsic = "pairs"  # of a table without a metatable: (next, t, nil) with no call
+    lua_pairs.jit_iterator = next_fn
 
     def lua_rawget(t=NOARG, k=None, *_):
         _check_table(t, 1)
