@@ -88,31 +88,24 @@ class TraceHelpers:
             rt.c_builtin = None
             return result_of(res)
 
-        def search_first(b, search, s, pat, init):
-            """The first result of string.find or string.match (built-in `b`; `search`, lpattern_re's find_first or
-            match_first) on a string, a pattern and an integer start: the library function without its argument
-            checks."""
+        def search(b, search_fn, s, pat, init):
+            """string.find or string.match (built-in `b`) on a string, a pattern and an integer start: `search_fn`,
+            lpattern_re's function for the results wanted (find_first or match_first: the first; find_all or
+            match: all), without the library function's argument checks."""
             rt.c_builtin = b
-            res = search(s, pat, init if init > 0 else posrelat_start(init, len(s)))
+            res = search_fn(s, pat, init if init > 0 else posrelat_start(init, len(s)))
             rt.c_builtin = None
             return res
 
-        def search_n(n, b, search, s, pat, init):
-            """Exactly `n` results of string.find or string.match (`search`: lpattern_re's find_all or match), as
-            call_n gives them, without the library function's argument checks."""
-            rt.c_builtin = b
-            res = search(s, pat, init if init > 0 else posrelat_start(init, len(s)))
-            rt.c_builtin = None
-            return exactly(n, res)
+        def search_n(n, b, search_fn, s, pat, init):
+            """Exactly `n` results of a search, as call_n gives them."""
+            return exactly(n, search(b, search_fn, s, pat, init))
 
-        def search_result(b, search, s, pat, init):
-            """All the results of string.find or string.match, as call_result gives them, without the checks."""
-            rt.c_builtin = b
-            res = search(s, pat, init if init > 0 else posrelat_start(init, len(s)))
-            rt.c_builtin = None
-            return result_of(res)
+        def search_result(b, search_fn, s, pat, init):
+            """All the results of a search, as call_result gives them."""
+            return result_of(search(b, search_fn, s, pat, init))
 
-        self.search_first, self.search_n, self.search_result = search_first, search_n, search_result
+        self.search_first, self.search_n, self.search_result = search, search_n, search_result
         self.call_none, self.call_first, self.call_n, self.call_result = call_none, call_first, call_n, call_result
         self.unm, self.bnot, self.length, self.concat = unm, bnot, length, concat
         self.concat_numbers = concat_numbers
