@@ -56,9 +56,10 @@ def install_trace(mt, trace, job):
         mt.log.ir("jit-asm", trace.trid, native.asm)
 
 
-def build_job(job):
+def build_job(job, hurry: bool = False):
+    """Build `job` (any thread); `hurry`: more compilations wait for this thread (see LLVMJob.build)."""
     try:
-        job.build()
+        job.build(hurry)
     except CompileError:
         raise
     except Exception as e:  # noqa: BLE001

@@ -110,7 +110,7 @@ class CompileWorker:
             # go too (jit/gil.py).
             self._building(+1, taken=0 if p.tier_up else 1)
             try:
-                build_job(p.job)
+                build_job(p.job, hurry=self.queued > 0)
             except CompileError as e:  # reported on the main thread, never lost
                 p.error = str(e)
             finally:

@@ -77,7 +77,7 @@ def test_the_worker_restores_the_switch_interval_once_it_no_longer_wants_the_gil
     from jit.worker import CompileWorker, Pending
 
     class Job:
-        def build(self):
+        def build(self, hurry=False):
             time.sleep(0.01)
 
     saved = sys.getswitchinterval()
@@ -104,7 +104,7 @@ def test_a_native_loop_lets_the_worker_take_a_queued_compilation():
     started = []
 
     class Job:
-        def build(self):
+        def build(self, hurry=False):
             started.append(time.monotonic())
 
     trace = compile_text(SPIN, "llvm")

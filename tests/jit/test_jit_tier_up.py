@@ -1,6 +1,8 @@
 """Tier-up: a trace first emitted at the fast codegen level is emitted again at the optimising one and every way
 into it switches over (its entry, the cell that jumps and native calls read, its parent guard's patch slot)."""
 
+import time
+
 from backend_util import BACKENDS, COUNTING_LOOP, COUNTING_SIDE, compile_text
 
 from jit.backend.llvm import LLVMBackend, compiler
@@ -68,6 +70,37 @@ def test_only_code_that_may_tier_up_counts_its_iterations(monkeypatch):
     assert HIT in big.code.text
     big.entry([0, 0])
     assert big.code.hits[0] == 1 + 101  # the entry, and every pass through the loop header
+
+
+def test_in_a_hurry_loopless_code_starts_at_the_fast_level_and_tiers_up_later():
+    """With more compilations waiting for the worker, a small side trace (no loop of its own) is built at the fast
+    level and keeps its hit counter, so that it tiers up later; a small loop is built at the optimising level even
+    then, and without a hurry both are."""
+    backend = BACKENDS["llvm"]
+    for hurry in (False, True):
+        root = Trace(parse_trace(LOOP))
+        root_job = backend.prepare(root)
+        root_job.build(hurry)
+        root_job.install()
+        side = Trace(parse_trace(SIDE, {"root": root}), parent=root.exits[0])
+        side_job = backend.prepare(side)
+        side_job.build(hurry)
+        side_job.install()
+        backend.attach(root.exits[0], side)
+        assert root.code.native.level == compiler.CODEGEN_LEVEL_SMALL and HIT not in root.code.text
+        if not hurry:
+            assert side.code.native.level == compiler.CODEGEN_LEVEL_SMALL and HIT not in side.code.text
+            assert backend.tier_up(side) is None
+            continue
+        assert side.code.native.level == compiler.CODEGEN_LEVEL and HIT in side.code.text
+        assert run(root) == (side.trid, 300, [300, 4])
+        assert side.code.hits[0] == 5  # every entry of the side trace (the fifth leaves at its guard) counts
+        job = backend.tier_up(side)
+        job.build()
+        job.install()
+        assert side.code.native.level == compiler.CODEGEN_LEVEL_SMALL
+        assert root.code.slots[0] == side.code.internal_address
+        assert run(root) == (side.trid, 300, [300, 4])
 
 
 def test_the_fast_tier_only_inlines_our_helpers_and_the_optimising_level_runs_every_pass():
@@ -145,3 +178,30 @@ def test_the_worker_picks_the_hottest_tier_up_while_the_main_thread_submits_more
     worker.last_build = 0.0  # no first compilation ended lately
     assert worker._hottest_tier_up() is hot
     assert list(worker.later) == [cool, late]
+
+
+def test_the_worker_builds_in_a_hurry_while_more_compilations_wait():
+    import threading
+
+    built = []
+
+    class Job:
+        def __init__(self, name):
+            self.name = name
+
+        def build(self, hurry=False):
+            built.append((self.name, hurry))
+
+    worker = CompileWorker(0)  # no threads yet: both jobs wait before the worker takes the first
+    for name in ("first", "last"):
+        worker.submit(Pending(None, Job(name), None, None))
+    thread = threading.Thread(target=worker._run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 5
+        while len(worker.done) < 2 and time.monotonic() < deadline:
+            time.sleep(0.005)
+    finally:
+        worker.closing = True
+        thread.join(1.0)
+    assert built == [("first", True), ("last", False)]

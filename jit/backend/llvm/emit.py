@@ -384,9 +384,11 @@ def loop_ops(ir) -> int | None:
     return len(ir.ops) - label - 1
 
 
-def module_text(trace, slots_address: int, hits_address: int) -> tuple[str, list[str], list | None, int]:
+def module_text(trace, slots_address: int, hits_address: int) -> tuple[str, list[str], list | None, int, bool]:
     """The LLVM module for `trace`, the names of the C symbols it needs, the values a jump_loop into its loop
-    passes (None when it cannot be entered that way) and the codegen level its first code is emitted at."""
+    passes (None when it cannot be entered that way), the codegen level its first code is emitted at and whether
+    it has a loop of its own. The text counts hits (for a tier-up): LLVMJob.build drops those lines when it
+    emits at the optimising level."""
     fe = FunctionEmitter(trace, slots_address, hits_address)
     fn = fe.function()
     wants_entry = trace.kind in ("root", "function") and all(v.type == OBJ for v in trace.ir.inputs)
@@ -410,10 +412,8 @@ def module_text(trace, slots_address: int, hits_address: int) -> tuple[str, list
     parts.append('!1 = !{!"branch_weights", i32 100000, i32 1}')
     symbols = sorted(fe.decls) + sorted(fe.shared)
     text = "\n".join(parts) + "\n"
-    level = compiler.codegen_level(text.count("\n"), loop_ops(trace.ir))
-    if level == compiler.CODEGEN_LEVEL_SMALL:  # no tier-up will want the count
-        text = without_hit_counter(text)
-    return text, symbols, fe.entry_values, level
+    body_ops = loop_ops(trace.ir)
+    return text, symbols, fe.entry_values, compiler.codegen_level(text.count("\n"), body_ops), body_ops is not None
 
 
 def without_hit_counter(text: str) -> str:
