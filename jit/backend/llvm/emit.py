@@ -56,6 +56,7 @@ class FunctionEmitter(OpEmitters, ExitEmitters):
         self.shared: set[str] = set()  # helpers of the runtime library it calls
         self.exits_out: list[tuple] = []  # per exit: (op position, exit, its actions, its row of the exit tables)
         self.action_ids: dict[tuple, int] = {}  # an exit's action -> its number
+        self.exit_memo = (({}, {}), ({}, {}))  # before/after the label: what exits' values and drops come to
         self.block = "entry"
         self.ntmp = 0
         self.names = {id(v): f"%in{k}" for k, v in enumerate(ir.inputs)}

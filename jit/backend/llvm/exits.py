@@ -44,6 +44,21 @@ class ExitEmitters:
 
     def collect_exit(self, p: int):
         ex = self.exit_at[p]
+        if self.stable_slots is None:
+            live, owned = self._exit_values(ex, p)
+            drops = [self.entity_operand(e, p) for e in self.live_exits[p] if e not in owned]
+            refs, actions = None, self._own_actions(live, drops)
+        else:
+            refs, actions = self._stable_actions(ex, p)
+        types = "".join(v.type for v in ex.live)
+        self.globals.append(f"@types{p} = private unnamed_addr constant [{len(types) or 1} x i8] "
+                            f"c\"{types or 'x'}\"")
+        slot = ex.index if ex.kind == GUARD else -1  # only guards get side traces
+        ex.places = refs[0] if refs is not None else None
+        self.exits_out.append((p, ex, actions, (slot, id(ex), f"@types{p}", len(ex.live)), refs))
+
+    def _exit_values(self, ex, p: int):
+        """The exit's live values with their operands, and the entities of those that are objects."""
         entity, entity_operand = self.own.entity, self.entity_operand
         live = []
         owned = set()
@@ -52,36 +67,59 @@ class ExitEmitters:
             live.append((v, entity_operand(e, p)))
             if v.type == OBJ:
                 owned.add(e)
-        drops = [self.entity_operand(e, p) for e in self.live_exits[p] if e not in owned]
-        borrowed = self.own.borrowed
-        ids = self.action_ids
+        return live, owned
+
+    def _own_actions(self, live, drops) -> list:
+        """Each exit stores at 0..n-1, and increfs and decrefs itself."""
+        ids, borrowed = self.action_ids, self.own.borrowed
         actions = []
-        if self.stable_slots is None:  # each exit stores at 0..n-1, and increfs and decrefs itself
-            refs = None
-            for k, (v, operand) in enumerate(live):  # live values are never constants; objects are handed on owned
-                if id(v) in borrowed:
-                    actions.append(ids.setdefault((KEEP, "incref", operand, None), len(ids)))
-                actions.append(ids.setdefault((STORE, "store", operand, (k, v.type)), len(ids)))
-            for operand in drops:
-                actions.append(ids.setdefault((DROP, "decref", operand, None), len(ids)))
-        else:  # only stores: `leave` increfs, gathers and decrefs from the exit's lists of places
-            refs = ([], [], [])
-            for v, operand in live:
+        for k, (v, operand) in enumerate(live):  # live values are never constants; objects are handed on owned
+            if id(v) in borrowed:
+                actions.append(ids.setdefault((KEEP, "incref", operand, None), len(ids)))
+            actions.append(ids.setdefault((STORE, "store", operand, (k, v.type)), len(ids)))
+        for operand in drops:
+            actions.append(ids.setdefault((DROP, "decref", operand, None), len(ids)))
+        return actions
+
+    def _stable_actions(self, ex, p: int):
+        """Only stores: `leave` increfs, gathers and decrefs from the exit's lists of places. What a value or a
+        dropped entity comes to (its place and its store) is the same at every exit on the same side of the label,
+        so it is worked out once (a side trace of ray had 100 exits, each with about fifty values and drops)."""
+        after = self.label_pos is not None and p > self.label_pos
+        seen_values, seen_drops = self.exit_memo[after]
+        refs = ([], [], [])
+        places, borrowed_places, dropped_places = refs
+        actions = []
+        owned = set()
+        for v in ex.live:
+            known = seen_values.get(id(v))
+            if known is None:
+                e = self.own.entity(v, p)
+                operand = self.entity_operand(e, p)
                 k = self.stable_place(operand)
-                refs[0].append(k)
-                if id(v) in borrowed:
-                    refs[1].append(k)
-                actions.append(ids.setdefault((STORE, "store", operand, (STABLE_BASE + k, v.type)), len(ids)))
-            for operand in drops:
+                store = self.action_ids.setdefault((STORE, "store", operand, (STABLE_BASE + k, v.type)),
+                                                   len(self.action_ids))
+                known = seen_values[id(v)] = (e if v.type == OBJ else None, k, id(v) in self.own.borrowed, store)
+            e, k, borrowed, store = known
+            places.append(k)
+            if borrowed:
+                borrowed_places.append(k)
+            actions.append(store)
+            if e is not None:
+                owned.add(e)
+        for e in self.live_exits[p]:
+            if e in owned:
+                continue
+            known = seen_drops.get(e)
+            if known is None:
+                operand = self.entity_operand(e, p)
                 k = self.stable_place(operand)
-                refs[2].append(k)
-                actions.append(ids.setdefault((STORE, "store", operand, (STABLE_BASE + k, OBJ)), len(ids)))
-        types = "".join(v.type for v, _ in live)
-        self.globals.append(f"@types{p} = private unnamed_addr constant [{len(types) or 1} x i8] "
-                            f"c\"{types or 'x'}\"")
-        slot = ex.index if ex.kind == GUARD else -1  # only guards get side traces
-        ex.places = refs[0] if refs is not None else None
-        self.exits_out.append((p, ex, actions, (slot, id(ex), f"@types{p}", len(live)), refs))
+                store = self.action_ids.setdefault((STORE, "store", operand, (STABLE_BASE + k, OBJ)),
+                                                   len(self.action_ids))
+                known = seen_drops[e] = (k, store)
+            dropped_places.append(known[0])
+            actions.append(known[1])
+        return refs, actions
 
     def emit_exits(self):
         if not self.exits_out:
