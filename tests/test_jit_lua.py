@@ -709,13 +709,32 @@ def test_several_results_of_string_find_skip_the_library_checks(tmp_path):
     called = called_by(tmp_path,
                        "local s, n = '   x = 1', 0\n"
                        "for i = 1, 200 do\n"
-                       "  n = n + select(2, s:find('^[ ]*', 1))\n"
+                       "  n = n + select(2, s:find('^[ ]*x', 1))\n"
                        "  local a, b, c = s:find('(%a)', 1)\n"
                        "  n = n + a + b + #c\n"
                        "end\n"
                        "print(n)\n")
     assert any("search_result" in c for c in called) and any("search_n" in c for c in called), called
     assert not any("call_n" in c or "call_result" in c for c in called), called
+
+
+def test_single_item_patterns_are_scans_not_calls(tmp_path):
+    """A tokenizer's whitespace skip, a string reader's search for a quote, a digit test and a gsub that finds
+    nothing to escape: one-item patterns are bytes_scan ops in the trace, with no call at all."""
+    script = tmp_path / "script.lua"
+    script.write_text("local s, n = '  \"ab\\\\c\" 12 ', 0\n"
+                      "for i = 1, 200 do\n"
+                      "  local p = select(2, s:find('^[ \\t\\n]*', 1)) + 1\n"
+                      "  local q = s:find('[\"\\\\]', p + 1)\n"
+                      "  local d = s:sub(-3, -3):match('%d')\n"
+                      "  local e, k = s:sub(-3):gsub('[%c\"\\\\]+', '?')\n"
+                      "  local f = ('abc'):gsub('[%c\"\\\\]', '?')\n"
+                      "  n = n + p + q + #d + #e + k + #f\n"
+                      "end\n"
+                      "print(n)\n")
+    ir = ir_under_jit0(script)
+    assert ir.count("bytes_scan(") == 5, ir
+    assert called_helpers(ir) == [], called_helpers(ir)
 
 
 def test_table_remove_at_a_position_of_the_array_part_skips_the_library(tmp_path):

@@ -19,6 +19,7 @@ from ylua import opcodes as op
 from ylua.frame import Frame
 from ylua.jit_ifconv import if_convert
 from ylua.jit_record_intrinsics import ITERATIONS, STRING_SEARCHES, RecordIntrinsics
+from ylua.jit_record_patterns import PATTERN_SCANS, RecordPatterns
 from ylua.arith import ARITH_EVENTS
 from ylua.fixed_upvalues import TRUSTED
 from ylua.jit_record_tables import CELL_V, T_ARR, T_META, RecordTables, stored_key
@@ -65,7 +66,7 @@ def select_constant(n: TV, vals: list):
     return vals[k - 1:] if k > 0 else vals[len(vals) + k:]
 
 
-class RecordOps(RecordTables, RecordIntrinsics):
+class RecordOps(RecordTables, RecordIntrinsics, RecordPatterns):
     dispatch: list = []
     inlines_pcall = True  # function traces do not: their exits finish the call in a nested activation
 
@@ -648,6 +649,11 @@ class RecordOps(RecordTables, RecordIntrinsics):
                 self.store_results(self.vframes[-1], a, c, vals)
                 return
         if args and hasattr(fn.fn, "jit_intrinsic"):
+            if fn.fn.jit_intrinsic in PATTERN_SCANS:
+                vals = self.pattern_scan(fn.fn.jit_intrinsic, a, len(args))
+                if vals is not None:
+                    self.store_results(self.vframes[-1], a, c, vals)
+                    return
             if fn.fn.jit_intrinsic in ITERATIONS:
                 vals = self.iteration_start(fn.fn, a)
                 if vals is not None:

@@ -128,6 +128,8 @@ OPS = [
     ("bytes_getbyte", "oi", "i", "P", "the byte a0[a1] of a bytes object (no bounds check: guard it)"),
     ("bytes_slice", "oii", "o", "AX", "a0[a1:a2] of a bytes object (no bounds check: 0 <= a1 <= a2 <= len(a0), guard "
      "it); raises only when memory runs out"),
+    ("bytes_scan", "oiO", "i", "P", "the least k >= a1 whose byte a0[k] is in set a2 (a 256-byte table: a2[c] != 0 "
+     "for the bytes c in it), or len(a0) when there is none (no bounds check: 0 <= a1 <= len(a0), guard it)"),
     ("bytes_char", "i", "o", "P", "the one-byte bytes object of byte a0 (CPython's cached one; 0 <= a0 < 256, guard "
      "it)"),
     ("bytes_concat", "oo", "o", "AX", "a0 + a1 of two bytes objects"),

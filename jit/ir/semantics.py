@@ -14,6 +14,14 @@ from jit.ir.values import wrap64
 _MASK = (1 << 64) - 1
 
 
+def bytes_scan(b: bytes, i: int, table: bytes) -> int:
+    """The least k >= i with table[b[k]] set, or len(b) (op bytes_scan)."""
+    n = len(b)
+    while i < n and not table[b[i]]:
+        i += 1
+    return i
+
+
 def _floordiv(a, b):
     return 0 if b == 0 else wrap64(a // b)
 
@@ -167,4 +175,5 @@ PURE = {
     "bytes_getbyte": lambda b, i: b[i],
     "bytes_eq": lambda a, b: a == b,
     "bytes_char": lambda i: bytes((i,)),
+    "bytes_scan": lambda b, i, table: bytes_scan(b, i, table),
 }

@@ -329,6 +329,24 @@ finish() {$None@0: i3, i4, o5, o6, o7, o8}"""
                 assert r[1:] == (len(padded), padded[i], padded[i:j], bytes((padded[i],)), padded, b""), (i, j)
 
 
+@pytest.mark.parametrize("text", [b"", b"a", b'  "ab\\c" 12 ', bytes(range(256)), b"\xff\x80\x00 x"])
+def test_bytes_scan_finds_the_first_member_or_the_end(text):
+    """bytes_scan from every start (the end included) with a set and with its complement; bytes at and above 0x80
+    index the table unsigned."""
+    members = bytes(1 if c in b' "\\\xff' else 0 for c in range(256))
+    ir = """inputs(o0, o1)
+i2 = unbox_int(o1)
+i3 = bytes_scan(o0, i2, $members)
+i4 = bytes_scan(o0, i2, $others)
+finish() {$None@0: i3, i4}"""
+    others = bytes(1 - m for m in members)
+    for backend in BACKENDS:
+        tr = compile_text(ir, backend, {"members": members, "others": others})
+        for i in range(len(text) + 1):
+            want = [next((k for k in range(i, len(text)) if table[text[k]]), len(text)) for table in (members, others)]
+            assert list(tr.entry(text, i)[1:]) == want, (backend, i)
+
+
 def test_selects_match_reference():
     ir = """inputs(o0, o1, o2)
 i3 = unbox_int(o0)

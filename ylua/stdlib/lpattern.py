@@ -4,7 +4,7 @@ match machinery): classes %a %c %d %g %l %p %s %u %w %x (C locale) and their com
 
 from __future__ import annotations
 
-from ylua.errors import lua_error
+from ylua.errors import LuaError, lua_error
 from ylua.numconv import fmt_number
 from ylua.values import type_name
 
@@ -296,6 +296,44 @@ class MatchState:
     def captures(self, s: int, e: int, whole_if_none=True) -> list:
         n = self.level if (self.level or not whole_if_none) else 1
         return [self.get_capture(i, s, e) for i in range(n)]
+
+
+_ITEMS: dict[bytes, tuple | None] = {}
+_QUANTIFIERS = (b"", b"*", b"+", b"-", b"?")
+
+
+def single_item(pat: bytes):
+    """When `pat` is one single-character item (a character, '.', a %class or a set), perhaps anchored ('^') and
+    followed by one quantifier: (anchored, members, quantifier), where members is a 256-byte table (1 for the bytes
+    the item matches) and quantifier one of b"", b"*", b"+", b"-", b"?". None for any other pattern, malformed ones
+    included (the matcher reports those)."""
+    try:
+        return _ITEMS[pat]
+    except KeyError:
+        pass
+    if len(_ITEMS) > 256:
+        _ITEMS.clear()
+    item = _ITEMS[pat] = _single_item(pat)
+    return item
+
+
+def _single_item(pat: bytes):
+    anchored = pat[:1] == b"^"
+    p = 1 if anchored else 0
+    if p >= len(pat) or pat[p] in b"()" or (pat[p] == 0x24 and p + 1 == len(pat)):  # captures, '$' the anchor
+        return None
+    if pat[p] == L_ESC and p + 1 < len(pat) and (pat[p + 1] in b"bf" or 0x30 <= pat[p + 1] <= 0x39):
+        return None  # %b, %f, back-references
+    every_byte = bytes(range(256))
+    ms = MatchState(every_byte, pat)
+    try:
+        end = ms.class_end(p)
+    except LuaError:
+        return None
+    if pat[end:] not in _QUANTIFIERS:
+        return None
+    members = bytes(int(ms.single_match(c, p, end)) for c in range(256))
+    return anchored, members, pat[end:]
 
 
 def has_specials(pat: bytes) -> bool:

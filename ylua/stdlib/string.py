@@ -218,13 +218,14 @@ def open_lib(rt) -> None:
         raise lua_error("unable to dump given function")
 
     # Functions a trace may compute natively (ylua/jit_record_ops.py) instead of calling them.
+    gsub = co_impl.nonyieldable(rt, s_gsub)
     for fn, intrinsic in [(s_len, "len"), (s_sub, "sub"), (s_byte, "byte"), (s_char, "char"), (s_find, "find"),
-                          (s_match, "match")]:
+                          (s_match, "match"), (gsub, "gsub")]:
         fn.jit_intrinsic = intrinsic
     for name, fn in [
         ("len", s_len), ("sub", s_sub), ("upper", s_upper), ("lower", s_lower), ("reverse", s_reverse),
         ("rep", s_rep), ("byte", s_byte), ("char", s_char), ("format", co_impl.nonyieldable(rt, s_format)),
-        ("find", s_find), ("match", s_match), ("gmatch", s_gmatch), ("gsub", co_impl.nonyieldable(rt, s_gsub)),
+        ("find", s_find), ("match", s_match), ("gmatch", s_gmatch), ("gsub", gsub),
         ("dump", s_dump),
     ]:
         reg(name, fn)

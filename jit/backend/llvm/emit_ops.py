@@ -360,6 +360,32 @@ class OpEmitters:
         self.emit(f"{bad} = icmp eq ptr {self.res(p)}, null")
         self.raise_if(bad, p)
 
+    def op_bytes_scan(self, op, p, b, i, table):
+        """A loop over the bytes from a1, each looked up in the table, to the first one in the set or the end."""
+        n, data, members = self.tmp(), self.tmp(), self.tmp()
+        self.emit(f"{n} = load i64, ptr {self.field_addr(b, layout.VAR_SIZE)}")
+        self.emit(f"{data} = getelementptr i8, ptr {b}, i64 {layout.BYTES_DATA}")
+        self.emit(f"{members} = getelementptr i8, ptr {table}, i64 {layout.BYTES_DATA}")
+        came_from = self.block
+        self.emit(f"br label %scan{p}")
+        self.start_block(f"scan{p}")
+        k, more, nxt = self.tmp(), self.tmp(), self.tmp()
+        self.emit(f"{k} = phi i64 [{i}, %{came_from}], [{nxt}, %look{p}]")
+        self.emit(f"{more} = icmp slt i64 {k}, {n}")
+        self.emit(f"br i1 {more}, label %look{p}, label %scanned{p}")
+        self.start_block(f"look{p}")
+        at, c, cz, entry, member, hit = (self.tmp() for _ in range(6))
+        self.emit(f"{at} = getelementptr i8, ptr {data}, i64 {k}")
+        self.emit(f"{c} = load i8, ptr {at}")
+        self.emit(f"{cz} = zext i8 {c} to i64")
+        self.emit(f"{entry} = getelementptr i8, ptr {members}, i64 {cz}")
+        self.emit(f"{member} = load i8, ptr {entry}")
+        self.emit(f"{hit} = icmp ne i8 {member}, 0")
+        self.emit(f"{nxt} = add i64 {k}, 1")
+        self.emit(f"br i1 {hit}, label %scanned{p}, label %scan{p}")
+        self.start_block(f"scanned{p}")
+        self.emit(f"{self.res(p)} = phi i64 [{k}, %scan{p}], [{k}, %look{p}]")
+
     def op_bytes_char(self, op, p, i):
         """Through PyBytes_FromStringAndSize, which gives one-byte strings from its cache (it cannot fail)."""
         self.need("PyBytes_FromStringAndSize")
