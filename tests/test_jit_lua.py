@@ -429,7 +429,7 @@ def test_concatenating_strings_and_numbers_gives_a_known_string(tmp_path):
 
 def test_a_side_trace_makes_the_tail_call_of_its_frame_from_the_caller(tmp_path):
     """The exit side trace of a short loop reaches `return q:push(x)` in the loop's function (called from the
-    interpreter, here a gsub callback): it returns to the caller's frame and makes the call there, so push runs in
+    interpreter, here a gsub callback that has no function trace, being vararg): it returns to the caller's frame and makes the call there, so push runs in
     the trace. It used to end at the tail call, leaving push to the interpreter (richards: 110000 times)."""
     script = tmp_path / "tail.lua"
     script.write_text(
@@ -443,7 +443,7 @@ def test_a_side_trace_makes_the_tail_call_of_its_frame_from_the_caller(tmp_path)
         "  return q:push(s)\n"
         "end\n"
         "local total = 0\n"
-        "local _ = ('x'):rep(400):gsub('.', function() total = total + fill(3) end)\n"
+        "local _ = ('x'):rep(400):gsub('.', function(...) total = total + fill(3) end)\n"
         "print(total, q.n)\n")
     sides = ir_under_jit0(script).split("--- Begin jit-pre-opt")[1:]
     sides = [t for t in sides if " side " in t.splitlines()[1]]
@@ -735,6 +735,27 @@ def test_single_item_patterns_are_scans_not_calls(tmp_path):
     ir = ir_under_jit0(script)
     assert ir.count("bytes_scan(") == 5, ir
     assert called_helpers(ir) == [], called_helpers(ir)
+
+
+def test_callbacks_of_built_ins_run_as_function_traces(tmp_path):
+    """A gsub function and a sort comparator without loops get function traces of their own, which the built-ins'
+    calls run natively: the trace executions outnumber the loop's own iterations, and the comparator's location
+    is compiled."""
+    script = tmp_path / "callbacks.lua"
+    script.write_text("local function up(c) return c:upper() end\n"
+                      "local function desc(a, b) return a > b end\n"
+                      "local t, n = {}, 0\n"
+                      "for i = 1, 40 do t[i] = (i * 17) % 41 end\n"
+                      "for i = 1, 300 do\n"
+                      "  n = n + #(('abcdef' .. i):gsub('%a', up))\n"
+                      "  table.sort(t, desc)\n"
+                      "end\n"
+                      "print(n, t[1], t[40])\n")
+    got, data = run_with_stats(script, {"YKD_SERIALISE_COMPILATION": "1"})
+    assert got.returncode == 0 and got.stdout.split() == [b"2592", b"40", b"1"], got
+    states = {loc["loc"].rsplit("/", 1)[-1]: loc["state"] for loc in data["locations"]}
+    assert states["callbacks.lua:1"] == states["callbacks.lua:2"] == "compiled", states
+    assert data["trace_executions"] > 10 * 300, data["trace_executions"]
 
 
 def test_table_remove_at_a_position_of_the_array_part_skips_the_library(tmp_path):

@@ -37,6 +37,17 @@ class Frame:
         return lines[self.pc] if 0 <= self.pc < len(lines) else self.func.proto.line
 
 
+def hang_below(frame: Frame, base):
+    """Make `base` what `frame` was called from (a rebuilt or stand-in frame whose caller ran in another activation):
+    its parent, or, when `base` is a built-in's level (a callback that a function trace ran natively for it, see
+    Interp.call), the frame enters an activation of its own below that level, as the interpreter runs callbacks:
+    no parent, `base` outer."""
+    if type(base) is CFrame:
+        frame.parent, frame.outer = None, base
+    else:
+        frame.parent = base
+
+
 class CFrame:
     """A built-in function's level in the chain of running frames (it has no registers)."""
 

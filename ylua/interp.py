@@ -111,10 +111,20 @@ class Interp:
         try:
             if self.c_depth >= MAX_C_DEPTH:
                 check_c_depth(self.c_depth, caller, saved)
-            frame = new_frame(fn, list(args), None, 0, 0)
-            frame.outer = CFrame(caller, saved) if caller is not None else saved
             self.c_builtin = None
             driver = self.jit_driver
+            if caller is None:
+                outer = saved
+            else:
+                outer = CFrame(caller, saved)
+                if driver is not None:  # a callback: its function trace may run it
+                    self.cur_frame = outer  # (what the frames of the trace's exits are rebuilt below)
+                    vals = driver.calls.callback_point(self, fn, args)
+                    if vals is not None:
+                        return list(vals)
+                    self.cur_frame = saved
+            frame = new_frame(fn, list(args), None, 0, 0)
+            frame.outer = outer
             if driver is not None and driver.config.check_stack:
                 return driver.checked_activation(self, frame, execute)
             return execute(self, frame)

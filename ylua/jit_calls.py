@@ -123,6 +123,27 @@ class FunctionCalls:
         self.count(rt, fn, entry, recursive)
         return None
 
+    def callback_point(self, rt, fn, args):
+        """Interp.call is about to run Lua function `fn` for a built-in (a sort comparator, a gsub function) in a
+        new activation: returns the results (a tuple) when its function trace ran the call natively, or None
+        when the activation runs it (perhaps with a function recording just started). Every such call counts
+        towards the function's trace, loops or not: each one costs an activation of the dispatch loop (json's
+        escaping function ran 140 thousand times under string.gsub). rt.cur_frame is the built-in's level: an
+        exit's frames are rebuilt below it (frame.hang_below), as the activation would have run them."""
+        if rt.hook is not None or rt.recorder is not None or self.driver.recording is not None:
+            return None
+        entry = fn.proto.jit_call or self.entry_of(fn.proto)
+        loc = entry.loc
+        if loc is None:
+            return None
+        if loc.state is COMPILED:
+            if fn is entry.closure and self.may_run_native(rt):
+                return results(self.mt.call_function(loc.trace, self.driver.thread_state(rt),
+                                                     fixed_args(fn.proto, args)))
+            return None
+        self.count(rt, fn, entry, True)
+        return None
+
     def tail_call_point(self, rt, fn, recursive):
         """The dispatch loop is about to make a tail call of Lua function `fn`. It counts towards fn's function
         trace as a call does, and may start recording it (a function reached only through tail calls, such as a

@@ -10,7 +10,7 @@ level at a time, when something walks that far.
 
 from __future__ import annotations
 
-from ylua.frame import Frame
+from ylua.frame import CFrame, Frame, hang_below
 
 _UNSET = object()
 
@@ -65,7 +65,9 @@ class NativeLevelFrame(Frame):
     __slots__ = ("below",)
 
     def __init__(self, func, pc, parent):
-        super().__init__(func, [None] * func.proto.max_stack, None, None if parent is _UNSET else parent, 0, 0)
+        super().__init__(func, [None] * func.proto.max_stack, None, None, 0, 0)
+        if parent is not _UNSET:
+            hang_below(self, parent)
         self.pc = pc
         self.below = None
 
@@ -75,5 +77,9 @@ class NativeLevelFrame(Frame):
             if below is not None:
                 sites, levels, level, base = below
                 self.below = None
-                Frame.parent.__set__(self, sites.callers(levels, level, base))
+                base = sites.callers(levels, level, base)
+                if type(base) is CFrame:
+                    Frame.outer.__set__(self, base)
+                else:
+                    Frame.parent.__set__(self, base)
         return object.__getattribute__(self, name)

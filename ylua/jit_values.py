@@ -4,7 +4,7 @@ keeps the state, jit_record_ops.py, which records each instruction, and jit_driv
 from __future__ import annotations
 
 from jit.ir import BOOL, FLOAT, INT, OBJ, const_obj, const_of
-from ylua.frame import Frame
+from ylua.frame import Frame, hang_below
 from ylua.table import LuaTable
 from ylua.values import Builtin, Cell, LuaFunction
 from ylua.vm import place_results, protect
@@ -75,7 +75,8 @@ def rebuild_frames(rt, parent, resume_frames) -> list:
             frame = Frame(func, regs, varargs, None, d.ret_a, d.ret_c)
             protect(rt, frame, rt.pcall_builtin, parent)
         else:
-            frame = Frame(func, regs, varargs, parent, d.ret_a, d.ret_c)
+            frame = Frame(func, regs, varargs, None, d.ret_a, d.ret_c)
+            hang_below(frame, parent)
         frame.pc = rf.pc
         built.append(frame)
         parent = frame
