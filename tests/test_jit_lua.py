@@ -429,8 +429,9 @@ def test_concatenating_strings_and_numbers_gives_a_known_string(tmp_path):
 
 def test_a_side_trace_makes_the_tail_call_of_its_frame_from_the_caller(tmp_path):
     """The exit side trace of a short loop reaches `return q:push(x)` in the loop's function (called from the
-    interpreter, here a gsub callback that has no function trace, being vararg): it returns to the caller's frame and makes the call there, so push runs in
-    the trace. It used to end at the tail call, leaving push to the interpreter (richards: 110000 times)."""
+    interpreter, here a gsub callback that has no function trace, being vararg): it returns to the caller's frame
+    and makes the call there, so push runs in the trace. It used to end at the tail call, leaving push to the
+    interpreter (richards: 110000 times)."""
     script = tmp_path / "tail.lua"
     script.write_text(
         "local Q = {}\n"
@@ -758,6 +759,34 @@ def test_callbacks_of_built_ins_run_as_function_traces(tmp_path):
     assert data["trace_executions"] > 10 * 300, data["trace_executions"]
 
 
+def test_a_tail_call_of_a_built_in_that_returns_one_value_is_its_intrinsic(tmp_path):
+    """`return setmetatable(o, mt)` (a constructor's last line), reached where the caller wants all results (the
+    last argument of a call, an inlined metamethod): setmetatable always returns one value, so the trace stores the
+    metatable itself instead of calling the built-in for all its results (ray: 82 thousand calls)."""
+    called = called_by(tmp_path,
+                       "local V = {}\n"
+                       "V.__add = function(a, b) return setmetatable({ x = a.x + b.x }, V) end\n"
+                       "local function new(x) return setmetatable({ x = x }, V) end\n"
+                       "local function first(o, ...) return o.x + select('#', ...) end\n"
+                       "local n = 0\n"
+                       "for i = 1, 300 do\n"
+                       "  n = n + first(new(i)) + (new(i) + new(1)).x\n"
+                       "end\n"
+                       "print(n)\n")
+    assert not any("call_result" in c or "call_first" in c for c in called), called
+
+
+def test_math_type_is_a_constant_of_the_guarded_kind(tmp_path):
+    """math.type(v) in a trace is "integer", "float" or nil from the kind the trace guards v to have: no call."""
+    called = called_by(tmp_path,
+                       "local vals, n = { 1, 2.5, 'x' }, 0\n"
+                       "for i = 1, 300 do\n"
+                       "  if math.type(vals[i % 3 + 1]) == 'integer' then n = n + 1 end\n"
+                       "end\n"
+                       "print(n)\n")
+    assert called == [], called
+
+
 def test_table_remove_at_a_position_of_the_array_part_skips_the_library(tmp_path):
     """table.remove(q, 1) on a table without a metatable (a queue) is one call of table_remove_at behind guards on
     the metatable and the position, not the built-in through call_first."""
@@ -773,14 +802,15 @@ def test_table_remove_at_a_position_of_the_array_part_skips_the_library(tmp_path
 def test_starting_an_ipairs_or_pairs_loop_calls_nothing(tmp_path):
     """A generic for's ipairs(t) or pairs(t) (a table without a metatable) in a trace gives the library's three
     results with no call: no call op of the traces below passes ipairs or pairs to a helper (pairs' first `next`
-    step is still a call)."""
+    step into a hash part is still a call)."""
     script = tmp_path / "rows.lua"
     script.write_text(
-        "local rows, s = {}, 0\n"
+        "local rows, s, h = {}, 0, { x = 1, y = 2 }\n"
         "for i = 1, 50 do rows[i] = { i, i + 1 } end\n"
         "for r = 1, 100 do\n"
         "  for _, row in ipairs(rows) do for _, v in ipairs(row) do s = s + v end end\n"
         "  for _, v in pairs(rows[r % 50 + 1]) do s = s + v end\n"
+        "  for _, v in pairs(h) do s = s + v end\n"
         "end\n"
         "print(s)\n")
     passed = []

@@ -24,7 +24,11 @@ STRING_INTRINSICS = frozenset(("len", "byte", "sub", "char"))
 STEPPED_KEYS = (bytes, int, LuaTable, LuaFunction)  # hash keys a native `next` step returns (as themselves)
 STRING_SEARCHES = {"find": lpattern_re.find_first, "match": lpattern_re.match_first}
 STRING_SEARCHES_ALL = {"find": lpattern_re.find_all, "match": lpattern_re.match}
+MATH_TYPES = {"int": b"integer", "float": b"float"}
 ITERATIONS = frozenset(("ipairs", "pairs"))  # what a generic for calls to start: results known without a call
+# intrinsics whose library function returns exactly one value, whatever its arguments
+ONE_RESULT = frozenset(("type", "math_type", "setmetatable", "tonumber", "status", "len", "sub", "char", "floor",
+                        "ceil", "abs", "sqrt", "min", "max", *LIBM_UNARY))
 
 
 class RecordIntrinsics:
@@ -160,6 +164,11 @@ class RecordIntrinsics:
                 return None
             self.typed_reg(a + 1)
             return const_tv(type_name(self.runtime_value(a + 1)).encode())
+        if name == "math_type":  # "integer", "float" or nil (fail), from the kind the trace guards
+            if nargs != 1:
+                return None
+            kind = self.typed_reg(a + 1).kind
+            return const_tv(MATH_TYPES[kind]) if kind in MATH_TYPES else NIL
         if name == "setmetatable":
             return self.set_metatable(a, nargs)
         if name == "tonumber":

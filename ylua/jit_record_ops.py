@@ -18,7 +18,7 @@ from jit.recorder import TraceAbort
 from ylua import opcodes as op
 from ylua.frame import Frame
 from ylua.jit_ifconv import if_convert
-from ylua.jit_record_intrinsics import ITERATIONS, STRING_SEARCHES, RecordIntrinsics
+from ylua.jit_record_intrinsics import ITERATIONS, ONE_RESULT, STRING_SEARCHES, RecordIntrinsics
 from ylua.jit_record_patterns import PATTERN_SCANS, RecordPatterns
 from ylua.arith import ARITH_EVENTS
 from ylua.fixed_upvalues import TRUSTED
@@ -759,8 +759,11 @@ class RecordOps(RecordTables, RecordIntrinsics, RecordPatterns):
             self.vframes[-1].protected = done.protected  # (a pcall's function tail-calls: pcall gets the results)
             self.vframes[-2].call_pc = caller_pc
             return
-        # `return f(...)` of a built-in: its results go straight to the caller
+        # `return f(...)` of a built-in: its results go straight to the caller. One that always returns one value
+        # (`return setmetatable(o, mt)`, a constructor's last line) is called for that value
         c = self.vframes[-1].ret_c
+        if not c and getattr(fn.fn, "jit_intrinsic", None) in ONE_RESULT:
+            c = 2
         if c or fn.name == "assert":
             self.call_builtin(fn, a, args, c or 0)
             vf = self.vframes[-1]

@@ -230,7 +230,7 @@ def open_lib(rt) -> None:
     m_floor, m_ceil = floor_ceil(math.floor), floor_ceil(math.ceil)
     m_max, m_min = minmax(True), minmax(False)
     for fn, intrinsic in [(m_floor, "floor"), (m_ceil, "ceil"), (m_abs, "abs"), (m_sqrt, "sqrt"), (m_max, "max"),
-                          (m_min, "min"), (m_log, "log")]:
+                          (m_min, "min"), (m_log, "log"), (m_type, "math_type")]:
         fn.jit_intrinsic = intrinsic
     for name, fn in [
         ("floor", m_floor), ("ceil", m_ceil), ("abs", m_abs), ("fmod", m_fmod),
