@@ -272,14 +272,17 @@ class RecordIntrinsics:
         """`next`'s step in a generic for (TFORCALL at register a, b variables), as LuaTable.next takes it: after
         an integer key, the next item of the array part (or the end, past it, when the table has no hash part);
         after a key of the hash part, the key that follows it in the table's key snapshot and its value. Each case
-        behind guards that it is the one the recording saw; False (recorded as a call) for the others: the first
-        step, a hole, a deleted key, a table without a snapshot yet, the step from the array part into the hash
-        part. `next` ignores metatables."""
+        behind guards that it is the one the recording saw; the first step into an array part or of an empty
+        table. False (recorded as a call) for the others: a first step into the hash part (which makes the key
+        snapshot), a hole, a deleted key, a table without a snapshot yet, the step from the array part into the
+        hash part. `next` ignores metatables."""
         t, k = self.typed_reg(a + 1), self.typed_reg(a + 2)
         t_val, k_val = self.runtime_value(a + 1), self.runtime_value(a + 2)
         if t.kind != "table":
             return False
-        if k.kind == "int" and 0 < k_val <= len(t_val.arr):
+        if k.kind == "nil":
+            vals = self.first_step(t, t_val)
+        elif k.kind == "int" and 0 < k_val <= len(t_val.arr):
             vals = self.next_in_array(t, k, t_val, k_val)
         elif k.kind in HASH_KEYS and t_val._keys is not None:
             vals = self.next_in_hash(t, k, t_val, k_val)
@@ -289,6 +292,21 @@ class RecordIntrinsics:
             return False
         self.store_results(self.vframes[-1], a + 4, b + 1, vals)
         return True
+
+    def first_step(self, t, t_val):
+        """next(t) of a table whose array part starts with an item (1 and that item), or of an empty table (the
+        end), else None."""
+        rec = self.rec
+        if t_val.arr and t_val.arr[0] is not None:
+            self.guard("guard_true", rec.op("int_lt", rec.const(0), self.array_len(t)))
+            v = rec.op("list_getitem", rec.op("getslot", t.v, rec.const(T_ARR)), rec.const(0))
+            self.guard("guard_is_not", v, const_obj(None))
+            return [const_tv(1), TV(v, "any")]
+        if t_val.arr or t_val.hash:
+            return None
+        self.guard("guard_true", rec.op("int_eq", self.array_len(t), rec.const(0)))
+        self.guard_no_hash(t)
+        return [NIL]
 
     def next_in_array(self, t, k, t_val, k_val):
         rec = self.rec
