@@ -798,6 +798,16 @@ def test_the_first_step_of_pairs_over_an_array_is_no_call(tmp_path):
     assert not any("next" in c for c in called), called
 
 
+def test_table_pack_of_values_is_made_in_the_trace(tmp_path):
+    """table.pack(...) of values that are not nil makes its table in the trace, with no call."""
+    called = called_by(tmp_path,
+                       "local function pk(...) return table.pack(...) end\n"
+                       "local s = 0\n"
+                       "for i = 1, 300 do local t = pk(i, 'x', {}) s = s + t.n + #t + t[1] end\n"
+                       "print(s)\n")
+    assert called == [], called
+
+
 def test_table_remove_at_a_position_of_the_array_part_skips_the_library(tmp_path):
     """table.remove(q, 1) on a table without a metatable (a queue) is one call of table_remove_at behind guards on
     the metatable and the position, not the built-in through call_first."""

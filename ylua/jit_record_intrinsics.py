@@ -3,7 +3,8 @@ char with lstrlib's index rules, specialised on which rule applies; math.floor/c
 functions on numbers of known kinds; the step of an ipairs loop over a table without a metatable, and that of a
 pairs loop (`next`) through the array part and through the hash part's key snapshot (ylua/table.py's LuaTable.next);
 table.insert(t, v) as the store t[#t + 1] = v and table.remove(t [, pos]) as one helper call, on tables without a
-metatable; tonumber(v) of a number or a string; coroutine.status of a coroutine; ipairs and pairs (no call).
+metatable; table.pack of values that are not nil (a table made natively); tonumber(v) of a number or a string;
+math.type; coroutine.status of a coroutine; ipairs and pairs (no call).
 """
 
 from __future__ import annotations
@@ -27,8 +28,8 @@ STRING_SEARCHES_ALL = {"find": lpattern_re.find_all, "match": lpattern_re.match}
 MATH_TYPES = {"int": b"integer", "float": b"float"}
 ITERATIONS = frozenset(("ipairs", "pairs"))  # what a generic for calls to start: results known without a call
 # intrinsics whose library function returns exactly one value, whatever its arguments
-ONE_RESULT = frozenset(("type", "math_type", "setmetatable", "tonumber", "status", "len", "sub", "char", "floor",
-                        "ceil", "abs", "sqrt", "min", "max", *LIBM_UNARY))
+ONE_RESULT = frozenset(("type", "math_type", "setmetatable", "pack", "tonumber", "status", "len", "sub", "char",
+                        "floor", "ceil", "abs", "sqrt", "min", "max", *LIBM_UNARY))
 
 
 class RecordIntrinsics:
@@ -181,6 +182,8 @@ class RecordIntrinsics:
             return TV(self.raising("call", const_obj(status_of), co.v), "str")
         if name == "insert":
             return self.table_insert(a, nargs)
+        if name == "pack":
+            return self.table_pack(a, nargs)
         if name == "remove":
             return self.table_remove(a, nargs)
         if name in STRING_INTRINSICS:
@@ -390,6 +393,23 @@ class RecordIntrinsics:
         key = TV(rec.op("int_add", self.array_len(t), rec.const(1)), "int")  # #t of such a table: its array part
         self.table_set(t, t_val, key, len(t_val.arr) + 1, self.typed_reg(a + 2), v_val)
         return NIL
+
+    def table_pack(self, a, nargs):
+        """table.pack(...) of values that are not nil (guarded): the table made natively, as the library makes it
+        (the values in its array part, n in its hash part)."""
+        if any(self.runtime_value(a + 1 + i) is None for i in range(nargs)):
+            return None
+        tvs = [self.get(a + 1 + i) for i in range(nargs)]
+        for tv in tvs:
+            if tv.kind == "any":
+                self.guard("guard_is_not", tv.v, const_obj(None))
+        rec = self.rec
+        t = self.new_table()
+        items = rec.op("getslot", t, rec.const(T_ARR))
+        for tv in tvs:
+            self.raising("list_append", items, self.obj(tv))
+        self.raising("dict_set", rec.op("getslot", t, rec.const(T_HASH)), const_obj(b"n"), const_obj(nargs))
+        return TV(t, "table")
 
     def table_remove(self, a, nargs):
         """table.remove(t) of a table without a metatable, or table.remove(t, pos) with pos inside its array part

@@ -370,6 +370,11 @@ class RecordTables:
                        self.operand_value(c))
 
     def r_NEWTABLE(self, frame, ins):
+        t = self.new_table()
+        self.empty_tables.add(id(t))
+        self.set(ins[1], TV(t, "table"))
+
+    def new_table(self):
         """A table allocated natively, as LuaTable.__init__ makes it (see ylua/table.py)."""
         rec = self.rec
         t = rec.op("new_object", const_obj(LuaTable))
@@ -377,8 +382,7 @@ class RecordTables:
         rec.op("setslot", t, rec.const(T_HASH), rec.op("new_dict"))
         for off in (T_META, T_KEYS, T_KEYIDX):
             rec.op("setslot", t, rec.const(off), const_obj(None))
-        self.empty_tables.add(id(t))
-        self.set(ins[1], TV(t, "table"))
+        return t
 
     def r_SETLIST(self, frame, ins):
         a, b, c = ins[1], ins[2], ins[3]

@@ -182,6 +182,7 @@ def open_lib(rt) -> None:
 
     # Functions a trace may compute natively (ylua/jit_record_intrinsics.py) instead of calling them.
     t_insert.jit_intrinsic = "insert"
+    t_pack.jit_intrinsic = "pack"
     t_remove.jit_intrinsic = "remove"
     for name, fn in [("insert", t_insert), ("remove", t_remove), ("concat", t_concat), ("pack", t_pack),
                      ("unpack", t_unpack), ("move", t_move), ("sort", co_impl.nonyieldable(rt, t_sort))]:
