@@ -112,16 +112,7 @@ class FunctionCalls:
                 return None  # the recording inlines it
             rec.opaque_call = None
             return self.opaque(rt, fn, args)
-        entry = fn.proto.jit_call or self.entry_of(fn.proto)
-        loc = entry.loc
-        if loc is None:
-            return None
-        if loc.state is COMPILED:
-            if fn is entry.closure and self.may_run_native(rt):
-                return results(self.mt.call_function(loc.trace, driver.thread_state(rt), fixed_args(fn.proto, args)))
-            return None
-        self.count(rt, fn, entry, recursive)
-        return None
+        return self.run_or_count(rt, fn, args, recursive)
 
     def callback_point(self, rt, fn, args):
         """Interp.call is about to run Lua function `fn` for a built-in (a sort comparator, a gsub function) in a
@@ -132,6 +123,12 @@ class FunctionCalls:
         exit's frames are rebuilt below it (frame.hang_below), as the activation would have run them."""
         if rt.hook is not None or rt.recorder is not None or self.driver.recording is not None:
             return None
+        return self.run_or_count(rt, fn, args, True)
+
+    def run_or_count(self, rt, fn, args, recursive):
+        """The results of a call of `fn` that its compiled function trace ran natively (the closure it was compiled
+        for, not nested too deeply), or None after counting the call towards that trace (`recursive`: it counts
+        even when the function has no loop)."""
         entry = fn.proto.jit_call or self.entry_of(fn.proto)
         loc = entry.loc
         if loc is None:
@@ -141,7 +138,7 @@ class FunctionCalls:
                 return results(self.mt.call_function(loc.trace, self.driver.thread_state(rt),
                                                      fixed_args(fn.proto, args)))
             return None
-        self.count(rt, fn, entry, True)
+        self.count(rt, fn, entry, recursive)
         return None
 
     def tail_call_point(self, rt, fn, recursive):
