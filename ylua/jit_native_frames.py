@@ -10,7 +10,7 @@ level at a time, when something walks that far.
 
 from __future__ import annotations
 
-from ylua.frame import CFrame, Frame, hang_below
+from ylua.frame import Frame, hang_below
 
 _UNSET = object()
 
@@ -77,9 +77,5 @@ class NativeLevelFrame(Frame):
             if below is not None:
                 sites, levels, level, base = below
                 self.below = None
-                base = sites.callers(levels, level, base)
-                if type(base) is CFrame:
-                    Frame.outer.__set__(self, base)
-                else:
-                    Frame.parent.__set__(self, base)
+                hang_below(self, sites.callers(levels, level, base))
         return object.__getattribute__(self, name)
