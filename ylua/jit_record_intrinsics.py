@@ -275,10 +275,10 @@ class RecordIntrinsics:
         """`next`'s step in a generic for (TFORCALL at register a, b variables), as LuaTable.next takes it: after
         an integer key, the next item of the array part (or the end, past it, when the table has no hash part);
         after a key of the hash part, the key that follows it in the table's key snapshot and its value. Each case
-        behind guards that it is the one the recording saw; the first step into an array part or of an empty
-        table. False (recorded as a call) for the others: a first step into the hash part (which makes the key
-        snapshot), a hole, a deleted key, a table without a snapshot yet, the step from the array part into the
-        hash part. `next` ignores metatables."""
+        behind guards that it is the one the recording saw; the first step too, into an array part, into a hash
+        part that has its key snapshot, or of an empty table. False (recorded as a call) for the others: a first
+        step into a hash part without a snapshot (next makes it), a hole, a deleted key, the step from the array
+        part into the hash part. `next` ignores metatables."""
         t, k = self.typed_reg(a + 1), self.typed_reg(a + 2)
         t_val, k_val = self.runtime_value(a + 1), self.runtime_value(a + 2)
         if t.kind != "table":
@@ -297,19 +297,21 @@ class RecordIntrinsics:
         return True
 
     def first_step(self, t, t_val):
-        """next(t) of a table whose array part starts with an item (1 and that item), or of an empty table (the
-        end), else None."""
+        """next(t) of a table whose array part starts with an item (1 and that item), of a table with no array
+        part and a key snapshot (its first key and value), or of an empty table (the end), else None."""
         rec = self.rec
         if t_val.arr and t_val.arr[0] is not None:
             self.guard("guard_true", rec.op("int_lt", rec.const(0), self.array_len(t)))
             v = rec.op("list_getitem", rec.op("getslot", t.v, rec.const(T_ARR)), rec.const(0))
             self.guard("guard_is_not", v, const_obj(None))
             return [const_tv(1), TV(v, "any")]
-        if t_val.arr or t_val.hash:
+        if t_val.arr or (t_val.hash and t_val._keys is None):
             return None
         self.guard("guard_true", rec.op("int_eq", self.array_len(t), rec.const(0)))
-        self.guard_no_hash(t)
-        return [NIL]
+        if not t_val.hash:
+            self.guard_no_hash(t)
+            return [NIL]
+        return self.hash_step(t, t_val, self.key_snapshot(t), rec.const(0), 0)
 
     def next_in_array(self, t, k, t_val, k_val):
         rec = self.rec
@@ -329,24 +331,36 @@ class RecordIntrinsics:
         return [TV(rec.op("int_add", k.v, rec.const(1)), "int"), TV(v, "any")]
 
     def next_in_hash(self, t, k, t_val, k_val):
-        keys_val, pos_val = t_val._keys, t_val._keyidx.get(k_val)
+        pos_val = t_val._keyidx.get(k_val)
         if pos_val is None:
             return None
         rec = self.rec
-        keys = rec.op("getslot", t.v, rec.const(T_KEYS))
-        self.guard("guard_is_not", keys, const_obj(None))
+        keys = self.key_snapshot(t)
         pos = rec.op("dict_get", rec.op("getslot", t.v, rec.const(T_KEYIDX)), k.v)
         self.guard("guard_is_not", pos, const_obj(None))
-        following = rec.op("int_add", rec.op("unbox_int", pos), rec.const(1))
+        return self.hash_step(t, t_val, keys, rec.op("int_add", rec.op("unbox_int", pos), rec.const(1)), pos_val + 1)
+
+    def key_snapshot(self, t):
+        """The key snapshot of table t (T_KEYS), guarded to be there."""
+        keys = self.rec.op("getslot", t.v, self.rec.const(T_KEYS))
+        self.guard("guard_is_not", keys, const_obj(None))
+        return keys
+
+    def hash_step(self, t, t_val, keys, at, at_val):
+        """What `next` returns from position `at` (at_val now) of the key snapshot `keys`: the key there and its
+        value, or the end past the last key, behind guards; None when that key is one a native step does not
+        return (a boolean or float key, or one deleted during the traversal, which `next` skips)."""
+        rec = self.rec
+        keys_val = t_val._keys
         count = rec.op("list_len", keys)
-        if pos_val + 1 == len(keys_val):  # the last key: the end
-            self.guard("guard_true", rec.op("int_ge", following, count))
+        if at_val == len(keys_val):  # past the last key: the end
+            self.guard("guard_true", rec.op("int_ge", at, count))
             return [NIL]
-        key_val = keys_val[pos_val + 1]
+        key_val = keys_val[at_val]
         if type(key_val) not in STEPPED_KEYS or t_val.hash.get(key_val) is None:
-            return None  # a boolean or float key, or one deleted during the traversal (skipped)
-        self.guard("guard_true", rec.op("int_lt", following, count))
-        key = rec.op("list_getitem", keys, following)
+            return None
+        self.guard("guard_true", rec.op("int_lt", at, count))
+        key = rec.op("list_getitem", keys, at)
         v = rec.op("dict_get", rec.op("getslot", t.v, rec.const(T_HASH)), key)
         self.guard("guard_is_not", v, const_obj(None))
         return [self.typed(TV(key, "any"), key_val), TV(v, "any")]

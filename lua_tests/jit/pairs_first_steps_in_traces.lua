@@ -1,6 +1,7 @@
--- The first step of a pairs loop in a trace: into an array part (key 1 and its item), over an empty table (the
--- end), and the other cases (a hole at 1, only a hash part, both parts) through the library; tables that change
--- shape between the loop's runs keep giving what the interpreter gives.
+-- The first step of a pairs loop in a trace: into an array part (key 1 and its item), into a hash part that has
+-- its key snapshot (a table traversed before), over an empty table (the end), and the other cases (a hole at 1, a
+-- hash part without a snapshot, both parts) through the library; tables that change shape between the loop's
+-- runs (keys deleted, added, boolean and float keys) keep giving what the interpreter gives.
 local function walk(t)
   local n, s = 0, 0
   for k, v in pairs(t) do
@@ -31,5 +32,21 @@ for i = 1, 300 do
   local n, s = walk(same)
   total, counts = total + s, counts + n
 end
-print(total, counts)
-assert(total == 87350 and counts == 1650, total .. " " .. counts)
+local objects = {}
+for i = 1, 20 do objects[i] = { name = "n" .. i, size = i, [true] = i % 2 == 0, [2.5] = i } end
+local kinds = 0
+for round = 1, 60 do
+  for i = 1, #objects do
+    local o = objects[i]
+    if round == 20 and i % 3 == 0 then o.name = nil end  -- a deleted key stays in the snapshot, skipped
+    if round == 30 and i % 4 == 0 then o["extra" .. i] = i end  -- a new key drops the snapshot
+    if round == 40 and i % 5 == 0 then o[true] = nil; o[2.5] = nil end
+    for k, v in pairs(o) do
+      kinds = kinds + (type(k) == "string" and #k or type(k) == "boolean" and 100 or 1000)
+      if type(v) == "number" then total = total + v end
+      counts = counts + 1
+    end
+  end
+end
+print(total, counts, kinds)
+assert(total == 113360 and counts == 6191 and kinds == 1237239, total .. " " .. counts .. " " .. kinds)
