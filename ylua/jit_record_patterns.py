@@ -41,13 +41,14 @@ class RecordPatterns:
         if start is None:
             return None
         i0, i0_val = start
-        members_c, complement_c = const_obj(members), const_obj(bytes(1 - m for m in members))
+        complement = bytes(1 - m for m in members)
+        members_c, complement_c = const_obj(members), const_obj(complement)
         if quantifier == b"*":  # it matches here, the empty string at least
             found_val, begin = True, i0
             end = rec.op("bytes_scan", s.v, i0, complement_c)
         elif anchored:  # here, when the first byte is a member
             run_end = rec.op("bytes_scan", s.v, i0, complement_c)
-            found_val = bytes_scan(text, i0_val, bytes(1 - m for m in members)) > i0_val
+            found_val = bytes_scan(text, i0_val, complement) > i0_val
             self.guard("guard_true" if found_val else "guard_false", rec.op("int_lt", i0, run_end))
             begin = i0
             end = run_end if quantifier == b"+" else rec.op("int_add", i0, rec.const(1))

@@ -109,9 +109,6 @@ class KnownMemory:
         self.entries[key] = (kind, value)
         self.by_kind.setdefault(kind, set()).add(key)
 
-    def items(self):
-        return self.entries.items()
-
     def clear(self):
         self.entries.clear()
         self.by_kind.clear()
