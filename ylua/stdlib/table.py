@@ -170,6 +170,11 @@ def open_lib(rt) -> None:
             raise ArgError(2, f"function expected, got {tname(comp)}")
         values = [get(t, i) for i in range(1, n + 1)]
         if comp is None:
+            if plainly_ordered(values):
+                values.sort()
+                for i, v in enumerate(values, 1):
+                    put(t, i, v)
+                return ()
             less = rt.lt
         else:
             def less(a, b):
@@ -188,6 +193,19 @@ def open_lib(rt) -> None:
                      ("unpack", t_unpack), ("move", t_move), ("sort", co_impl.nonyieldable(rt, t_sort))]:
         lib.set_str(name.encode(), Builtin(fn, name))
     rt.globals.set_str(b"table", lib)
+
+
+def plainly_ordered(values: list) -> bool:
+    """Whether `values` are all strings or all integers: then Lua's `<` is Python's, and equal values cannot be told
+    apart, so any correct sort (Python's) leaves the array exactly as lua5.4's quicksort does. (Floats may be -0.0
+    and 0.0, equal but printed differently, or NaN; mixed numbers may be 1 and 1.0.)"""
+    kind = type(values[0])
+    if kind is not bytes and kind is not int:
+        return False
+    for v in values:
+        if type(v) is not kind:
+            return False
+    return True
 
 
 def sort_values(a: list, less) -> None:
