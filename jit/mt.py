@@ -33,7 +33,7 @@ from jit.native_calls import native_depth, set_native_depth, set_native_site
 from jit.recorder import Recorder
 from jit.stats import Stats
 from jit.thread_state import ThreadState
-from jit.trace import FINISH, GUARD, SIDE_COMPILED, SIDE_COUNTING, SIDE_DONT, SIDE_TRACING
+from jit.trace import FINISH, SIDE_COMPILED, SIDE_COUNTING, SIDE_DONT, SIDE_TRACING
 
 NONE, START_TRACING, STOP_TRACING, EXECUTED = 0, 1, 2, 3
 # Transient aborts a guard's side trace may have (waiting for a loop on its path to get a trace) before they count as
@@ -395,7 +395,7 @@ class MT:
 
     def _side_trace_due(self, ex, ts) -> bool:
         """Guard `ex` has failed often enough to record a side trace from where it resumed, and nothing records."""
-        return (ex.kind == GUARD and self.lang.side_traces and ex.side_state == SIDE_COUNTING
+        return (ex.patchable and self.lang.side_traces and ex.side_state == SIDE_COUNTING
                 and ex.fail_count >= self.config.sidetrace_threshold and self.recording is None
                 and ts.tracing_depth == 0)
 

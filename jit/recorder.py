@@ -128,6 +128,14 @@ class Recorder:
         self.label_op.args = list(label_args)
         self.jump_args = list(jump_args)
 
+    def loop_from_start(self, label_args, jump_args):
+        """Make the trace recorded so far a loop: a label goes first, over `label_args` (inputs: a side trace that
+        starts at a loop start and carries them through it), and the trace ends with a jump back to it."""
+        self.label_op = self._make("label", list(label_args))
+        self.ops.insert(0, self.label_op)
+        self.jump_args = list(jump_args)
+        self.close_loop()
+
     def close_loop(self, args=None):
         """End the trace with a jump back to the label (by default with the arguments chosen by set_loop(), or
         else the label's own arguments)."""

@@ -31,7 +31,7 @@ SELF_CALL = _SelfCall()
 
 
 class TraceExit:
-    __slots__ = ("trid", "_trace", "index", "kind", "snapshot", "live", "pos", "fail_count", "side_state",
+    __slots__ = ("trid", "_trace", "index", "kind", "patchable", "snapshot", "live", "pos", "fail_count", "side_state",
                  "side_trace", "side_failures", "side_waits", "plan", "deopts", "places", "__weakref__")
 
     def __init__(self, trace, index: int, op):
@@ -39,6 +39,9 @@ class TraceExit:
         self._trace = weakref.ref(trace)
         self.index = index
         self.kind = GUARD if op.opdef.is_guard else (RAISE if op.opdef.can_raise else FINISH)
+        # whether a side trace can take over from it: a guard's, or a function trace's finish (the call goes on
+        # natively from where the trace stopped, at a loop of the function, say)
+        self.patchable = self.kind == GUARD or (self.kind == FINISH and trace.returns)
         self.snapshot = op.snapshot
         self.live = op.snapshot.live_values()
         self.pos = op.pos

@@ -65,3 +65,28 @@ def test_the_variables_of_a_for_in_loop_are_dead_until_its_call_defines_them():
 def test_outside_the_code_everything_is_live():
     p = compiled("return 1")
     assert liveness.live_at(p, len(p.code) + 3) == -1
+
+
+def writes(proto, pc):
+    mask = liveness.loop_writes(proto, pc)
+    return {r for r in range(proto.max_stack) if mask >> r & 1}
+
+
+def test_a_loop_writes_its_accumulators_and_control_registers_not_what_it_only_reads():
+    p = compiled("local t, s, k = {}, 0, 5\nfor i = 1, #t do s = s + t[i] * k end\nreturn s")
+    (loop,) = pcs_of(p, "FORLOOP")
+    regs = {lv.name: lv.reg for lv in p.locvars}
+    base = p.code[loop][1]
+    assert {regs["s"], base, base + 1, base + 3} <= writes(p, loop)
+    assert regs["t"] not in writes(p, loop) and regs["k"] not in writes(p, loop)
+    assert base + 2 not in writes(p, loop)  # the step
+
+
+def test_a_while_loop_writes_what_its_body_assigns_up_to_the_jump_back():
+    p = compiled("local n, steps, c = 27, 0, 3\nwhile n ~= 1 do\n"
+                 "  if n % 2 == 0 then n = n // 2 else n = c * n + 1 end\n"
+                 "  steps = steps + 1\nend\nlocal after = steps\nreturn after")
+    (head,) = pcs_of(p, "LOOPHEAD")
+    regs = {lv.name: lv.reg for lv in p.locvars}
+    assert {regs["n"], regs["steps"]} <= writes(p, head)
+    assert regs["c"] not in writes(p, head)

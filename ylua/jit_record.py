@@ -627,8 +627,8 @@ class LuaRecording(RecordOps):
         return self.driver.calls.compiled_for(fn)
 
     def inlines_loops(self, fn) -> bool:
-        """A loop trace inlines a call of a function whose loop runs long (its function trace left at that loop
-        when it was recorded), unless it is recursive: the loop then runs in its own trace, which the recording
+        """A loop trace inlines a call of a function whose loop runs long (its function trace left at a loop of a
+        function it inlined when it was recorded), unless it is recursive: the loop then runs in its own trace, which the recording
         jumps into (jump_into_callee), and that trace's exit returns to this frame (return_to_caller) and comes
         back here. The function trace would leave for the interpreter at such a loop and finish the call in a
         nested activation: two exits and an activation per call (euler14 3.5x -> 0.4x lua5.4). Short loops stay

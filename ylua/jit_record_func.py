@@ -16,12 +16,13 @@ from jit.recorder import TraceAbort
 from jit.trace import SELF_CALL
 from ylua import opcodes as op
 from ylua.jit_record import MAX_INLINE_DEPTH, MAX_UNROLL, MULTIPLE_VALUES, LuaRecording, VFrame, virtual_frames_of
+from ylua.jit_record_func_loops import FunctionLoops
 from ylua.jit_record_ops import NEEDS_PC, NEVER_FROM_TRACE
 from ylua.jit_values import NIL, NO_RESULTS, TV, MultipleResults
 from ylua.values import Builtin
 
 
-class FunctionRecording(LuaRecording):
+class FunctionRecording(FunctionLoops, LuaRecording):
     inlines_pcall = False  # (an error would leave through the exit's nested activation, not at the pcall)
 
     def inlines_loops(self, fn) -> bool:
@@ -43,6 +44,7 @@ class FunctionRecording(LuaRecording):
         self.vframes = vframes
         vframes[-1].top = top
         self.pc = snap.frames[-1].pc
+        self.start_loop_here()
         return self
 
     # ---- state
@@ -56,10 +58,18 @@ class FunctionRecording(LuaRecording):
         return snap
 
     def loop_start(self, frame, pc) -> bool:
-        """A loop inside the traced function runs a few iterations unrolled. When it runs longer, the trace leaves
-        to the interpreter at its loop start (the rest of the call is interpreted, and the loop's own trace runs
-        there): a function trace never aborts for a loop it calls. (Leaving at every loop that has a trace of its
-        own cost more than it saved: short loops are cheaper unrolled than entered through an exit.)"""
+        """A loop of the traced function itself: the trace closes it (when it started at its start), jumps into
+        the trace that runs it (a side trace of its body), or stops there (jit_record_func_loops.py). A loop in a
+        function the trace inlined runs a few iterations unrolled; when it runs longer, the trace leaves to the
+        interpreter at its loop start: a function trace never aborts for a loop it calls."""
+        if len(self.vframes) == 1:
+            if pc == self.loop_at and self.close_function_loop():
+                return True
+            if self.side and self.join_loop(pc):
+                return True
+            if pc != self.loop_at or self.loop_starts_seen.get((frame, pc), 0) >= MAX_UNROLL:
+                self.stop_at_loop(pc)
+                return True
         seen = self.loop_starts_seen.get((frame, pc), 0)
         if seen >= MAX_UNROLL:
             self.driver.calls.entry_of(self.closure.proto).long_loop = True  # (loop traces inline its calls)

@@ -148,3 +148,33 @@ def live_at(proto, pc: int) -> int:
     if live is None:
         live = proto.liveness = compute(proto)
     return live[pc] if 0 <= pc < len(live) else -1
+
+
+def loop_writes(proto, pc: int) -> int:
+    """The mask of registers that an iteration of the loop at loop instruction `pc` (FORLOOP, TFORLOOP or LOOPHEAD)
+    may write, counted generously: every destination of every instruction of its body, the loop's own control
+    registers, and for a LOOPHEAD loop everything up to the last jump back to it."""
+    code = proto.code
+    n = len(code)
+    ins = code[pc]
+    if ins[0] == op.LOOPHEAD:
+        first = pc
+        last = max((q for q in range(pc, n) if pc in successors(code[q], q, n)), default=n - 1)
+    else:  # FORLOOP / TFORLOOP: the body runs from where it jumps back to, up to the loop instruction
+        first, last = min(ins[2], pc), pc
+    mask = 0
+    for q in range(first, last + 1):
+        i = code[q]
+        o, a = i[0], i[1]
+        mask |= use_def(proto, i)[1]
+        if o in (op.FORPREP, op.FORLOOP):  # the index, the count (a float loop's limit) and the control variable
+            mask |= (1 << a) | (1 << (a + 1)) | (1 << (a + 3))
+        elif o in (op.TFORPREP, op.TFORLOOP):
+            mask |= _regs(a, a + 4)
+        elif o not in _NO_DESTINATION:
+            mask |= 1 << a
+    return mask
+
+
+_NO_DESTINATION = {op.SETUPVAL, op.SETCELL, op.SETTABUP, op.SETTABLE, op.SETFIELD, op.JMP, op.EQ, op.LT, op.LE,
+                   op.TEST, op.TAILCALL, op.RETURN, op.SETLIST, op.TBC, op.CLOSE, op.LOOPHEAD}

@@ -10,7 +10,7 @@ from jit.backend import CompileError
 from jit.ir.semantics import PURE
 from jit.layout import read_slot, slot_name
 from jit.native_calls import NATIVE_DEPTH_LIMIT, native_depth, set_native_depth, set_native_site
-from jit.trace import GUARD, RAISE, SELF_CALL
+from jit.trace import RAISE, SELF_CALL
 
 
 class _Transfer:
@@ -167,7 +167,7 @@ class _Program:
         def get(v):
             return v.value if v.is_const() else env[id(v)]
 
-        if ex.kind == GUARD and ex.side_trace is not None:
+        if ex.patchable and ex.side_trace is not None:
             return _Transfer(ex.side_trace, [get(v) for v in ex.live])
         out = [ex]
         out.extend(_box(get(v), v.type) for v in ex.live)

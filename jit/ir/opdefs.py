@@ -43,6 +43,10 @@ OPS = [
     ("assume_type", "oO", "v", "", "type(a0) is a1, known: no check, no code"),
     ("assume_is", "oO", "v", "", "a0 is a1, known: no check, no code"),
     # --- objects <-> machine values
+    ("same_int", "i", "i", "", "a0, as a value of its own (a loop's carried value: never folded into a0)"),
+    ("same_float", "f", "f", "", "a0, as a value of its own"),
+    ("same_bool", "b", "b", "", "a0, as a value of its own"),
+    ("same_obj", "o", "o", "", "a0, as a value (a new reference) of its own"),
     ("box_int", "i", "o", "PA", "a Python int"),
     ("box_float", "f", "o", "PA", "a Python float"),
     ("box_bool", "b", "o", "P", "True or False"),

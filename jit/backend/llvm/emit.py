@@ -64,9 +64,10 @@ class FunctionEmitter(OpEmitters, ExitEmitters):
         self.preamble_block = None
         self.max_call_args = 0
         self.label_pos = ir.label_index()
-        # a root loop can be entered past its preamble (jit/ir/loop_entry.py): the values its loop uses from before
-        # the label arrive in the buffer, and after the label the invariants are read through join phis
-        self.entry_values = loop_entry_values(ir) if ir.kind == "root" else None
+        # a loop can be entered past its preamble (jit/ir/loop_entry.py): the values its loop uses from before the
+        # label arrive in the buffer, and after the label the invariants are read through join phis. (A side trace
+        # loops when it runs a loop of a function trace's function.)
+        self.entry_values = loop_entry_values(ir)
         if self.entry_values is not None and len(self.entry_values) > capi.BUFFER_SLOTS:
             self.entry_values = None
         self.after_label: dict[int, str] = {}  # an invariant's id -> its join phi
@@ -342,8 +343,10 @@ class FunctionEmitter(OpEmitters, ExitEmitters):
         address = self.trace_address(op)
         operands = self.pass_args(op.args[1:], p)
         self.release_invariants(p)
+        exit_ = op.args[0].value.parent  # a side trace reads its inputs where its parent's exit leaves them
+        places = exit_.places if exit_ is not None and op.opdef.name == "jump_trace" else None
         for k, (a, operand) in enumerate(zip(op.args[1:], operands)):
-            self.write_buffer(k, a.type, operand)
+            self.write_buffer(k if places is None else capi.STABLE_BASE + places[k], a.type, operand)
         if op.opdef.name == "jump_loop":
             self.emit(f"store i64 1, ptr {ptr_const(capi.LOOP_ENTRY_ADDRESS)}")
         r = self.tmp()

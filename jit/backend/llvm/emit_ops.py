@@ -157,6 +157,19 @@ class OpEmitters:
         self.need("PyFloat_FromDouble")
         self.emit(f"{self.res(p)} = call ptr @PyFloat_FromDouble(double {a})")
 
+    def op_same_int(self, op, p, a):
+        self.emit(f"{self.res(p)} = select i1 true, i64 {a}, i64 {a}")
+
+    def op_same_float(self, op, p, a):
+        self.emit(f"{self.res(p)} = select i1 true, double {a}, double {a}")
+
+    def op_same_bool(self, op, p, a):
+        self.emit(f"{self.res(p)} = select i1 true, i1 {a}, i1 {a}")
+
+    def op_same_obj(self, op, p, a):
+        self.emit(f"{self.res(p)} = select i1 true, ptr {a}, ptr {a}")
+        self.incref(self.res(p))
+
     def op_box_bool(self, op, p, a):
         self.emit(f"{self.res(p)} = select i1 {a}, ptr {_TRUE}, ptr {_FALSE}")
         self.incref(self.res(p))

@@ -29,7 +29,7 @@ import collections
 
 from jit.backend.llvm.capi import STABLE_BASE, ptr_const
 from jit.ir.values import OBJ
-from jit.trace import GUARD, RAISE
+from jit.trace import RAISE
 
 KEEP, STORE, DROP = 0, 1, 2  # action groups, in the order they run (when exits store at their own positions)
 
@@ -53,7 +53,7 @@ class ExitEmitters:
         types = "".join(v.type for v in ex.live)
         self.globals.append(f"@types{p} = private unnamed_addr constant [{len(types) or 1} x i8] "
                             f"c\"{types or 'x'}\"")
-        slot = ex.index if ex.kind == GUARD else -1  # only guards get side traces
+        slot = ex.index if ex.patchable else -1  # only guards (and a function trace's finishes) get side traces
         ex.places = refs[0] if refs is not None else None
         self.exits_out.append((p, ex, actions, (slot, id(ex), f"@types{p}", len(ex.live)), refs))
 

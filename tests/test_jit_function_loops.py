@@ -1,0 +1,57 @@
+"""Loops of a function trace's own function (ylua/jit_record_func_loops.py): the trace stops at the loop start, a
+side trace of that stop loops, and the side traces of the loop's body jump back into it."""
+
+import re
+
+from support import ir_under_jit0
+
+
+def traces(ir: str) -> list:
+    """(kind, ops, constants) of each trace of an IR dump that belongs to the function trace's tree (the loop also
+    gets a root trace of its own, from the interpreter running it before the looping side trace was compiled)."""
+    out = []
+    for text in ir.split("--- Begin")[1:]:
+        lines = [line for line in text.splitlines()[1:] if line and not line.startswith(("#", "---"))]
+        _, _, kind, loc = lines[0].split()
+        if loc.endswith(":2"):  # where `total` is defined
+            out.append((kind, lines[2:], dict(re.findall(r"# (\$k\d+) = (.*)", text))))
+    return out
+
+
+SUMS = """
+local function total(t, n)
+  local s = 0
+  for i = 1, n do
+    if t[i] % 3 == 0 then s = s + 2 * t[i] else s = s + t[i] end
+  end
+  return s
+end
+local t, check = {}, 0
+for i = 1, 40 do t[i] = i * 7 % 11 end
+for round = 1, 400 do check = check + total(t, round % 37) end
+print(check)
+"""
+
+
+def test_a_loop_of_the_traced_function_runs_as_one_looping_side_trace(tmp_path):
+    script = tmp_path / "sums.lua"
+    script.write_text(SUMS)
+    got = traces(ir_under_jit0(script))
+    functions = [ops for kind, ops, _ in got if kind == "function"]
+    assert functions and all(ops[-1].startswith("finish(") for ops in functions)  # it stops at the loop
+    looping = [ops for kind, ops, _ in got if kind == "side" and any(op.startswith("label(") for op in ops)]
+    assert len(looping) == 1 and looping[0][0].startswith("label(") and looping[0][-1].startswith("jump(")
+    # 37 trip counts and a branch in the body: unrolled, each count and each path had its own side trace
+    assert len(got) <= 8, [ops[-1] for _, ops, _ in got]
+
+
+def test_a_side_trace_of_the_loop_body_jumps_back_into_the_loop(tmp_path):
+    script = tmp_path / "sums.lua"
+    script.write_text(SUMS)
+    got = traces(ir_under_jit0(script))
+    joins = [(ops[-1], constants) for kind, ops, constants in got
+             if kind == "side" and ops[-1].startswith(("jump_trace(", "jump_loop("))]
+    assert joins
+    for last, constants in joins:
+        target = constants[re.match(r"jump_\w+\((\$k\d+)", last).group(1)]
+        assert " side " in target  # the looping side trace, not a root trace
