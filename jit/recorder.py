@@ -55,6 +55,7 @@ class Recorder:
         self.started = time.perf_counter()
         self.label_op = None
         self.jump_args = None
+        self.entry = None  # see TraceIR.entry
 
     # ---- building
 
@@ -128,9 +129,11 @@ class Recorder:
         self.label_op.args = list(label_args)
         self.jump_args = list(jump_args)
 
-    def loop_from_start(self, label_args, jump_args):
+    def loop_from_start(self, label_args, jump_args, entry):
         """Make the trace recorded so far a loop: a label goes first, over `label_args` (inputs: a side trace that
-        starts at a loop start and carries them through it), and the trace ends with a jump back to it."""
+        starts at a loop start and carries them through it), and the trace ends with a jump back to it. `entry` is
+        the snapshot of the trace's start (TraceIR.entry)."""
+        self.entry = entry
         self.label_op = self._make("label", list(label_args))
         self.ops.insert(0, self.label_op)
         self.jump_args = list(jump_args)
@@ -158,4 +161,4 @@ class Recorder:
         return bool(self.ops) and self.ops[-1].opdef.is_terminator
 
     def build(self) -> TraceIR:
-        return TraceIR(self.trid, self.inputs, self.ops, self.kind, self.loc_label)
+        return TraceIR(self.trid, self.inputs, self.ops, self.kind, self.loc_label, self.entry)

@@ -3,7 +3,7 @@ side trace of that stop loops, and the side traces of the loop's body jump back 
 
 import re
 
-from support import ir_under_jit0
+from support import JIT0, ir_under_jit0, run_ylua
 
 
 def traces(ir: str) -> list:
@@ -55,3 +55,14 @@ def test_a_side_trace_of_the_loop_body_jumps_back_into_the_loop(tmp_path):
     for last, constants in joins:
         target = constants[re.match(r"jump_\w+\((\$k\d+)", last).group(1)]
         assert " side " in target  # the looping side trace, not a root trace
+
+
+def test_the_looping_side_trace_checks_what_its_loop_only_reads_once_before_its_label(tmp_path):
+    script = tmp_path / "sums.lua"
+    script.write_text(SUMS)
+    got = run_ylua([str(script)], dict(JIT0, YKD_LOG_IR="jit-post-opt"))
+    assert got.returncode == 0, got.stderr
+    (looping,) = [ops for kind, ops, _ in traces(got.stderr.decode())
+                  if kind == "side" and any(op.startswith("label(") for op in ops)]
+    before = looping[:next(k for k, op in enumerate(looping) if op.startswith("label("))]
+    assert any(op.startswith("guard_type(o0,") for op in before), looping  # the table's type, hoisted by licm

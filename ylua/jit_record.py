@@ -628,11 +628,10 @@ class LuaRecording(RecordOps):
 
     def inlines_loops(self, fn) -> bool:
         """A loop trace inlines a call of a function whose loop runs long (its function trace left at a loop of a
-        function it inlined when it was recorded), unless it is recursive: the loop then runs in its own trace, which the recording
-        jumps into (jump_into_callee), and that trace's exit returns to this frame (return_to_caller) and comes
-        back here. The function trace would leave for the interpreter at such a loop and finish the call in a
-        nested activation: two exits and an activation per call (euler14 3.5x -> 0.4x lua5.4). Short loops stay
-        in the function trace, unrolled (havlak's find_set and list_contains)."""
+        function it inlined, when it was recorded), unless it is recursive: the loop then runs in its own trace,
+        which the recording jumps into (jump_into_callee), and that trace's exit returns to this frame
+        (return_to_caller) and comes back here. (Loops of the traced function itself run natively in the call:
+        jit_record_func_loops.py.)"""
         entry = self.driver.calls.entry_of(fn.proto)
         return entry.long_loop and all(vf.func.proto is not fn.proto for vf in self.vframes)
 

@@ -53,6 +53,7 @@ def _same_constant(a, b) -> bool:
 class FunctionLoops:
     loop_at = None  # the loop start this (side) trace started at and may close a loop over
     loop_entry_tvs = None  # register -> its TV at that start, for the registers the loop carries
+    loop_entry_snapshot = None  # the state at that start
 
     def root_tvs(self, pc):
         """The root frame's values at `pc` as a snapshot lays them out (registers, varargs, closure) as TVs, with
@@ -96,6 +97,7 @@ class FunctionLoops:
                 return
             tvs[r] = tv
         self.loop_at, self.loop_entry_tvs = self.pc, tvs
+        self.loop_entry_snapshot = self.rec.snapshot(self.virtual_frames(0, self.pc))  # (licm hoists guards there)
 
     def close_function_loop(self) -> bool:
         """Back at the loop start the trace started at: close the loop over the carried registers. False when one
@@ -114,7 +116,7 @@ class FunctionLoops:
                 return False
             label_args.append(ent.v)
             jump_args.append(new)
-        self.rec.loop_from_start(label_args, jump_args)
+        self.rec.loop_from_start(label_args, jump_args, self.loop_entry_snapshot)
         self.driver.stop_function_recording(self.rt, self)
         return True
 

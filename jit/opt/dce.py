@@ -3,7 +3,6 @@ snapshot, no label or jump - are removed, last first, so that chains of dead ops
 
 from __future__ import annotations
 
-from jit.ir import TraceIR
 from jit.opt.memory import LOADS
 
 
@@ -19,4 +18,4 @@ def dce(ir):
         if op.snapshot is not None:
             used.update(op.snapshot.value_ids())
     keep.reverse()
-    return TraceIR(ir.trid, ir.inputs, keep, ir.kind, ir.loc)
+    return ir.with_ops(keep)

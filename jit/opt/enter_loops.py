@@ -9,7 +9,6 @@ own and drop what is left unused."""
 
 from __future__ import annotations
 
-from jit.ir import TraceIR
 from jit.ir.loop_entry import copy_ops, enter_loop
 from jit.opt.memory import LOADS
 
@@ -43,5 +42,4 @@ def enter_loops(optimised, prologue):
     """The loop-entering version of trace `optimised` (see can_enter), with `prologue` (fact_prologue of the trace
     before the passes) first."""
     target = optimised.ops[-1].args[0].value
-    return TraceIR(optimised.trid, optimised.inputs, prologue + enter_loop(optimised.ops, target), optimised.kind,
-                   optimised.loc)
+    return optimised.with_ops(prologue + enter_loop(optimised.ops, target))

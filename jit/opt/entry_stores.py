@@ -5,7 +5,6 @@ machine registers only."""
 
 from __future__ import annotations
 
-from jit.ir import TraceIR
 from jit.ir.loop_entry import overwritten_at_exits
 
 
@@ -28,4 +27,4 @@ def entry_stores(ir):
                 dead.add(id(op))
     if not dead:
         return ir
-    return TraceIR(ir.trid, ir.inputs, [op for op in ir.ops if id(op) not in dead], ir.kind, ir.loc)
+    return ir.with_ops([op for op in ir.ops if id(op) not in dead])

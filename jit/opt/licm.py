@@ -17,7 +17,7 @@ def licm(ir):
     if label is None:
         return ir
     pre, body = ir.ops[:label], ir.ops[label + 1:]
-    entry = next((op.snapshot for op in reversed(pre) if op.snapshot is not None), None)
+    entry = next((op.snapshot for op in reversed(pre) if op.snapshot is not None), ir.entry)
     if entry is None:
         return ir
     label_op = ir.ops[label]

@@ -43,7 +43,7 @@ class Rewriter:
         return True
 
     def result(self) -> TraceIR:
-        return TraceIR(self.ir.trid, self.ir.inputs, self.out, self.ir.kind, self.ir.loc)
+        return self.ir.with_ops(self.out)
 
 
 def value_key(v):
