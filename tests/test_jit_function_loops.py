@@ -66,3 +66,27 @@ def test_the_looping_side_trace_checks_what_its_loop_only_reads_once_before_its_
                   if kind == "side" and any(op.startswith("label(") for op in ops)]
     before = looping[:next(k for k, op in enumerate(looping) if op.startswith("label("))]
     assert any(op.startswith("guard_type(o0,") for op in before), looping  # the table's type, hoisted by licm
+
+
+BEST = """
+local function smallest(xs, n, best, shift)
+  if shift then best = best - 0.5 end
+  for i = 1, n do
+    if xs[i] < best then best = xs[i] end
+  end
+  return best
+end
+local xs, check = {}, 0
+for i = 1, 30 do xs[i] = (i * 13 % 17) + 0.25 end
+for round = 1, 200 do check = check + smallest(xs, round % 29, 99.5 - round % 7, round > 60 and round % 2 == 0) end
+print(check)
+"""
+
+
+def test_a_side_trace_that_reaches_the_loop_from_before_it_joins_the_loop_of_its_tree(tmp_path):
+    # the side trace of the `shift` test still holds `best` boxed; the looping trace carries it as a float
+    script = tmp_path / "best.lua"
+    script.write_text(BEST)
+    got = traces(ir_under_jit0(script))
+    looping = [ops for kind, ops, _ in got if kind == "side" and any(op.startswith("label(") for op in ops)]
+    assert len(looping) == 1, len(looping)

@@ -120,32 +120,34 @@ class FunctionLoops:
         self.driver.stop_function_recording(self.rt, self)
         return True
 
-    def looping_traces(self, pc):
-        """The traces of this trace's tree that loop from `pc` of the root frame's function (a call of it: every
-        trace of the tree runs the same call), its ancestors first."""
-        proto = self.vframes[0].func.proto
+    def starts_here(self, ex, pc) -> bool:
+        """Whether exit `ex` resumes at `pc` of the root frame's function, in that frame only."""
+        frames = ex.snapshot.frames
+        return len(frames) == 1 and frames[0].pc == pc and frames[0].desc.func.proto is self.vframes[0].func.proto
 
-        def loops_here(trace):
-            frames = trace.parent.snapshot.frames
-            return (len(frames) == 1 and frames[0].pc == pc and frames[0].desc.func.proto is proto
-                    and trace.ir.label_index() is not None)
-
-        out = []
+    def tree_exits(self):
+        """Every exit of this trace's tree (a function trace and its side traces: they all run the same call)."""
         ex = self.rec.parent
-        root = ex.trace.root if ex.trace is not None else None
-        while ex is not None and ex.trace is not None and ex.trace.parent is not None:
-            if loops_here(ex.trace):
-                out.append(ex.trace)
-            ex = ex.trace.parent
-        todo = [root] if root is not None else []
+        todo = [ex.trace.root] if ex is not None and ex.trace is not None else []
         while todo:
             trace = todo.pop()
             for e in trace.exits:
-                side = e.side_trace
-                if side is not None:
-                    if side not in out and loops_here(side):
-                        out.append(side)
-                    todo.append(side)
+                yield e
+                if e.side_trace is not None:
+                    todo.append(e.side_trace)
+
+    def looping_traces(self, pc):
+        """The traces of this trace's tree that loop from `pc` of the root frame's function, its ancestors first."""
+        out = []
+        ex = self.rec.parent
+        while ex is not None and ex.trace is not None and ex.trace.parent is not None:
+            if self.starts_here(ex.trace.parent, pc) and ex.trace.ir.label_index() is not None:
+                out.append(ex.trace)
+            ex = ex.trace.parent
+        for e in self.tree_exits():
+            side = e.side_trace
+            if side is not None and side not in out and self.starts_here(e, pc) and side.ir.label_index() is not None:
+                out.append(side)
         return out
 
     def join_loop(self, pc) -> bool:
@@ -161,7 +163,10 @@ class FunctionLoops:
             return False
         slot = {id(v): k for k, v in enumerate(start.live)}
         args = [None] * len(start.live)
-        for want, tv in zip(theirs, mine):
+        nregs = self.vframes[0].func.proto.max_stack
+        for r, (want, tv) in enumerate(zip(theirs, mine)):
+            if r < nregs and tv.kind == "any" and want.type != OBJ and not want.is_const():
+                tv = self.typed_reg(r)  # a number the loop carries unboxed, still a box here
             if want.is_const():
                 if not (tv.v.is_const() and tv.v.type == want.type and _same_constant(tv.v.value, want.value)):
                     return False
