@@ -168,12 +168,11 @@ def open_lib(rt) -> None:
         comp = arg(args, 2) if len(args) >= 2 and args[1] is not None else None
         if comp is not None and type(comp) is not LuaFunction and type(comp) is not Builtin:
             raise ArgError(2, f"function expected, got {tname(comp)}")
-        values = [get(t, i) for i in range(1, n + 1)]
+        values = t.arr[:n] if raw(t) else [get(t, i) for i in range(1, n + 1)]  # (a raw table's n is len(arr))
         if comp is None:
             if plainly_ordered(values):
                 values.sort()
-                for i, v in enumerate(values, 1):
-                    put(t, i, v)
+                store_sorted(t, values)
                 return ()
             less = rt.lt
         else:
@@ -181,9 +180,17 @@ def open_lib(rt) -> None:
                 res = rt.call(comp, [a, b])
                 return bool(res) and res[0] is not None and res[0] is not False
         sort_values(values, less)
+        store_sorted(t, values)
+        return ()
+
+    def store_sorted(t, values):
+        """t[1..n] = values, at once into a plain table's array part when it still has exactly those slots (a
+        comparator may have changed the table) and no value is nil."""
+        if raw(t) and len(t.arr) == len(values) and None not in values:
+            t.arr[:] = values
+            return
         for i, v in enumerate(values, 1):
             put(t, i, v)
-        return ()
 
     # Functions a trace may compute natively (ylua/jit_record_intrinsics.py) instead of calling them.
     t_insert.jit_intrinsic = "insert"
