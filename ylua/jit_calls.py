@@ -35,20 +35,23 @@ class FunctionEntry:
     """What the JIT knows about calls of one proto: its Location (None: never traced, e.g. vararg functions), the
     closure its trace is specialised to, and whether every call returns exactly one value."""
 
-    __slots__ = ("loc", "closure", "returns_one", "has_loop", "long_loop", "fallback")
+    __slots__ = ("loc", "closure", "returns_one", "has_loop", "recursive", "long_loop", "fallback")
 
     def __init__(self, loc, proto):
         self.loc = loc
         self.closure = None
         self.returns_one = returns_one(proto)
         self.has_loop = any(ins[0] in op.LOOP_STARTS for ins in proto.code)
+        self.recursive = False  # it was called from a frame of its own (or by a built-in): it counts towards a trace
         self.long_loop = False  # its function trace leaves at a loop that ran past the unrolling limit
         self.fallback = None
 
     def wanted(self) -> bool:
-        """A function with a loop gets a function trace of its own, which loop traces call instead of inlining
-        (and unrolling) it: whether that trace is still to come (so a recording that meets a call waits for it)."""
-        return self.has_loop and self.loc is not None and self.loc.state in (COUNTING, TRACING, COMPILING)
+        """A function with a loop, or a recursive one, gets a function trace of its own, which loop traces call
+        instead of inlining it (and unrolling its loop, or copying the rest of its body into every side trace that
+        starts in it): whether that trace is still to come (so a recording that meets a call waits for it)."""
+        return ((self.has_loop or self.recursive) and self.loc is not None
+                and self.loc.state in (COUNTING, TRACING, COMPILING))
 
 
 def returns_one(proto) -> bool:
@@ -156,6 +159,7 @@ class FunctionCalls:
         """A call of `fn` (whose trace is not compiled): count it, and start recording when it is hot."""
         if not recursive and not entry.has_loop:
             return
+        entry.recursive = entry.recursive or recursive
         loc = entry.loc
         loc.ticks -= 1
         if loc.ticks >= 0 or rt.recorder is not None:
