@@ -42,7 +42,9 @@ class FunctionEntry:
         self.closure = None
         self.returns_one = returns_one(proto)
         self.has_loop = any(ins[0] in op.LOOP_STARTS for ins in proto.code)
-        self.recursive = False  # it was called from a frame of its own (or by a built-in): it counts towards a trace
+        # it was called from a frame of its own (or by a built-in), or a recording saw it refer to itself: every
+        # call of it counts towards its trace
+        self.recursive = False
         self.long_loop = False  # its function trace leaves at a loop that ran past the unrolling limit
         self.fallback = None
 
@@ -157,7 +159,7 @@ class FunctionCalls:
 
     def count(self, rt, fn, entry, recursive):
         """A call of `fn` (whose trace is not compiled): count it, and start recording when it is hot."""
-        if not recursive and not entry.has_loop:
+        if not (recursive or entry.has_loop or entry.recursive):
             return
         entry.recursive = entry.recursive or recursive
         loc = entry.loc

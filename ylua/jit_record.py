@@ -648,6 +648,8 @@ class LuaRecording(RecordOps):
         target = self.native_target(fn) if self.callee_closure is None else None
         if target is None:
             entry = self.driver.calls.entry_of(fn.proto)
+            if not entry.recursive and any(cell.v is fn for cell in fn.upvals):
+                entry.recursive = True  # `local function f` that calls itself, on another path than this one
             if entry.wanted():
                 raise TraceAbort(f"waits for the function trace of {fn.proto.source}:{fn.proto.line}", True,
                                  entry.loc)
