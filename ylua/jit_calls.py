@@ -19,6 +19,8 @@ Loops are traced at their loop start; a recursive function has no loop to trace,
 
 from __future__ import annotations
 
+import weakref
+
 from jit.location import COMPILED, COMPILING, COUNTING, DONT_TRACE, TRACING
 from jit.mt import START_TRACING
 from jit.native_calls import NATIVE_DEPTH_LIMIT, native_depth, native_sites
@@ -94,6 +96,9 @@ class FunctionCalls:
         self.driver = driver
         self.mt = driver.mt
         self.sites = CallSites()  # the places of call_trace ops (see jit_native_frames.py)
+        # function trace -> {(proto, pc): the exits of its tree whose side traces loop from that loop start}
+        # (jit_record_func_loops.py)
+        self.loops: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
     def entry_of(self, proto):
         entry = proto.jit_call

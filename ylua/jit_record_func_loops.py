@@ -117,6 +117,10 @@ class FunctionLoops:
             label_args.append(ent.v)
             jump_args.append(new)
         self.rec.loop_from_start(label_args, jump_args, self.loop_entry_snapshot)
+        ex = self.rec.parent  # (its side trace, once compiled, is where the tree's other traces find the loop)
+        if ex.trace is not None:
+            loops = self.driver.calls.loops.setdefault(ex.trace.root, {})
+            loops.setdefault((self.vframes[0].func.proto, self.loop_at), []).append(ex)
         self.driver.stop_function_recording(self.rt, self)
         return True
 
@@ -125,29 +129,20 @@ class FunctionLoops:
         frames = ex.snapshot.frames
         return len(frames) == 1 and frames[0].pc == pc and frames[0].desc.func.proto is self.vframes[0].func.proto
 
-    def tree_exits(self):
-        """Every exit of this trace's tree (a function trace and its side traces: they all run the same call)."""
-        ex = self.rec.parent
-        todo = [ex.trace.root] if ex is not None and ex.trace is not None else []
-        while todo:
-            trace = todo.pop()
-            for e in trace.exits:
-                yield e
-                if e.side_trace is not None:
-                    todo.append(e.side_trace)
-
     def looping_traces(self, pc):
-        """The traces of this trace's tree that loop from `pc` of the root frame's function, its ancestors first."""
+        """The traces of this trace's tree that loop from `pc` of the root frame's function (they all run the same
+        call), its ancestors first."""
         out = []
         ex = self.rec.parent
         while ex is not None and ex.trace is not None and ex.trace.parent is not None:
             if self.starts_here(ex.trace.parent, pc) and ex.trace.ir.label_index() is not None:
                 out.append(ex.trace)
             ex = ex.trace.parent
-        for e in self.tree_exits():
-            side = e.side_trace
-            if side is not None and side not in out and self.starts_here(e, pc) and side.ir.label_index() is not None:
-                out.append(side)
+        root = self.rec.parent.trace.root if self.rec.parent.trace is not None else None
+        loops = self.driver.calls.loops.get(root, {}) if root is not None else {}
+        for e in loops.get((self.vframes[0].func.proto, pc), ()):
+            if e.side_trace is not None and e.side_trace not in out:
+                out.append(e.side_trace)
         return out
 
     def join_loop(self, pc) -> bool:
