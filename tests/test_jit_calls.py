@@ -5,14 +5,16 @@ import re
 
 from support import run_ylua
 
-RARELY_RECURSIVE = """
+DEPTH = """
 local function depth(t)
   if type(t) ~= "table" then return 0 end
   local a, b = depth(t[1]), depth(t[2])
   return 1 + (a > b and a or b)
 end
 local tree = { { {} }, {} }
-local s = depth(tree)
+"""
+
+RARELY_RECURSIVE = DEPTH + """local s = depth(tree)
 for i = 1, 3000 do s = s + depth(i % 100 == 0 and tree or i) end
 print(s)
 """
@@ -41,14 +43,7 @@ def test_a_loop_trace_calls_a_recursive_function_through_its_trace(tmp_path):
     loop_trace_calls_natively(tmp_path, RARELY_RECURSIVE)
 
 
-NOT_YET_RECURSIVE = """
-local function depth(t)
-  if type(t) ~= "table" then return 0 end
-  local a, b = depth(t[1]), depth(t[2])
-  return 1 + (a > b and a or b)
-end
-local tree = { { {} }, {} }
-local s = 0
+NOT_YET_RECURSIVE = DEPTH + """local s = 0
 for i = 1, 3000 do s = s + depth(i > 1000 and i % 100 == 0 and tree or i) end
 print(s)
 """
