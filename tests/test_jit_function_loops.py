@@ -90,3 +90,35 @@ def test_a_side_trace_that_reaches_the_loop_from_before_it_joins_the_loop_of_its
     got = traces(ir_under_jit0(script))
     looping = [ops for kind, ops, _ in got if kind == "side" and any(op.startswith("label(") for op in ops)]
     assert len(looping) == 1, len(looping)
+
+
+NESTED = """
+local function pairs_below(n)
+  local count = 0
+  for i = 1, n do
+    for j = i + 1, n do
+      if (i + j) % 3 == 0 then count = count + 1 end
+    end
+  end
+  return count
+end
+local check = 0
+for round = 1, 300 do check = check + pairs_below(round % 9) end
+print(check)
+"""
+
+
+def test_nested_loops_run_through_the_outer_loops_trace_that_stops_at_the_inner_one(tmp_path):
+    # the outer loop's trace stops where the inner loop starts; the inner loop's exit, back at the outer loop start,
+    # jumps into that trace again (before, it stopped there too, and a new copy of the outer loop grew after it)
+    script = tmp_path / "nested.lua"
+    script.write_text(NESTED)
+    ir = ir_under_jit0(script)
+    looping = {int(re.search(r"\(trace (\d+)\)", text).group(1)): "label(" in text
+               for text in ir.split("--- Begin")[1:]}
+    targets = []
+    for kind, ops, consts in traces(ir):
+        if kind == "side" and ops[-1].startswith(("jump_trace(", "jump_loop(")):
+            target = consts[re.match(r"jump_\w+\((\$k\d+)", ops[-1]).group(1)]
+            targets.append(int(re.search(r"Trace (\d+) ", target).group(1)))
+    assert any(not looping[t] for t in targets), targets  # one goes back into the outer loop's trace

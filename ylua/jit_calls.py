@@ -96,7 +96,7 @@ class FunctionCalls:
         self.driver = driver
         self.mt = driver.mt
         self.sites = CallSites()  # the places of call_trace ops (see jit_native_frames.py)
-        # function trace -> {(proto, pc): the exits of its tree whose side traces loop from that loop start}
+        # function trace -> {(proto, pc): the exits of its tree whose side traces start at that loop start}
         # (jit_record_func_loops.py)
         self.loops: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 

@@ -88,6 +88,11 @@ class FunctionLoops:
         if len(self.vframes) != 1 or self.vframes[0].func.proto.code[self.pc][0] not in op.LOOP_STARTS:
             return
         root = self.vframes[0]
+        ex = self.rec.parent  # (its side trace, once compiled, is where the tree's other traces find the loop)
+        if ex.trace is not None:
+            starts = self.driver.calls.loops.setdefault(ex.trace.root, {}).setdefault((root.func.proto, self.pc), [])
+            if ex not in starts:
+                starts.append(ex)
         mask = self.carried_mask(self.pc)
         counts = collections.Counter(id(tv.v) for tv in self.root_tvs(self.pc))
         tvs = {}
@@ -117,10 +122,6 @@ class FunctionLoops:
             label_args.append(ent.v)
             jump_args.append(new)
         self.rec.loop_from_start(label_args, jump_args, self.loop_entry_snapshot)
-        ex = self.rec.parent  # (its side trace, once compiled, is where the tree's other traces find the loop)
-        if ex.trace is not None:
-            loops = self.driver.calls.loops.setdefault(ex.trace.root, {})
-            loops.setdefault((self.vframes[0].func.proto, self.loop_at), []).append(ex)
         self.driver.stop_function_recording(self.rt, self)
         return True
 
@@ -130,20 +131,22 @@ class FunctionLoops:
         return len(frames) == 1 and frames[0].pc == pc and frames[0].desc.func.proto is self.vframes[0].func.proto
 
     def looping_traces(self, pc):
-        """The traces of this trace's tree that loop from `pc` of the root frame's function (they all run the same
-        call), its ancestors first."""
+        """The traces of this trace's tree that start at loop start `pc` of the root frame's function (they all run
+        the same call): the ones that loop first, and of those its ancestors first. One that does not loop (it
+        stopped at an inner loop, say) is still the way on from there: an outer loop of nested loops runs through
+        its trace, the inner loop's and the latter's exit, back into its trace."""
         out = []
         ex = self.rec.parent
         while ex is not None and ex.trace is not None and ex.trace.parent is not None:
-            if self.starts_here(ex.trace.parent, pc) and ex.trace.ir.label_index() is not None:
+            if self.starts_here(ex.trace.parent, pc):
                 out.append(ex.trace)
             ex = ex.trace.parent
         root = self.rec.parent.trace.root if self.rec.parent.trace is not None else None
-        loops = self.driver.calls.loops.get(root, {}) if root is not None else {}
-        for e in loops.get((self.vframes[0].func.proto, pc), ()):
+        starts = self.driver.calls.loops.get(root, {}) if root is not None else {}
+        for e in starts.get((self.vframes[0].func.proto, pc), ()):
             if e.side_trace is not None and e.side_trace not in out:
                 out.append(e.side_trace)
-        return out
+        return sorted(out, key=lambda trace: trace.ir.label_index() is None)  # (a stable sort)
 
     def join_loop(self, pc) -> bool:
         """Back at the start of a loop that a trace of this tree runs: jump into that trace with this trace's values
