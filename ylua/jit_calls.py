@@ -47,7 +47,7 @@ class FunctionEntry:
         # it was called from a frame of its own (or by a built-in), or a recording saw it refer to itself: every
         # call of it counts towards its trace
         self.recursive = False
-        self.long_loop = False  # its function trace leaves at a loop that ran past the unrolling limit
+        self.long_loop = False  # its function trace left at a loop of a function it inlined, past the unrolling limit
         self.fallback = None
 
     def wanted(self) -> bool:

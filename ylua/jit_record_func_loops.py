@@ -5,8 +5,9 @@ exit. That exit can take a side trace like a guard's (TraceExit.patchable), and 
 records one iteration and, back at the loop start, closes a loop over the registers the iteration carries: a label
 goes before its first op (Recorder.loop_from_start), the trace ends with a jump back to it, and the call runs the
 whole loop natively. The loop's exit (its condition failing) grows a side trace that runs the rest of the call to
-its `ret`; a side trace of the loop's body that comes back to the loop start jumps into the loop's trace again
-(join_loop), past the label when the optimiser can (jit/ir/loop_entry.py).
+its `ret`; a side trace of the tree that comes back to the loop start jumps into a trace that starts there (join_loop:
+the loop's, past the label when the optimiser can, jit/ir/loop_entry.py; or, for nested loops, the outer loop's
+trace that stops at the inner loop).
 
 Unrolling was what the trace did before: each iteration had its own guards, so each trip count and each path
 through the body grew its own side trace running to the return (json's encode_table had 96 side traces).
@@ -130,7 +131,7 @@ class FunctionLoops:
         frames = ex.snapshot.frames
         return len(frames) == 1 and frames[0].pc == pc and frames[0].desc.func.proto is self.vframes[0].func.proto
 
-    def looping_traces(self, pc):
+    def traces_starting_at(self, pc):
         """The traces of this trace's tree that start at loop start `pc` of the root frame's function (they all run
         the same call): the ones that loop first, and of those its ancestors first. One that does not loop (it
         stopped at an inner loop, say) is still the way on from there: an outer loop of nested loops runs through
@@ -151,7 +152,7 @@ class FunctionLoops:
     def join_loop(self, pc) -> bool:
         """Back at the start of a loop that a trace of this tree runs: jump into that trace with this trace's values
         for its inputs. False when no such trace takes them (a constant that differs, a machine type that does)."""
-        return any(self.jump_into_loop(target, pc) for target in self.looping_traces(pc))
+        return any(self.jump_into_loop(target, pc) for target in self.traces_starting_at(pc))
 
     def jump_into_loop(self, target, pc) -> bool:
         start = target.parent

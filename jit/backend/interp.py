@@ -90,6 +90,10 @@ _EFFECTS = {
     "new_tuple": lambda *items: items,
     "new_object": lambda t: t.__new__(t),
     "call": lambda f, *args: f(*args),
+    "same_int": lambda a: a,
+    "same_float": lambda a: a,
+    "same_bool": lambda a: a,
+    "same_obj": lambda a: a,
 }
 
 

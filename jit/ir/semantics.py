@@ -115,10 +115,6 @@ def _integral(rounding, a: float) -> float:
 
 
 PURE = {
-    "same_int": lambda a: a,
-    "same_float": lambda a: a,
-    "same_bool": lambda a: a,
-    "same_obj": lambda a: a,
     "box_int": lambda a: a,
     "box_float": lambda a: a,
     "box_bool": lambda a: bool(a),

@@ -62,8 +62,7 @@ def fold(ir):
         unboxed = unboxed_constant(op)
         if unboxed is not None and rw.replace(op, unboxed):
             continue
-        if (op.opdef.is_pure and op.type in _FOLDABLE_TYPES and name in PURE and args
-                and all(a.is_const() for a in args)):
+        if op.type in _FOLDABLE_TYPES and name in PURE and args and all(a.is_const() for a in args):
             rw.replace(op, Const(op.type, PURE[name](*[a.value for a in args])))
             continue
         if name in _IDENTITY_RIGHT and args[1].is_const() and args[1].value == _IDENTITY_RIGHT[name]:
